@@ -1,0 +1,40 @@
+"""What every subcommand shares: language choice, output streams, errors that end a command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+__all__ = ["CommandError", "default_lang", "err", "out"]
+
+
+class CommandError(Exception):
+    """The command cannot do its job; the message is shown and the exit code is 2."""
+
+
+def default_lang() -> str:
+    """``vi`` when the locale (LC_ALL, LC_MESSAGES, LANG) is Vietnamese, else ``en``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+def _utf8(stream: TextIO) -> TextIO:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if encoding != "utf8" and reconfigure is not None:
+        reconfigure(encoding="utf-8", errors="replace")
+    return stream
+
+
+def out() -> TextIO:
+    """Standard output, able to print Vietnamese whatever the locale."""
+    return _utf8(sys.stdout)
+
+
+def err() -> TextIO:
+    """Standard error, able to print Vietnamese whatever the locale."""
+    return _utf8(sys.stderr)

@@ -1,0 +1,52 @@
+"""JSON in and out: text, bytes and files to model objects and back.
+
+JSON is the wire format of the schemas, so it lives here (other formats are plugins). Reading
+is strict -- UTF-8 (a BOM is accepted), no duplicate keys, no NaN or Infinity, bounded size and
+depth -- and loading checks the bundled schema before structuring, so a document that does not
+match never produces a half-built object. Writing is canonical and atomic.
+"""
+
+from __future__ import annotations
+
+from antt_domain.io._examples import example_names, load_example
+from antt_domain.io._json import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    JSONReadError,
+    decode_text,
+    parse_json,
+    read_json,
+)
+from antt_domain.io._load import (
+    SchemaViolation,
+    SchemaViolationError,
+    dump,
+    dumps,
+    load_dataset,
+    load_record,
+    loads_dataset,
+    loads_record,
+    schema_violations,
+    write_atomic,
+)
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "JSONReadError",
+    "SchemaViolation",
+    "SchemaViolationError",
+    "decode_text",
+    "dump",
+    "dumps",
+    "example_names",
+    "load_dataset",
+    "load_example",
+    "load_record",
+    "loads_dataset",
+    "loads_record",
+    "parse_json",
+    "read_json",
+    "schema_violations",
+    "write_atomic",
+]

@@ -1,0 +1,144 @@
+"""Loading documents (read, check against the schema, structure) and dumping them."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from antt_domain.convert import structure_dataset, structure_record, unstructure
+from antt_domain.errors import AnttError
+from antt_domain.io._json import decode_text, parse_json, read_json
+from antt_domain.model import Dataset, Record
+from antt_domain.schemas import RECORD_SCHEMAS, validator_for
+
+__all__ = [
+    "SchemaViolation",
+    "SchemaViolationError",
+    "dump",
+    "dumps",
+    "load_dataset",
+    "load_record",
+    "loads_dataset",
+    "loads_record",
+    "schema_violations",
+    "write_atomic",
+]
+
+
+@attrs.frozen(kw_only=True)
+class SchemaViolation:
+    """One place where a document breaks its schema."""
+
+    pointer: str
+    message: str
+    keyword: str
+    schema_pointer: str
+
+
+class SchemaViolationError(AnttError, ValueError):
+    """A document does not match its schema; ``violations`` lists every place."""
+
+    def __init__(self, schema: str, violations: list[SchemaViolation]) -> None:
+        self.schema = schema
+        self.violations = violations
+        shown = "; ".join(f"{v.pointer or '/'}: {v.message}" for v in violations[:5])
+        more = f" (and {len(violations) - 5} more)" if len(violations) > 5 else ""
+        super().__init__(f"does not match the {schema} schema: {shown}{more}")
+
+
+def _pointer(parts: Any) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _document_order(error: Any) -> list[tuple[int, int | str]]:
+    return [(0, p) if isinstance(p, int) else (1, p) for p in error.absolute_path]
+
+
+def schema_violations(value: Any, schema: str) -> list[SchemaViolation]:
+    """Every place where ``value`` breaks the bundled schema ``schema``, in document order."""
+    errors = sorted(validator_for(schema).iter_errors(value), key=_document_order)
+    return [
+        SchemaViolation(
+            pointer=_pointer(e.absolute_path),
+            message=e.message,
+            keyword=str(e.validator),
+            schema_pointer=_pointer(e.absolute_schema_path),
+        )
+        for e in errors
+    ]
+
+
+def _check(value: Any, schema: str) -> None:
+    violations = schema_violations(value, schema)
+    if violations:
+        raise SchemaViolationError(schema, violations)
+
+
+def _record_schema(value: Any) -> str:
+    kind = value.get("type") if isinstance(value, dict) else None
+    return RECORD_SCHEMAS.get(kind, "record") if isinstance(kind, str) else "record"
+
+
+def loads_dataset(data: str | bytes, *, source: str = "<string>") -> Dataset:
+    """A dataset from JSON text or bytes, checked against the dataset schema first."""
+    text = decode_text(data, source=source) if isinstance(data, bytes) else data
+    value = parse_json(text, source=source)
+    _check(value, "dataset")
+    return structure_dataset(value)
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """A dataset from the JSON file at ``path``, checked against the dataset schema first."""
+    value = read_json(path)
+    _check(value, "dataset")
+    return structure_dataset(value)
+
+
+def loads_record(data: str | bytes, *, source: str = "<string>") -> Record:
+    """One record from JSON text or bytes, checked against its type's schema first."""
+    text = decode_text(data, source=source) if isinstance(data, bytes) else data
+    value = parse_json(text, source=source)
+    _check(value, _record_schema(value))
+    return structure_record(value)
+
+
+def load_record(path: str | Path) -> Record:
+    """One record from the JSON file at ``path``, checked against its type's schema first."""
+    value = read_json(path)
+    _check(value, _record_schema(value))
+    return structure_record(value)
+
+
+def dumps(obj: Dataset | Record | Any, *, indent: int | None = 2) -> str:
+    """Canonical JSON text of a model object (UTF-8 characters kept, a final newline)."""
+    return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent) + "\n"
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    A failure part-way leaves the old file (or no file) in place, never a half-written one.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise
+
+
+def dump(obj: Dataset | Record | Any, path: str | Path) -> None:
+    """Write the canonical JSON of ``obj`` to ``path`` atomically."""
+    write_atomic(path, dumps(obj).encode("utf-8"))

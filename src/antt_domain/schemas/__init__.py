@@ -1,0 +1,33 @@
+"""The bundled JSON Schemas and codelists, and validators compiled from them.
+
+Every schema is resolved through a local :mod:`referencing` registry built from the files that
+ship with the package: no ``$ref`` is ever fetched over the network; a reference to anything
+else fails closed with :class:`SchemaNotFoundError`.
+"""
+
+from __future__ import annotations
+
+from antt_domain.schemas._codelists import codelist, codelists
+from antt_domain.schemas._registry import (
+    BASE_URI,
+    FORMAT_CHECKER,
+    RECORD_SCHEMAS,
+    SchemaNotFoundError,
+    load_schema,
+    registry,
+    schema_names,
+    validator_for,
+)
+
+__all__ = [
+    "BASE_URI",
+    "FORMAT_CHECKER",
+    "RECORD_SCHEMAS",
+    "SchemaNotFoundError",
+    "codelist",
+    "codelists",
+    "load_schema",
+    "registry",
+    "schema_names",
+    "validator_for",
+]

@@ -1,0 +1,115 @@
+"""Findings, their severities, and the report that collects them."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+__all__ = ["Finding", "InputSummary", "Report", "Severity"]
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is. Ordered: ``INFO < WARNING < ERROR``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANKS[self]
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem found in an input, located as precisely as the input allows.
+
+    ``code`` is stable and documented (``antt codes``); ``message_vi`` and ``message_en`` say
+    the same thing in Vietnamese and English. ``line`` and ``column`` are 1-based (columns count
+    characters); ``pointer`` is a JSON pointer into the document (``""`` is the whole document);
+    ``record_id`` is the id of the record it concerns, when there is one.
+    """
+
+    code: str
+    severity: Severity
+    message_en: str
+    message_vi: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    pointer: str | None = None
+    record_id: str | None = None
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"vi"`` or ``"en"``)."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order: by file, then line and column, then code."""
+        return (self.path or "", self.line or 0, self.column or 0, self.code, self.pointer or "")
+
+
+@attrs.frozen(kw_only=True)
+class InputSummary:
+    """What one input held: its path, what kind of document it was, how many records."""
+
+    path: str
+    kind: str
+    records: int
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The findings of one validation run, sorted, with what was read."""
+
+    findings: tuple[Finding, ...] = attrs.field(converter=_sorted)
+    inputs: tuple[InputSummary, ...] = ()
+    truncated: bool = False
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def counts(self) -> dict[Severity, int]:
+        """How many findings of each severity (every severity is a key)."""
+        counted = Counter(f.severity for f in self.findings)
+        return {s: counted.get(s, 0) for s in Severity}
+
+    def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
+        """The findings at least as serious as ``severity``."""
+        return tuple(f for f in self.findings if f.severity.rank >= severity.rank)
+
+    def ok(self, fail_on: Severity = Severity.ERROR) -> bool:
+        """Whether no finding is at or above ``fail_on``."""
+        return not self.at_or_above(fail_on)
+
+    @property
+    def records(self) -> int:
+        """How many records were read in all."""
+        return sum(i.records for i in self.inputs)
+
+    @classmethod
+    def merge(cls, reports: Iterable[Report]) -> Report:
+        """One report from several (findings and inputs concatenated)."""
+        reports = list(reports)
+        return cls(
+            findings=[f for r in reports for f in r.findings],
+            inputs=tuple(i for r in reports for i in r.inputs),
+            truncated=any(r.truncated for r in reports),
+        )

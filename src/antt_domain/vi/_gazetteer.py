@@ -1,0 +1,173 @@
+"""Gazetteers: a static one built from records, a chain of sources, and the bundled extract."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from antt_domain.vi._admin_unit import AdminLevel, AdminUnit
+from antt_domain.vi._names import name_key
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from antt_domain.vi._gazetteer_protocol import Gazetteer
+
+__all__ = ["ChainGazetteer", "StaticGazetteer", "bundled_gazetteer"]
+
+
+def _matches(unit: AdminUnit, name: str) -> bool:
+    full = name_key(name)
+    bare = name_key(name, strip_prefixes=True)
+    if full != bare:  # the query names a kind ("Xã Cẩm Tân"): the kind must match too
+        return name_key(unit.full_name) == full
+    return name_key(unit.name) == full
+
+
+class StaticGazetteer:
+    """A gazetteer over a fixed collection of :class:`AdminUnit` records.
+
+    ``coverage`` lists the periods ``(start, end)`` (``end`` exclusive, ``None`` = open) for
+    which the records are complete; :meth:`covers` answers from it. Leave it empty for an
+    extract.
+    """
+
+    __slots__ = ("_by_code", "_coverage", "_units", "_version")
+
+    def __init__(
+        self,
+        units: Iterable[AdminUnit],
+        *,
+        version: str,
+        coverage: Sequence[tuple[date, date | None]] = (),
+    ) -> None:
+        self._units = tuple(units)
+        self._version = version
+        self._coverage = tuple(coverage)
+        self._by_code: dict[str, list[AdminUnit]] = {}
+        for unit in self._units:
+            self._by_code.setdefault(unit.code, []).append(unit)
+
+    def __repr__(self) -> str:
+        return f"StaticGazetteer(version={self._version!r}, units={len(self._units)})"
+
+    @property
+    def version(self) -> str:
+        """The version given at construction."""
+        return self._version
+
+    @property
+    def units(self) -> tuple[AdminUnit, ...]:
+        """Every record, in the order given."""
+        return self._units
+
+    def lookup(self, code: str, on: date) -> AdminUnit | None:
+        """Return the unit that carried ``code`` on ``on``, or ``None``."""
+        for unit in self._by_code.get(code.strip(), ()):
+            if unit.valid_on(on):
+                return unit
+        return None
+
+    def find(
+        self, name: str, *, on: date | None = None, level: AdminLevel | None = None
+    ) -> tuple[AdminUnit, ...]:
+        """Return the units whose name matches (see :meth:`Gazetteer.find`)."""
+        return tuple(
+            unit
+            for unit in self._units
+            if (on is None or unit.valid_on(on))
+            and (level is None or unit.level == level)
+            and _matches(unit, name)
+        )
+
+    def covers(self, on: date) -> bool:
+        """Whether ``on`` falls in one of the complete ``coverage`` periods."""
+        return any(start <= on and (end is None or on < end) for start, end in self._coverage)
+
+
+class ChainGazetteer:
+    """Several gazetteers asked in order: the first that knows a code wins.
+
+    Put a plugin's national gazetteer in front of :func:`bundled_gazetteer`. ``find`` returns
+    the matches of every source (without duplicates), ``covers`` is true if any source covers
+    the date.
+    """
+
+    __slots__ = ("_sources",)
+
+    def __init__(self, sources: Sequence[Gazetteer]) -> None:
+        if not sources:
+            raise ValueError("a ChainGazetteer needs at least one source")
+        self._sources = tuple(sources)
+
+    def __repr__(self) -> str:
+        return f"ChainGazetteer({list(self._sources)!r})"
+
+    @property
+    def sources(self) -> tuple[Gazetteer, ...]:
+        """The sources, in the order they are asked."""
+        return self._sources
+
+    @property
+    def version(self) -> str:
+        """The sources' versions joined with ``" + "``."""
+        return " + ".join(source.version for source in self._sources)
+
+    def lookup(self, code: str, on: date) -> AdminUnit | None:
+        """Return the first source's unit for ``code`` on ``on``, or ``None``."""
+        for source in self._sources:
+            unit = source.lookup(code, on)
+            if unit is not None:
+                return unit
+        return None
+
+    def find(
+        self, name: str, *, on: date | None = None, level: AdminLevel | None = None
+    ) -> tuple[AdminUnit, ...]:
+        """Return the matches of all sources, first source first, without duplicates."""
+        found: dict[AdminUnit, None] = {}
+        for source in self._sources:
+            found.update(dict.fromkeys(source.find(name, on=on, level=level)))
+        return tuple(found)
+
+    def covers(self, on: date) -> bool:
+        """Whether any source is complete for ``on``."""
+        return any(source.covers(on) for source in self._sources)
+
+
+def _optional_date(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+@cache
+def bundled_gazetteer() -> StaticGazetteer:
+    """Return the small gazetteer shipped with the library (``data/gazetteer.json``).
+
+    It holds Tỉnh Thanh Hóa, Huyện Cẩm Thủy and those of its communes (before and after the
+    2025-07-01 reform) whose codes are confirmed. It is an extract, so :meth:`covers` is
+    always ``False``: a code it does not know is "not covered", never "unknown".
+    """
+    raw = json.loads(
+        resources.files("antt_domain.vi").joinpath("data/gazetteer.json").read_text("utf-8")
+    )
+    units = [
+        AdminUnit(
+            code=entry["code"],
+            name=entry["name"],
+            kind=entry["kind"],
+            level=entry["level"],
+            parent_code=entry["parent_code"],
+            valid_from=_optional_date(entry["valid_from"]),
+            valid_to=_optional_date(entry["valid_to"]),
+            version=entry["version"],
+        )
+        for entry in raw["units"]
+    ]
+    coverage = [
+        (date.fromisoformat(start), _optional_date(end))
+        for start, end in raw["metadata"]["coverage"]
+    ]
+    return StaticGazetteer(units, version=raw["metadata"]["version"], coverage=coverage)

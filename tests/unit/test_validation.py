@@ -1,0 +1,169 @@
+"""The validation pipeline (read, schema, structure): located, coded, bilingual findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from antt_domain.validation import (
+    CATALOGUE,
+    InputError,
+    Severity,
+    validate,
+    validate_bytes,
+    validate_value,
+)
+from antt_domain.validation._locate import locate
+
+BAD_DATASET = """{"type": "dataset", "id": "x", "schema_version": "1.0", "title": "t",
+ "publisher": {"name": "p"},
+ "records": [
+  {"id": "a1", "type": "activity", "kind": "mobile_outreach",
+   "period": {"kind": "interval", "start": "2021-02-01", "end": "2021-01-01"}},
+  {"id": "a2", "type": "activity", "kind": "Mobile", "perod": {},
+   "quantity": {"value": -3, "unit": "session", "upper": 4}},
+  {"id": "a3", "type": "activty"},
+  {"id": "o1", "type": "outcome", "kind": "cases_mediated", "period": {"kind": "as_of"},
+   "quantity": {"value": "17", "unit": "case"}}
+ ]}
+"""
+
+
+def _codes(report: object) -> list[tuple[str, str | None, int | None, int | None]]:
+    return [(f.code, f.pointer, f.line, f.column) for f in report]  # type: ignore[attr-defined]
+
+
+def test_the_example_dataset_has_no_findings(example_path: Path) -> None:
+    """The bundled example is clean."""
+    report = validate(example_path)
+    assert list(report) == []
+    assert report.ok()
+    assert report.records == 38
+    assert report.inputs[0].kind == "dataset"
+
+
+def test_each_kind_of_problem_gets_its_code_pointer_line_and_column() -> None:
+    """One finding per problem, in document order, each located in the text."""
+    report = validate_bytes(BAD_DATASET.encode(), path="bad.json")
+    assert _codes(report) == [
+        ("T001", "/records/0/period/end", 5, 58),
+        ("S001", "/records/1", 6, 3),
+        ("S005", "/records/1/kind", 6, 36),
+        ("S002", "/records/1/perod", 6, 54),
+        ("S006", "/records/1/quantity/value", 7, 17),
+        ("S008", "/records/1/quantity/upper", 7, 49),
+        ("S010", "/records/2/type", 8, 16),
+        ("S008", "/records/3/period", 9, 61),
+        ("S003", "/records/3/quantity/value", 10, 17),
+    ]
+    assert all(f.path == "bad.json" for f in report)
+    assert [f.record_id for f in report][:2] == ["a1", "a2"]
+    assert not report.ok()
+    assert report.counts()[Severity.ERROR] == 9
+
+
+def test_messages_exist_in_vietnamese_and_english() -> None:
+    """Every finding says the same thing in both languages."""
+    report = validate_bytes(BAD_DATASET.encode(), path="bad.json")
+    by_code = {f.code: f for f in report}
+    assert by_code["S001"].message("en") == "missing required property 'period'"
+    assert by_code["S001"].message("vi") == "thiếu trường bắt buộc 'period'"
+    assert "did you mean 'period'" in by_code["S002"].message_en
+    assert "có phải là 'period'" in by_code["S002"].message_vi
+    for finding in report:
+        assert finding.message_vi
+        assert finding.message_en
+        assert "{" not in finding.message_en
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "line"),
+    [
+        (b'{"a": 1,,}', "R001", 1),
+        (b"\xff\xfe{\x00}\x00", "R002", None),
+        (b'{"id": "a", "id": "b"}', "R003", None),
+        (b'{"value": NaN}', "R004", None),
+        (b"[" * 70 + b"]" * 70, "R005", None),
+        (b"", "R007", None),
+        (b"42", "R009", 1),
+        (b"[1, 2]", "R009", 1),
+    ],
+)
+def test_unreadable_documents_are_findings_not_exceptions(
+    data: bytes, code: str, line: int | None
+) -> None:
+    """Malformed or hostile bytes give one read finding with a defined code."""
+    report = validate_bytes(data, path="x.json")
+    assert [f.code for f in report][:1] == [code]
+    assert report.findings[0].line == line
+
+
+def test_a_single_record_and_an_array_of_records_are_documents() -> None:
+    """A record object or an array of them validates record by record."""
+    record = {"id": "a", "type": "activity", "kind": "patrol", "period": {"kind": "unstated"}}
+    assert validate_value(record).ok()
+    report = validate_value([record, {**record, "id": "b", "kind": "X"}])
+    assert [(f.code, f.pointer, f.record_id) for f in report] == [("S005", "/1/kind", "b")]
+    assert report.inputs[0].kind == "records"
+
+
+def test_forced_type_applies_one_schema_to_untyped_records() -> None:
+    """--type lets a list of records without 'type' be checked as one type."""
+    untyped = [{"id": "a", "kind": "patrol", "period": {"kind": "unstated"}}]
+    assert validate_value(untyped, force_type="activity").ok()
+    report = validate_value(untyped)
+    assert [f.code for f in report] == ["S001"]
+    mismatch = [{"id": "a", "type": "outcome"}]
+    assert [f.code for f in validate_value(mismatch, force_type="activity")] == ["S004"]
+
+
+def test_directories_are_searched_and_bad_paths_raise(tmp_path: Path, example_path: Path) -> None:
+    """A directory yields its .json files; a missing path or an empty folder is an InputError."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.json").write_bytes(example_path.read_bytes())
+    (tmp_path / "notes.txt").write_text("not json", encoding="utf-8")
+    report = validate(tmp_path)
+    assert [i.path for i in report.inputs] == [str(tmp_path / "sub" / "a.json")]
+    with pytest.raises(InputError, match="no such file"):
+        validate(tmp_path / "missing.json")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"no \.json files"):
+        validate(tmp_path / "empty")
+
+
+def test_symlink_loops_do_not_hang(tmp_path: Path, example_path: Path) -> None:
+    """A link that loops back is followed once; a dangling link is an unreadable finding."""
+    (tmp_path / "a.json").write_bytes(example_path.read_bytes())
+    (tmp_path / "loop").symlink_to(tmp_path)
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    report = validate(tmp_path)
+    assert [f.code for f in report] == ["R008"]
+    assert report.records == 38
+
+
+def test_locate_points_members_at_their_key_and_items_at_their_value() -> None:
+    """The source map handles escapes, nesting and unicode."""
+    text = '{"a": [1, {"b~/": "x\\"y"}, [] ], "tên": {"c": "Cẩm"}}'
+    positions = locate(text, ["/a/1/b~0~1", "/a/2", "/tên/c", "", "/missing"])
+    assert positions == {"": (1, 1), "/a/1/b~0~1": (1, 12), "/a/2": (1, 28), "/tên/c": (1, 42)}
+
+
+def test_every_code_is_catalogued_in_both_languages() -> None:
+    """The catalogue is the one source of codes: titles and explanations in vi and en."""
+    for code, info in CATALOGUE.items():
+        assert info.code == code
+        assert code[0] in "RSTVD"
+        assert info.title_vi
+        assert info.title_en
+        assert info.explanation_vi
+        assert info.explanation_en
+        assert info.template_vi
+        assert info.template_en
+
+
+def test_valid_files_are_not_given_positions(example_path: Path) -> None:
+    """Line and column are computed only where there are findings (the report is empty)."""
+    report = validate_bytes(json.dumps(json.loads(example_path.read_text("utf-8"))).encode())
+    assert report.findings == ()
