@@ -40,6 +40,7 @@ __all__ = [
     "Activity",
     "Agreement",
     "Area",
+    "Figure",
     "JSONValue",
     "ModelInstance",
     "ModelType",
@@ -230,22 +231,16 @@ class ModelInstance:
 
 
 @attrs.frozen(kw_only=True)
-class Activity:
-    """Something done and counted: "1.838 buổi tuyên truyền lưu động".
+class _Figure:
+    """What activities and outcomes share: what kind, when, who, where, under what, from where.
 
-    ``quantity`` may be absent for work reported without a count ("rà soát, nhân rộng các mô
-    hình"). ``participants`` is a second figure about the same activity (5.592 *lượt người* at
-    35 training sessions): participant-times are not persons, and the unit says which.
-    ``part_of`` makes this figure a breakdown of another activity's.
+    ``part_of`` makes a figure a breakdown of another ("120 tin, trong đó 60 tin có giá trị":
+    the 60 are part of the 120 and are never added to them).
     """
-
-    TYPE: ClassVar[str] = "activity"
 
     id: str = attrs.field(validator=check_id)
     kind: str = attrs.field(validator=check_code)
     period: Period = attrs.field()
-    quantity: Quantity | None = attrs.field(default=None)
-    participants: Quantity | None = attrs.field(default=None)
     organiser: str | None = optional_id()
     partners: tuple[str, ...] = id_list()
     area: str | None = optional_id()
@@ -257,46 +252,44 @@ class Activity:
     sources: tuple[Citation, ...] = _citations()
     extensions: dict[str, JSONValue] = _extensions()
 
-    def __attrs_post_init__(self) -> None:
+    def _check_figure(self) -> None:
         _check_period(self, "period", required=True)
-        _check_quantity(self, "quantity", required=False)
-        _check_quantity(self, "participants", required=False)
         _check_partners(self)
         if self.part_of == self.id:
             raise fail(self, "part_of", "a figure cannot be a part of itself")
 
 
 @attrs.frozen(kw_only=True)
-class Outcome:
-    """A result achieved and counted: "hoà giải 17 vụ việc" in 2021.
+class Activity(_Figure):
+    """Something done and counted: "1.838 buổi tuyên truyền lưu động".
 
-    ``part_of`` makes this figure a breakdown of another outcome ("120 tin, trong đó 60 tin có
-    giá trị": the 60 are part of the 120 and are never added to them).
+    ``quantity`` may be absent for work reported without a count ("rà soát, nhân rộng các mô
+    hình"). ``participants`` is a second figure about the same activity (5.592 *lượt người* at
+    35 training sessions): participant-times are not persons, and the unit says which.
     """
+
+    TYPE: ClassVar[str] = "activity"
+
+    quantity: Quantity | None = attrs.field(default=None)
+    participants: Quantity | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        self._check_figure()
+        _check_quantity(self, "quantity", required=False)
+        _check_quantity(self, "participants", required=False)
+
+
+@attrs.frozen(kw_only=True)
+class Outcome(_Figure):
+    """A result achieved and counted: "hoà giải 17 vụ việc" in 2021."""
 
     TYPE: ClassVar[str] = "outcome"
 
-    id: str = attrs.field(validator=check_id)
-    kind: str = attrs.field(validator=check_code)
-    period: Period = attrs.field()
     quantity: Quantity = attrs.field()
-    organiser: str | None = optional_id()
-    partners: tuple[str, ...] = id_list()
-    area: str | None = optional_id()
-    agreements: tuple[str, ...] = id_list()
-    models: tuple[str, ...] = id_list()
-    target_groups: tuple[str, ...] = code_list()
-    part_of: str | None = optional_id()
-    description: str | None = optional_text()
-    sources: tuple[Citation, ...] = _citations()
-    extensions: dict[str, JSONValue] = _extensions()
 
     def __attrs_post_init__(self) -> None:
-        _check_period(self, "period", required=True)
+        self._check_figure()
         _check_quantity(self, "quantity", required=True)
-        _check_partners(self)
-        if self.part_of == self.id:
-            raise fail(self, "part_of", "a figure cannot be a part of itself")
 
 
 @attrs.frozen(kw_only=True)
@@ -317,6 +310,9 @@ class Source:
     description: str | None = optional_text()
     extensions: dict[str, JSONValue] = _extensions()
 
+
+#: A counted figure: an activity or an outcome.
+Figure = Activity | Outcome
 
 #: Any record of a dataset: told apart in JSON by ``"type"``.
 Record = Area | Organisation | Agreement | ModelType | ModelInstance | Activity | Outcome | Source
