@@ -81,7 +81,14 @@ def test_validate_json_output_has_the_documented_shape(antt: Run, tmp_path: Path
     report = json.loads(result.stdout)
     assert report["version"] == 1
     assert report["ok"] is False
-    assert report["summary"] == {"files": 1, "records": 1, "error": 4, "warning": 0, "info": 0}
+    assert report["summary"] == {
+        "files": 1,
+        "records": 1,
+        "error": 4,
+        "warning": 0,
+        "info": 0,
+        "not_shown": 0,
+    }
     first = report["findings"][0]
     assert set(first) == {
         "code",

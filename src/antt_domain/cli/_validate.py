@@ -3,115 +3,198 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import sys
 from typing import Any
 
-from antt_domain.cli._common import CommandError, default_lang, out
+from antt_domain.cli._common import CommandError, default_lang, err, out
+from antt_domain.io import write_atomic
 from antt_domain.schemas import RECORD_SCHEMAS
-from antt_domain.validation import Finding, InputError, Report, Severity, validate
+from antt_domain.validation import (
+    FORMATS,
+    InputError,
+    InputSource,
+    Options,
+    RenderOptions,
+    Report,
+    Severity,
+    catalogue,
+    discover,
+    render,
+    run,
+)
 
-__all__ = ["add_parser", "report_json"]
+__all__ = ["add_parser"]
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     """Register ``validate``."""
     parser = commands.add_parser(
         "validate",
-        help="check JSON files of records or datasets",
-        description="Check JSON files (or directories of them) of records or datasets.",
+        help="check JSON or JSONL files of records or datasets",
+        description=(
+            "Check JSON documents (a dataset, a record, or an array of records) and JSONL files "
+            "(one record per line), or directories of them; '-' reads standard input."
+        ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or -")
     parser.add_argument(
         "--type",
         dest="force_type",
         choices=sorted(RECORD_SCHEMAS),
-        help="treat every record as this type",
+        help="treat every record as TYPE",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--lang", choices=("vi", "en"), default=None)
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    parser.add_argument("--lang", choices=("vi", "en"), default=None, help="message language")
     parser.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
         default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
     )
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--max-findings", type=_positive, default=None, metavar="N", help="show at most N findings"
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these codes or prefixes (comma-separated, repeatable), e.g. S,D001",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="drop these codes or prefixes (comma-separated, repeatable), e.g. V101",
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, read only files matching GLOB (repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, skip files matching GLOB (repeatable)",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=("auto", "json", "jsonl"),
+        default="auto",
+        help="how to read standard input (default: auto)",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="use N processes (0: one per core)",
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    parser.set_defaults(run=run_command)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Validate and print; 0 when nothing reaches --fail-on, else 1."""
-    lang = args.lang or default_lang()
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        msg = "must be 1 or more"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        msg = "must be 0 (one per core) or more"
+        raise argparse.ArgumentTypeError(msg)
+    return value or (os.cpu_count() or 1)
+
+
+def _codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
+
+
+def _sources(args: argparse.Namespace) -> list[InputSource]:
+    sources: list[InputSource] = []
+    files = [p for p in args.paths if p != "-"]
+    for raw in args.paths:
+        if raw == "-":
+            data = sys.stdin.buffer.read()
+            sources.append(InputSource(name="<stdin>", format=args.input_format, data=data))
     try:
-        report = validate(*args.paths, force_type=args.force_type)
+        sources[:0] = discover(files, include=args.include, exclude=args.exclude)
     except InputError as exc:
         raise CommandError(str(exc)) from None
+    return sources
+
+
+class _Progress:
+    """A one-line progress bar on standard error, only for people at a terminal."""
+
+    def __init__(self) -> None:
+        stream = sys.stderr
+        self.enabled = stream.isatty() and not os.environ.get("CI")
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < 2:
+            return
+        width = 30
+        filled = width * done // total
+        err().write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total}")
+        err().flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            err().write("\r" + " " * 50 + "\r")
+            err().flush()
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Validate, print (or write) the report; 0 when nothing reaches --fail-on, else 1."""
+    lang = args.lang or default_lang()
+    options = Options(
+        force_type=args.force_type,
+        select=_codes(args.select),
+        ignore=_codes(args.ignore),
+        jobs=args.jobs,
+    )
+    progress = _Progress()
+    try:
+        report: Report = run(_sources(args), options, progress)
+    finally:
+        progress.close()
     fail_on = Severity(args.fail_on)
     stream = out()
-    if args.format == "json":
-        json.dump(report_json(report, lang, fail_on), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+    render_options = RenderOptions(
+        lang=lang,
+        fail_on=fail_on,
+        catalogue=catalogue(options.rules),
+        colour=args.format == "text" and args.output is None and _colour(stream),
+        max_findings=args.max_findings,
+    )
+    text = render(report, args.format, render_options)
+    if args.output:
+        try:
+            write_atomic(args.output, text.encode("utf-8"))
+        except OSError as exc:
+            raise CommandError(f"{args.output}: {exc.strerror or exc}") from None
     else:
-        stream.write(report_text(report, lang))
+        stream.write(text)
     return 0 if report.ok(fail_on) else 1
 
 
-def _location(finding: Finding) -> str:
-    parts = [finding.path or "<input>"]
-    if finding.line is not None:
-        parts += [str(finding.line), str(finding.column or 1)]
-    return ":".join(parts)
-
-
-def report_text(report: Report, lang: str) -> str:
-    """``path:line:col: CODE severity message`` lines and a summary line."""
-    lines = []
-    for finding in report:
-        where = f" [{finding.pointer}]" if finding.pointer else ""
-        lines.append(
-            f"{_location(finding)}: {finding.code} {finding.severity} "
-            f"{finding.message(lang)}{where}"
-        )
-    counts = report.counts()
-    files = len(report.inputs)
-    if lang == "vi":
-        summary = (
-            f"{files} tệp, {report.records} bản ghi: {counts[Severity.ERROR]} lỗi, "
-            f"{counts[Severity.WARNING]} cảnh báo, {counts[Severity.INFO]} thông tin"
-        )
-    else:
-        summary = (
-            f"{files} file(s), {report.records} record(s): {counts[Severity.ERROR]} error(s), "
-            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
-        )
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
-
-
-def report_json(report: Report, lang: str, fail_on: Severity) -> dict[str, Any]:
-    """The documented JSON shape of a report (see docs/validation.md)."""
-    return {
-        "version": 1,
-        "ok": report.ok(fail_on),
-        "fail_on": fail_on.value,
-        "summary": {
-            "files": len(report.inputs),
-            "records": report.records,
-            **{s.value: n for s, n in report.counts().items()},
-        },
-        "inputs": [{"path": i.path, "kind": i.kind, "records": i.records} for i in report.inputs],
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity.value,
-                "path": f.path,
-                "line": f.line,
-                "column": f.column,
-                "pointer": f.pointer,
-                "record_id": f.record_id,
-                "message": f.message(lang),
-                "message_vi": f.message_vi,
-                "message_en": f.message_en,
-            }
-            for f in report
-        ],
-    }
+def _colour(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())

@@ -10,7 +10,15 @@ from typing import Any
 
 from antt_domain.errors import AnttError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "JSONReadError", "decode_text", "parse_json", "read_json"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_SAFE_INTEGER",
+    "JSONReadError",
+    "decode_text",
+    "parse_json",
+    "read_json",
+]
 
 #: Largest JSON document read whole (JSONL is read line by line and has no such limit).
 MAX_BYTES = 256 * 1024 * 1024
@@ -99,18 +107,30 @@ def decode_text(data: bytes, *, source: str = "<bytes>") -> str:
         ) from None
 
 
-def _depth(value: Any) -> int:
-    deepest = 0
+#: Integers beyond this magnitude are not exactly representable in JSON parsers that read
+#: numbers as doubles (JavaScript, many validators): refused, so every reader agrees.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _scan(value: Any, source: str, max_depth: int) -> None:
+    """One pass over a parsed value: nesting depth and integer range."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item)
-    return deepest
+        if isinstance(item, (dict, list)):
+            if depth > max_depth:
+                raise JSONReadError(
+                    "depth", f"nested deeper than {max_depth} levels", source=source
+                )
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((v, depth + 1) for v in children)
+        elif type(item) is int and not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+            raise JSONReadError(
+                "number",
+                f"integer {str(item)[:20]}{'…' if len(str(item)) > 20 else ''} is beyond "
+                f"±{MAX_SAFE_INTEGER}, which not every JSON reader can hold exactly",
+                source=source,
+            )
 
 
 def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPTH) -> Any:
@@ -135,8 +155,7 @@ def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPT
         ) from None
     except ValueError as exc:
         raise JSONReadError("number", str(exc), source=source) from None
-    if _depth(value) > max_depth:
-        raise JSONReadError("depth", f"nested deeper than {max_depth} levels", source=source)
+    _scan(value, source, max_depth)
     return value
 
 

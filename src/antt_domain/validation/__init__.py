@@ -6,15 +6,13 @@ JSON pointer, the record's id, and a message in Vietnamese and English.
 
 from __future__ import annotations
 
-from antt_domain.validation._api import (
-    InputError,
-    iter_input_files,
-    validate,
-    validate_bytes,
-    validate_value,
-)
-from antt_domain.validation._catalogue import CATALOGUE, CodeInfo, code_info, make_finding
+from antt_domain.validation._api import validate, validate_bytes, validate_value
+from antt_domain.validation._catalogue import CodeInfo, finding_from, make_finding
+from antt_domain.validation._codes import BUILT_IN_RULES, CATALOGUE, catalogue
+from antt_domain.validation._engine import DEFAULT, Options, RuleCrashError, run
 from antt_domain.validation._findings import Finding, InputSummary, Report, Severity
+from antt_domain.validation._formats import FORMATS, RenderOptions, render
+from antt_domain.validation._inputs import InputError, InputSource, discover
 from antt_domain.validation._rules import (
     DatasetCheck,
     Issue,
@@ -28,25 +26,35 @@ from antt_domain.validation._rules import (
 )
 
 __all__ = [
+    "BUILT_IN_RULES",
     "CATALOGUE",
+    "DEFAULT",
+    "FORMATS",
     "CodeInfo",
     "DatasetCheck",
     "Finding",
     "InputError",
+    "InputSource",
     "InputSummary",
     "Issue",
     "Located",
+    "Options",
     "RecordCheck",
     "RecordSet",
+    "RenderOptions",
     "Report",
     "Rule",
     "RuleContext",
+    "RuleCrashError",
     "Severity",
-    "code_info",
+    "catalogue",
     "dataset_rule",
-    "iter_input_files",
+    "discover",
+    "finding_from",
     "make_finding",
     "record_rule",
+    "render",
+    "run",
     "validate",
     "validate_bytes",
     "validate_value",

@@ -2,117 +2,89 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from antt_domain.errors import AnttError
-from antt_domain.io import JSONReadError
-from antt_domain.validation._findings import Finding, Report
-from antt_domain.validation._pipeline import (
-    Checked,
-    check_document,
-    check_value,
-    read_error_finding,
-    read_path,
-)
+from antt_domain.model import Codelist
+from antt_domain.validation._engine import DEFAULT, Options, Progress, run
+from antt_domain.validation._findings import Report
+from antt_domain.validation._inputs import InputSource, discover
+from antt_domain.validation._pipeline import Checked, check_value
+from antt_domain.validation._rules import Rule
 
-__all__ = ["InputError", "iter_input_files", "validate", "validate_bytes", "validate_value"]
-
-#: File endings read from directories.
-SUFFIXES = (".json",)
+__all__ = ["validate", "validate_bytes", "validate_value"]
 
 
-class InputError(AnttError, OSError):
-    """An input path that cannot be used at all (it does not exist, or holds no records)."""
+def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
+    force_type: str | None,
+    select: Iterable[str],
+    ignore: Iterable[str],
+    rules: Iterable[Rule],
+    codelists: Mapping[str, Codelist] | Any,
+    gazetteer: Any,
+    jobs: int,
+) -> Options:
+    return Options(
+        force_type=force_type,
+        select=tuple(select),
+        ignore=tuple(ignore),
+        rules=tuple(rules),
+        codelists=codelists,
+        gazetteer=gazetteer,
+        jobs=max(1, jobs),
+    )
 
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
+def validate(
+    *paths: str | Path,
+    force_type: str | None = None,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    rules: Iterable[Rule] = (),
+    codelists: Mapping[str, Codelist] | Any = DEFAULT,
+    gazetteer: Any = DEFAULT,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Report:
+    """Validate JSON and JSONL files (and directories of them) at ``paths``.
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named by ``paths``: files as given, directories searched recursively.
-
-    A directory yields its ``.json`` files in sorted order; links that loop are not followed
-    twice. A path that does not exist raises :class:`InputError`.
+    Returns the same report ``antt validate`` prints. Problems with the data are findings;
+    only a path that cannot be used at all raises :class:`InputError`, and a crashing rule
+    raises :class:`RuleCrashError`. ``select``/``ignore`` take code prefixes; ``rules``,
+    ``codelists`` and ``gazetteer`` come from plugins (see ``antt_domain.plugins``).
     """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for file in sorted(_walk(path)):
-                found = True
-                yield file
-            if not found:
-                raise InputError(str(path), "the directory holds no .json files")
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            raise InputError(str(path), "no such file or directory")
+    sources = discover(paths, include=include, exclude=exclude)
+    options = _options(force_type, select, ignore, rules, codelists, gazetteer, jobs)
+    return run(sources, options, progress)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    seen: set[tuple[int, int]] = set()
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            info = folder.stat()
-        except OSError:
-            continue
-        if (info.st_dev, info.st_ino) in seen:
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        try:
-            entries = sorted(folder.iterdir())
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir():
-                stack.append(entry)
-            elif entry.suffix.lower() in SUFFIXES:
-                yield entry
-
-
-def _check_path(path: Path, force_type: str | None) -> Checked:
-    try:
-        data = read_path(path)
-    except JSONReadError as exc:
-        checked = Checked(path=str(path))
-        checked.findings.append(read_error_finding(exc, str(path)))
-        return checked
-    except OSError as exc:
-        checked = Checked(path=str(path))
-        reason = exc.strerror or str(exc)
-        error = JSONReadError("unreadable", reason, source=str(path))
-        checked.findings.append(read_error_finding(error, str(path)))
-        return checked
-    return check_document(data, path=str(path), force_type=force_type)
-
-
-def _report(checked: list[Checked]) -> Report:
-    findings: list[Finding] = [f for c in checked for f in c.findings]
-    return Report(findings=findings, inputs=tuple(c.summary() for c in checked))
-
-
-def validate(*paths: str | Path, force_type: str | None = None) -> Report:
-    """Validate the JSON files (and directories of them) at ``paths``.
-
-    Returns the same report ``antt validate`` prints. Problems with the data are findings in
-    the report; only a path that cannot be used at all raises :class:`InputError`.
-    """
-    return _report([_check_path(p, force_type) for p in iter_input_files(paths)])
-
-
-def validate_bytes(data: bytes, *, path: str = "<bytes>", force_type: str | None = None) -> Report:
-    """Validate one JSON document given as bytes."""
-    return _report([check_document(data, path=path, force_type=force_type)])
+def validate_bytes(
+    data: bytes,
+    *,
+    path: str = "<bytes>",
+    format: str = "auto",  # noqa: A002 - the natural name, as in the CLI's --format of inputs
+    force_type: str | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    rules: Iterable[Rule] = (),
+    codelists: Mapping[str, Codelist] | Any = DEFAULT,
+    gazetteer: Any = DEFAULT,
+) -> Report:
+    """Validate one document given as bytes (``format``: ``json``, ``jsonl`` or ``auto``)."""
+    source = InputSource(name=path, format=format, data=data)  # type: ignore[arg-type]
+    options = _options(force_type, select, ignore, rules, codelists, gazetteer, 1)
+    return run([source], options)
 
 
 def validate_value(value: Any, *, path: str = "<value>", force_type: str | None = None) -> Report:
-    """Validate an already parsed JSON value (no line or column numbers: there is no text)."""
+    """Check the read, schema and structure stages of an already parsed JSON value.
+
+    There is no text, so findings have no line or column, and no rules run: use
+    :func:`validate_bytes` for the whole pipeline.
+    """
     checked = Checked(path=path)
     check_value(value, checked, force_type=force_type)
-    return _report([checked])
+    return Report(findings=checked.findings, inputs=(checked.summary(),))

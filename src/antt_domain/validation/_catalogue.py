@@ -13,7 +13,7 @@ import attrs
 
 from antt_domain.validation._findings import Finding, Severity
 
-__all__ = ["CATALOGUE", "CodeInfo", "code_info", "make_finding"]
+__all__ = ["BASE_CODES", "CodeInfo", "finding_from", "make_finding"]
 
 
 @attrs.frozen(kw_only=True)
@@ -324,13 +324,9 @@ _ENTRIES = [
     ),
 ]
 
-#: Every finding code by code, in catalogue order.
-CATALOGUE: dict[str, CodeInfo] = {e.code: e for e in _ENTRIES}
-
-
-def code_info(code: str) -> CodeInfo:
-    """The catalogue entry of ``code``."""
-    return CATALOGUE[code]
+#: The codes of the read, schema and structure stages, in catalogue order. The rules' codes
+#: come with the rules (see ``_codes.CATALOGUE`` for all of them).
+BASE_CODES: dict[str, CodeInfo] = {e.code: e for e in _ENTRIES}
 
 
 def make_finding(
@@ -344,11 +340,34 @@ def make_finding(
     pointer: str | None = None,
     record_id: str | None = None,
 ) -> Finding:
-    """A finding of ``code`` with its messages rendered from the catalogue."""
-    info = CATALOGUE[code]
+    """A finding of a read, schema or structure ``code``, its messages from the catalogue."""
+    return finding_from(
+        BASE_CODES[code],
+        params,
+        severity=severity,
+        path=path,
+        line=line,
+        column=column,
+        pointer=pointer,
+        record_id=record_id,
+    )
+
+
+def finding_from(
+    info: CodeInfo,
+    params: dict[str, Any] | None = None,
+    *,
+    severity: Severity | None = None,
+    path: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    pointer: str | None = None,
+    record_id: str | None = None,
+) -> Finding:
+    """A finding of the catalogue entry ``info`` with ``params`` rendered in both languages."""
     values = dict(params or {})
     return Finding(
-        code=code,
+        code=info.code,
         severity=severity or info.severity,
         message_en=info.render("en", values),
         message_vi=info.render("vi", values),

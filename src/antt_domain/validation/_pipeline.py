@@ -1,13 +1,14 @@
-"""The validation pipeline for one document: read, schema, structure (rules come after).
+"""The first three stages for one document: read, schema, structure.
 
-A document is a dataset object, one record object, or an array of record objects. Records are
-checked against their own type's schema one by one, so one broken record does not hide the
-findings of the others, and a dataset's records are structured only when they are valid.
+A JSON document is a dataset object, one record object, or an array of record objects; a JSONL
+document has one record per line. Records are checked against their own type's schema one by
+one, so one broken record does not hide the findings of the others, and only records that pass
+are structured. Rules come later, over every sound record of the run (see ``_engine``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +16,24 @@ import attrs
 
 from antt_domain.convert import ConversionError, structure_dataset, structure_record
 from antt_domain.io import MAX_BYTES, JSONReadError, decode_text, parse_json
-from antt_domain.model import Dataset, Record
+from antt_domain.model import Dataset
 from antt_domain.schemas import RECORD_SCHEMAS, validator_for
 from antt_domain.validation._catalogue import make_finding
 from antt_domain.validation._findings import Finding, InputSummary
 from antt_domain.validation._locate import locate
+from antt_domain.validation._rules import Located
 from antt_domain.validation._schema_findings import schema_problems
 
-__all__ = ["Checked", "check_document", "check_value"]
+__all__ = [
+    "Checked",
+    "ancestry",
+    "check_document",
+    "check_jsonl",
+    "check_value",
+    "locate_findings",
+    "read_error_finding",
+    "read_path",
+]
 
 _READ_CODES = {
     "syntax": "R001",
@@ -37,33 +48,24 @@ _READ_CODES = {
 _RECORD_TYPES = ", ".join(sorted(RECORD_SCHEMAS))
 
 
-@attrs.frozen(kw_only=True)
-class Located:
-    """A record that passed schema and structure, with where it sits in its document."""
-
-    record: Record
-    pointer: str
-
-
 @attrs.define(kw_only=True)
 class Checked:
-    """What checking one document gave: findings, its kind, and the records that are sound."""
+    """What checking one document gave: its findings, kind, and the records that are sound."""
 
     path: str
     kind: str = "unknown"
     findings: list[Finding] = attrs.field(factory=list)
     records: list[Located] = attrs.field(factory=list)
-    dataset: Dataset | None = None
+    documents: list[tuple[str, Dataset]] = attrs.field(factory=list)
     count: int = 0
-    text: str | None = None
 
     def summary(self) -> InputSummary:
         """What the document held, for the report."""
         return InputSummary(path=self.path, kind=self.kind, records=self.count)
 
 
-def read_error_finding(exc: JSONReadError, path: str) -> Finding:
-    """The finding for a document that could not be read as JSON."""
+def read_error_finding(exc: JSONReadError, path: str, *, line_offset: int = 0) -> Finding:
+    """The finding for a document (or JSONL line) that could not be read as JSON."""
     code = _READ_CODES.get(exc.code, "R001")
     params: dict[str, Any] = {"detail": exc.reason, "detail_vi": exc.reason}
     if exc.code == "duplicate-key":
@@ -72,11 +74,28 @@ def read_error_finding(exc: JSONReadError, path: str) -> Finding:
         params["limit"] = exc.reason.split()[-2]
     if exc.code == "syntax":
         params["detail"] = exc.reason.removeprefix("invalid JSON: ")
-    return make_finding(code, params, path=path, line=exc.line, column=exc.column, pointer="")
+    if exc.code == "encoding":
+        params["detail_vi"] = "tệp không ở mã UTF-8; hãy lưu lại ở UTF-8"
+    line = exc.line + line_offset if exc.line is not None else (line_offset or None)
+    column = exc.column if exc.line is not None else (1 if line_offset else None)
+    return make_finding(code, params, path=path, line=line, column=column, pointer="")
+
+
+def read_path(path: Path) -> bytes:
+    """The bytes of ``path``, refusing files over :data:`MAX_BYTES`."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise JSONReadError(
+                "size", f"the file is {size} bytes, over the limit of {MAX_BYTES}", source=str(path)
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise JSONReadError("unreadable", exc.strerror or str(exc), source=str(path)) from None
 
 
 def check_document(data: bytes, *, path: str, force_type: str | None = None) -> Checked:
-    """Check the bytes of one JSON document (read, schema, structure)."""
+    """Check the bytes of one JSON document (read, schema, structure), located."""
     checked = Checked(path=path)
     try:
         text = decode_text(data, source=path)
@@ -84,10 +103,42 @@ def check_document(data: bytes, *, path: str, force_type: str | None = None) -> 
     except JSONReadError as exc:
         checked.findings.append(read_error_finding(exc, path))
         return checked
-    checked.text = text
     check_value(value, checked, force_type=force_type)
-    _locate_findings(checked)
+    checked.findings = locate_findings(text, checked.findings)
     return checked
+
+
+def check_jsonl(
+    lines: Iterable[tuple[int, bytes]], *, path: str, force_type: str | None = None
+) -> Checked:
+    """Check JSONL lines ``(line number, bytes)`` one record each; memory stays per line."""
+    checked = Checked(path=path, kind="jsonl")
+    for number, raw in lines:
+        if not raw.strip():
+            continue
+        checked.count += 1
+        line_checked = Checked(path=path)
+        try:
+            text = decode_text(raw, source=path)
+            value = parse_json(text, source=path)
+        except JSONReadError as exc:
+            checked.findings.append(read_error_finding(exc, path, line_offset=number - 1))
+            continue
+        _check_record(value, "", line_checked, force_type, line=number)
+        if line_checked.findings:
+            for finding in locate_findings(text, line_checked.findings):
+                line = (finding.line or 1) + number - 1
+                checked.findings.append(attrs.evolve(finding, line=line))
+        checked.records.extend(line_checked.records)
+    return checked
+
+
+def iter_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
+    """``(number, line)`` pairs of JSONL bytes (a BOM at the very start is dropped)."""
+    if first_line == 1 and data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for offset, line in enumerate(data.split(b"\n")):
+        yield first_line + offset, line
 
 
 def check_value(value: Any, checked: Checked, *, force_type: str | None = None) -> None:
@@ -140,47 +191,32 @@ def _record_id(value: Any) -> str | None:
     return rid if isinstance(rid, str) else None
 
 
-def _check_record(value: Any, prefix: str, checked: Checked, force_type: str | None) -> None:
+def _check_record(
+    value: Any, prefix: str, checked: Checked, force_type: str | None, line: int | None = None
+) -> None:
     record_id = _record_id(value)
+
+    def problem(code: str, params: dict[str, Any], pointer: str) -> None:
+        found = make_finding(code, params, path=checked.path, pointer=pointer, record_id=record_id)
+        checked.findings.append(found)
+
     if not isinstance(value, dict):
-        checked.findings.append(
-            make_finding(
-                "R009",
-                {
-                    "detail": "a record is a JSON object",
-                    "detail_vi": "bản ghi phải là đối tượng JSON",
-                },
-                path=checked.path,
-                pointer=prefix,
-            )
+        problem(
+            "R009",
+            {"detail": "a record is a JSON object", "detail_vi": "bản ghi phải là đối tượng JSON"},
+            prefix,
         )
         return
     kind = force_type or value.get("type")
     if force_type is not None and value.get("type") not in (None, force_type):
-        checked.findings.append(
-            make_finding(
-                "S004",
-                {"value": repr(value.get("type")), "allowed": repr(force_type)},
-                path=checked.path,
-                pointer=f"{prefix}/type",
-                record_id=record_id,
-            )
-        )
+        params = {"value": repr(value.get("type")), "allowed": repr(force_type)}
+        problem("S004", params, f"{prefix}/type")
         return
     if not isinstance(kind, str) or kind not in RECORD_SCHEMAS:
         if "type" not in value:
-            finding = make_finding(
-                "S001", {"property": "type"}, path=checked.path, pointer=prefix, record_id=record_id
-            )
+            problem("S001", {"property": "type"}, prefix)
         else:
-            finding = make_finding(
-                "S010",
-                {"value": repr(kind), "allowed": _RECORD_TYPES},
-                path=checked.path,
-                pointer=f"{prefix}/type",
-                record_id=record_id,
-            )
-        checked.findings.append(finding)
+            problem("S010", {"value": repr(kind), "allowed": _RECORD_TYPES}, f"{prefix}/type")
         return
     if force_type is not None and "type" not in value:
         value = {**value, "type": force_type}
@@ -191,7 +227,7 @@ def _check_record(value: Any, prefix: str, checked: Checked, force_type: str | N
     except ConversionError as exc:
         _conversion_findings(exc, prefix, checked, record_id)
         return
-    checked.records.append(Located(record=record, pointer=prefix))
+    checked.records.append(Located(record=record, path=checked.path, pointer=prefix, line=line))
 
 
 def _conversion_findings(
@@ -218,57 +254,41 @@ def _check_dataset(value: dict[str, Any], checked: Checked) -> None:
     checked.count = len(records)
     for index, item in enumerate(records):
         _check_record(item, f"/records/{index}", checked, None)
-    if not meta_ok or len(checked.records) != len(records):
+    if not meta_ok:
         return
     try:
         dataset = structure_dataset(metadata)
     except ConversionError as exc:
         _conversion_findings(exc, "", checked, None)
         return
-    checked.dataset = attrs.evolve(dataset, records=tuple(r.record for r in checked.records))
+    checked.documents.append((checked.path, dataset))
 
 
-def _locate_findings(checked: Checked) -> None:
-    """Fill in line and column, only for documents that have findings."""
-    if not checked.findings or checked.text is None:
-        return
-    wanted = set(_candidates(f.pointer for f in checked.findings))
-    positions = locate(checked.text, wanted)
+def locate_findings(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with line and column filled in from ``text`` (where not yet known)."""
+    pending = [f for f in findings if f.line is None and f.pointer is not None]
+    if not pending:
+        return findings
+    wanted = {p for f in pending for p in ancestry(f.pointer or "")}
+    positions = locate(text, wanted)
     located: list[Finding] = []
-    for finding in checked.findings:
+    for finding in findings:
         if finding.line is not None or finding.pointer is None:
             located.append(finding)
             continue
-        for pointer in _ancestry(finding.pointer):
+        for pointer in ancestry(finding.pointer):
             if pointer in positions:
                 line, column = positions[pointer]
-                located.append(attrs.evolve(finding, line=line, column=column))
+                finding = attrs.evolve(finding, line=line, column=column)  # noqa: PLW2901
                 break
-        else:  # pragma: no cover - the root is always found
-            located.append(finding)
-    checked.findings = located
+        located.append(finding)
+    return located
 
 
-def _ancestry(pointer: str) -> list[str]:
+def ancestry(pointer: str) -> list[str]:
     """``/a/b/c`` → ``[/a/b/c, /a/b, /a, ""]``: a missing member is located at its parent."""
     found = [pointer]
     while pointer:
         pointer = pointer.rsplit("/", 1)[0]
         found.append(pointer)
     return found
-
-
-def _candidates(pointers: Iterable[str | None]) -> Iterable[str]:
-    for pointer in pointers:
-        if pointer is not None:
-            yield from _ancestry(pointer)
-
-
-def read_path(path: Path) -> bytes:
-    """The bytes of ``path``, refusing files over :data:`MAX_BYTES`."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise JSONReadError(
-            "size", f"the file is {size} bytes, over the limit of {MAX_BYTES}", source=str(path)
-        )
-    return path.read_bytes()

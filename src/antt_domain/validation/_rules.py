@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import attrs
 
-from antt_domain.model import Codelist, Record
+from antt_domain.model import Codelist, Dataset, Record
 from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._findings import Severity
 
@@ -49,28 +49,38 @@ _CODE_RE = re.compile(r"[A-Z]{1,8}[0-9]{3}")
 
 
 @attrs.frozen(kw_only=True)
+class Located:
+    """A sound record (schema- and structure-valid) and where it was read from.
+
+    ``pointer`` is the record's place in its document (``/records/3``; ``""`` for a record
+    that is the whole document or a JSONL line); ``line`` is the JSONL line it was read from.
+    """
+
+    record: Record
+    path: str
+    pointer: str
+    line: int | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Issue:
     """What a check yields for one problem.
 
     ``pointer`` is a JSON pointer *inside the record* (``"/period/end"``; ``""`` is the whole
     record). ``record_id`` names the record a dataset rule is talking about (a record rule
     leaves it ``None``: it is the record checked). ``params`` fill the message templates.
-    ``severity`` overrides the rule's default for this one problem.
+    ``severity`` overrides the rule's default for this one problem. A dataset rule says which
+    record it means with ``at`` (a :class:`Located` from the :class:`RecordSet`; safest when
+    ids are duplicated) or ``record_id``; for a document's own metadata it gives ``path`` and
+    an absolute ``pointer`` instead.
     """
 
     params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     pointer: str = ""
     record_id: str | None = None
     severity: Severity | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Located:
-    """A sound record (schema- and structure-valid) and where it was read from."""
-
-    record: Record
-    path: str
-    pointer: str
+    at: Located | None = None
+    path: str | None = None
 
 
 class RecordSet(Sequence[Located]):
@@ -80,8 +90,13 @@ class RecordSet(Sequence[Located]):
     organisations in one file and its activities in another.
     """
 
-    def __init__(self, items: Iterable[Located]) -> None:
+    def __init__(
+        self, items: Iterable[Located], documents: Iterable[tuple[str, Dataset]] = ()
+    ) -> None:
         self._items = list(items)
+        #: The dataset documents read, as (path, dataset without its records): their metadata
+        #: references records too.
+        self.documents: list[tuple[str, Dataset]] = list(documents)
         self._by_id: dict[str, list[Located]] = {}
         for item in self._items:
             self._by_id.setdefault(item.record.id, []).append(item)

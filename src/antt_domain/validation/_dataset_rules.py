@@ -1,0 +1,663 @@
+"""Built-in rules across the records of a run (D codes). Each runs in time linear in the
+number of records (one pass, dictionaries keyed by id or by a matching key)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from antt_domain.convert import unstructure
+from antt_domain.model import (
+    Activity,
+    Agreement,
+    Area,
+    AreaLevel,
+    AsOf,
+    Interval,
+    ModelInstance,
+    ModelType,
+    Organisation,
+    Outcome,
+    Period,
+    Record,
+    Recurring,
+    Source,
+)
+from antt_domain.validation._findings import Severity
+from antt_domain.validation._rules import (
+    Issue,
+    Located,
+    RecordSet,
+    Rule,
+    RuleContext,
+    dataset_rule,
+)
+from antt_domain.vi import name_key
+
+__all__ = ["DATASET_RULES", "REFERENCES"]
+
+_FIGURE_REFS: tuple[tuple[str, tuple[type, ...]], ...] = (
+    ("organiser", (Organisation,)),
+    ("partners", (Organisation,)),
+    ("area", (Area,)),
+    ("agreements", (Agreement,)),
+    ("models", (ModelType, ModelInstance)),
+)
+
+#: For each record type, its reference fields and the record types they may point at.
+#: ``part_of`` (breakdowns) must point at a record of the same type, checked by D008.
+REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...]], ...]] = {
+    Area: (("parent", (Area,)),),
+    Organisation: (("area", (Area,)), ("parent", (Organisation,))),
+    Agreement: (("parties", (Organisation,)), ("parent", (Agreement,))),
+    ModelType: (("defined_by", (Organisation,)), ("area", (Area,))),
+    ModelInstance: (
+        ("model_type", (ModelType,)),
+        ("area", (Area,)),
+        ("organiser", (Organisation,)),
+        ("partners", (Organisation,)),
+        ("agreements", (Agreement,)),
+    ),
+    Activity: (*_FIGURE_REFS, ("part_of", (Activity,))),
+    Outcome: (*_FIGURE_REFS, ("part_of", (Outcome,))),
+    Source: (),
+}
+
+
+def _refs(record: Record) -> Iterator[tuple[str, str, tuple[type, ...]]]:
+    """(pointer, id, allowed types) for every reference the record makes."""
+    for field, allowed in REFERENCES[type(record)]:
+        value = getattr(record, field)
+        if isinstance(value, tuple):
+            for index, target in enumerate(value):
+                yield f"/{field}/{index}", target, allowed
+        elif value is not None:
+            yield f"/{field}", value, allowed
+    for index, citation in enumerate(getattr(record, "sources", ())):
+        yield f"/sources/{index}/source", citation.source, (Source,)
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    return " or ".join(t.TYPE for t in types)  # type: ignore[attr-defined]
+
+
+@dataset_rule(
+    code="D001",
+    name="duplicate-id",
+    severity="error",
+    title=("Duplicate id", "Mã định danh bị trùng"),
+    explanation=(
+        (
+            "Records are referred to by id, so an id must name one record across everything "
+            "validated together."
+        ),
+        (
+            "Bản ghi được tham chiếu qua mã định danh, nên mỗi mã chỉ được dùng cho một bản ghi "
+            "trong toàn bộ dữ liệu được kiểm tra cùng nhau."
+        ),
+    ),
+    message=(
+        "id {id!r} is already used at {first}",
+        "mã {id!r} đã được dùng tại {first}",
+    ),
+)
+def duplicate_ids(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Every later record with an id already seen."""
+    for record_id in records.ids():
+        found = records.with_id(record_id)
+        for later in found[1:]:
+            first = found[0]
+            yield Issue(
+                at=later,
+                pointer="/id",
+                params={"id": record_id, "first": f"{first.path} {first.pointer or '/'}"},
+            )
+
+
+@dataset_rule(
+    code="D002",
+    name="dangling-reference",
+    severity="error",
+    title=("Reference to a missing record", "Tham chiếu tới bản ghi không tồn tại"),
+    explanation=(
+        (
+            "Every id a record names (organiser, partners, area, agreements, sources, ...) must be "
+            "the id of a record validated together with it."
+        ),
+        (
+            "Mọi mã định danh mà bản ghi nhắc tới (đơn vị chủ trì, phối hợp, địa bàn, văn bản, "
+            "nguồn, ...) phải là mã của một bản ghi được kiểm tra cùng."
+        ),
+    ),
+    message=(
+        "{id!r} names no record (expected {expected}){hint}",
+        "{id!r} không phải mã của bản ghi nào (cần {expected}){hint_vi}",
+    ),
+)
+def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """References (and dataset metadata references) that resolve to nothing."""
+    known = set(records.ids())
+
+    def issue(target: str, allowed: tuple[type, ...], **where: Any) -> Issue:
+        close = difflib.get_close_matches(target, known, n=1, cutoff=0.8)
+        return Issue(
+            params={
+                "id": target,
+                "expected": _type_names(allowed),
+                "hint": f"; did you mean {close[0]!r}?" if close else "",
+                "hint_vi": f"; có phải là {close[0]!r}?" if close else "",
+            },
+            **where,
+        )
+
+    for item in records:
+        for pointer, target, allowed in _refs(item.record):
+            if target not in known:
+                yield issue(target, allowed, at=item, pointer=pointer)
+    for path, dataset in records.documents:
+        meta: list[tuple[str, str | None, tuple[type, ...]]] = [
+            ("/area", dataset.area, (Area,)),
+            ("/publisher/organisation", dataset.publisher.organisation, (Organisation,)),
+        ]
+        meta += [(f"/sources/{i}", s, (Source,)) for i, s in enumerate(dataset.sources)]
+        for where, meta_target, meta_allowed in meta:
+            if meta_target is not None and meta_target not in known:
+                yield issue(meta_target, meta_allowed, path=path, pointer=where)
+
+
+@dataset_rule(
+    code="D003",
+    name="reference-to-wrong-type",
+    severity="error",
+    title=("Reference to a record of the wrong type", "Tham chiếu tới bản ghi sai loại"),
+    explanation=(
+        (
+            "An organiser must be an organisation, an area an area, an agreement an agreement, a "
+            "breakdown a figure of the same type as its whole."
+        ),
+        (
+            "Đơn vị chủ trì phải là cơ quan, tổ chức; địa bàn phải là địa bàn; văn bản phải là văn "
+            "bản phối hợp; số liệu 'trong đó' phải cùng loại với số liệu tổng."
+        ),
+    ),
+    message=(
+        "{id!r} is a record of type {found}, not {expected}",
+        "{id!r} là bản ghi loại {found}, không phải {expected}",
+    ),
+)
+def wrong_types(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """References that resolve to a record of a type the field does not take."""
+    for item in records:
+        for pointer, target_id, allowed in _refs(item.record):
+            target = records.get(target_id)
+            if target is not None and not isinstance(target, allowed):
+                yield Issue(
+                    at=item,
+                    pointer=pointer,
+                    params={
+                        "id": target_id,
+                        "found": type(target).TYPE,
+                        "expected": _type_names(allowed),
+                    },
+                )
+
+
+def _span(period: Period | None) -> tuple[date | None, date | None] | None:
+    """The first and last day a period covers, or None when it states no dates."""
+    if isinstance(period, Interval):
+        return period.start, period.end
+    if isinstance(period, AsOf) and period.date is not None:
+        return period.date, period.date
+    if isinstance(period, Recurring) and (period.start or period.end):
+        return period.start, period.end
+    return None
+
+
+def _existed(entity: Organisation | Area, first: date | None, last: date | None) -> bool:
+    """Whether the entity existed on some day of [first, last] (open ends count as open)."""
+    before_end = entity.valid_from is None or last is None or entity.valid_from <= last
+    after_start = entity.valid_to is None or first is None or first < entity.valid_to
+    return before_end and after_start
+
+
+def _when(record: Record) -> Period | None:
+    if isinstance(record, (Activity, Outcome)):
+        return record.period
+    if isinstance(record, ModelInstance):
+        return record.launched
+    return None
+
+
+@dataset_rule(
+    code="D004",
+    name="did-not-exist-then",
+    severity="warning",
+    title=(
+        "Organisation or area did not exist then",
+        "Cơ quan hoặc địa bàn không tồn tại vào thời điểm đó",
+    ),
+    explanation=(
+        (
+            "A figure dated when its organiser, a partner or its area did not exist (district "
+            "police after 2025-03-01, a commune merged on 2025-07-01) usually names today's unit "
+            "for an old figure, or the old unit for a new one."
+        ),
+        (
+            "Số liệu có thời gian mà đơn vị chủ trì, đơn vị phối hợp hay địa bàn không tồn tại "
+            "(công an huyện sau 01/3/2025, xã đã sáp nhập từ 01/7/2025) thường là ghi đơn vị hiện "
+            "nay cho số liệu cũ, hoặc ngược lại."
+        ),
+    ),
+    message=(
+        "{name} ({id}) did not exist between {first} and {last}",
+        "{name} ({id}) không tồn tại trong khoảng {first} đến {last}",
+    ),
+)
+def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Organisers, partners and areas existed during the period of the figure."""
+    for item in records:
+        span = _span(_when(item.record))
+        if span is None:
+            continue
+        first, last = span
+        for pointer, target_id, _ in _refs(item.record):
+            if not pointer.startswith(("/organiser", "/partners", "/area")):
+                continue
+            target = records.get(target_id)
+            if isinstance(target, (Organisation, Area)) and not _existed(target, first, last):
+                yield Issue(
+                    at=item,
+                    pointer=pointer,
+                    params={
+                        "name": target.name,
+                        "id": target_id,
+                        "first": first.isoformat() if first else "…",
+                        "last": last.isoformat() if last else "…",
+                    },
+                )
+
+
+def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
+    if record.quantity is None:
+        return None
+    return (
+        type(record),
+        record.kind,
+        repr(unstructure(record.quantity)),
+        repr(unstructure(record.period)),
+        record.area,
+        record.organiser,
+        tuple(sorted(record.partners)),
+        record.part_of,
+    )
+
+
+@dataset_rule(
+    code="D005",
+    name="figure-counted-twice",
+    severity="warning",
+    title=("The same figure twice", "Cùng một số liệu bị tính hai lần"),
+    explanation=(
+        (
+            "Two records with the same kind, value, unit, period, area and organisations are "
+            "almost always one figure entered twice (in two files, or once per partner); summed "
+            "in a report, it would be counted twice."
+        ),
+        (
+            "Hai bản ghi cùng loại, giá trị, đơn vị, thời gian, địa bàn và đơn vị thực hiện hầu "
+            "như luôn là một số liệu nhập hai lần; khi tổng hợp sẽ bị tính hai lần."
+        ),
+    ),
+    message=(
+        "same figure as {first!r} at {where}",
+        "trùng số liệu với {first!r} tại {where}",
+    ),
+)
+def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Figures identical in everything but their id."""
+    seen: dict[tuple[Any, ...], Located] = {}
+    for item in records:
+        record = item.record
+        if not isinstance(record, (Activity, Outcome)):
+            continue
+        key = _figure_key(record)
+        if key is None:
+            continue
+        first = seen.setdefault(key, item)
+        if first is not item and first.record.id != record.id:
+            yield Issue(
+                at=item,
+                params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
+            )
+
+
+@dataset_rule(
+    code="D006",
+    name="probable-duplicate-name",
+    severity="warning",
+    title=("Probably the same organisation or area twice", "Có thể là một đơn vị bị ghi hai lần"),
+    explanation=(
+        (
+            "Two organisations (or areas) of the same kind, level and place whose names differ "
+            "only in tone-mark placement ('Thuỷ'/'Thủy'), Unicode form (NFC/NFD) or case are "
+            "probably one body recorded twice, which splits its figures in reports."
+        ),
+        (
+            "Hai cơ quan (hoặc địa bàn) cùng loại, cấp, nơi mà tên chỉ khác vị trí dấu thanh "
+            "('Thuỷ'/'Thủy'), dạng Unicode (NFC/NFD) hoặc chữ hoa thường có lẽ là một đơn vị bị "
+            "ghi hai lần, làm số liệu bị tách khi tổng hợp."
+        ),
+    ),
+    message=(
+        "{name!r} is probably {first_name!r} ({first})",
+        "{name!r} có lẽ là {first_name!r} ({first})",
+    ),
+)
+def duplicate_names(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Organisations and areas whose matching keys collide."""
+    seen: dict[tuple[Any, ...], Located] = {}
+    for item in records:
+        record = item.record
+        if isinstance(record, Organisation):
+            key: tuple[Any, ...] = (
+                "o",
+                record.kind,
+                record.level,
+                record.area,
+                name_key(record.name),
+            )
+        elif isinstance(record, Area):
+            key = ("a", record.level, record.parent, record.code_list, name_key(record.name))
+        else:
+            continue
+        first = seen.setdefault(key, item)
+        if first is not item and first.record.id != record.id:
+            yield Issue(
+                at=item,
+                pointer="/name",
+                params={
+                    "name": record.name,
+                    "first_name": first.record.name,  # type: ignore[union-attr]
+                    "first": first.record.id,
+                },
+            )
+
+
+@dataset_rule(
+    code="D007",
+    name="outside-agreement-period",
+    severity="warning",
+    title=("Outside the agreement's period", "Ngoài thời gian hiệu lực của văn bản"),
+    explanation=(
+        (
+            "A figure reported under an agreement should fall within the agreement's period of "
+            "effect; otherwise it belongs to another agreement, or its dates are wrong."
+        ),
+        (
+            "Số liệu báo cáo theo một văn bản phối hợp cần nằm trong thời gian hiệu lực của văn "
+            "bản; nếu không, nó thuộc văn bản khác hoặc thời gian bị ghi sai."
+        ),
+    ),
+    message=(
+        "{first} to {last} is outside {agreement!r} ({start} to {end})",
+        "{first} đến {last} nằm ngoài hiệu lực của {agreement!r} ({start} đến {end})",
+    ),
+)
+def outside_agreement(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Figures dated entirely outside an agreement's interval of effect."""
+    for item in records:
+        record = item.record
+        if not isinstance(record, (Activity, Outcome, ModelInstance)):
+            continue
+        span = _span(_when(record))
+        if span is None or span[0] is None or span[1] is None:
+            continue
+        for index, agreement_id in enumerate(record.agreements):
+            agreement = records.get(agreement_id)
+            if not isinstance(agreement, Agreement) or not isinstance(
+                agreement.effective, Interval
+            ):
+                continue
+            effect = agreement.effective
+            if span[1] < effect.start or span[0] > effect.end:
+                yield Issue(
+                    at=item,
+                    pointer=f"/agreements/{index}",
+                    params={
+                        "first": span[0].isoformat(),
+                        "last": span[1].isoformat(),
+                        "agreement": agreement_id,
+                        "start": effect.start.isoformat(),
+                        "end": effect.end.isoformat(),
+                    },
+                )
+
+
+@dataset_rule(
+    code="D008",
+    name="breakdown-exceeds-whole",
+    severity="error",
+    title=("Breakdown larger than its whole", "Số liệu 'trong đó' lớn hơn tổng"),
+    explanation=(
+        (
+            "A breakdown ('120 tin, trong đó 60 tin có giá trị') is part of its whole: in the same "
+            "unit, one part, or all parts together, cannot exceed it; and a part must not be part "
+            "of itself through a chain."
+        ),
+        (
+            "Số liệu 'trong đó' là một phần của số tổng: cùng đơn vị thì một phần, hay tất cả các "
+            "phần cộng lại, không thể lớn hơn tổng; và không được là phần của chính nó qua chuỗi."
+        ),
+    ),
+    message=("{detail}", "{detail_vi}"),
+)
+def breakdowns(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Parts within their whole (alone and together), no cycles."""
+    parts: dict[str, list[Located]] = {}
+    for item in records:
+        record = item.record
+        if isinstance(record, (Activity, Outcome)) and record.part_of is not None:
+            parts.setdefault(record.part_of, []).append(item)
+    for whole_id, items in parts.items():
+        whole = records.get(whole_id)
+        if not isinstance(whole, (Activity, Outcome)) or whole.quantity is None:
+            continue
+        same_unit = []
+        for item in items:
+            part = item.record
+            assert isinstance(part, (Activity, Outcome))  # noqa: S101 - collected as figures above
+            if part.quantity is None or part.quantity.unit != whole.quantity.unit:
+                continue
+            same_unit.append(part.quantity.value)
+            if part.quantity.value > whole.quantity.value and whole.quantity.is_exact:
+                yield Issue(
+                    at=item,
+                    pointer="/quantity/value",
+                    params={
+                        "detail": f"{part.quantity.value} is more than its whole {whole_id!r} "
+                        f"({whole.quantity.value})",
+                        "detail_vi": f"{part.quantity.value} lớn hơn số tổng {whole_id!r} "
+                        f"({whole.quantity.value})",
+                    },
+                )
+        total = sum(same_unit)
+        if len(same_unit) > 1 and whole.quantity.is_exact and total > whole.quantity.value:
+            yield Issue(
+                at=items[-1],
+                pointer="/part_of",
+                params={
+                    "detail": f"the parts of {whole_id!r} add up to {total}, more than "
+                    f"{whole.quantity.value}",
+                    "detail_vi": f"các phần của {whole_id!r} cộng lại là {total}, lớn hơn "
+                    f"{whole.quantity.value}",
+                },
+            )
+    yield from _cycles(records, "part_of", (Activity, Outcome))
+
+
+def _cycles(records: RecordSet, field: str, types: tuple[type, ...]) -> Iterator[Issue]:
+    """Records whose ``field`` chain loops back (each cycle reported once, at its first id)."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for item in records:
+        start = item.record
+        if not isinstance(start, types) or state.get(start.id):
+            continue
+        path: list[Located] = []
+        current: Located | None = item
+        while current is not None and isinstance(current.record, types):
+            record_id = current.record.id
+            if state.get(record_id) == 1:
+                loop = [p.record.id for p in path[[p.record.id for p in path].index(record_id) :]]
+                chain = " → ".join([*loop, record_id])
+                yield Issue(
+                    at=current,
+                    pointer=f"/{field}",
+                    params={
+                        "detail": f"{field} loops: {chain}",
+                        "detail_vi": f"{field} tạo vòng lặp: {chain}",
+                    },
+                )
+                break
+            if state.get(record_id) == 2:
+                break
+            state[record_id] = 1
+            path.append(current)
+            target = getattr(current.record, field)
+            found = records.with_id(target) if target else []
+            current = found[0] if found else None
+        for visited in path:
+            state[visited.record.id] = 2
+
+
+_PARENT_LEVELS = {
+    AreaLevel.VILLAGE: (AreaLevel.COMMUNE,),
+    AreaLevel.COMMUNE: (AreaLevel.DISTRICT, AreaLevel.PROVINCE),
+    AreaLevel.DISTRICT: (AreaLevel.PROVINCE,),
+    AreaLevel.PROVINCE: (AreaLevel.COUNTRY,),
+    AreaLevel.COUNTRY: (),
+}
+
+
+@dataset_rule(
+    code="D009",
+    name="broken-hierarchy",
+    severity="error",
+    title=("Broken hierarchy", "Quan hệ cấp trên - cấp dưới sai"),
+    explanation=(
+        (
+            "Areas, organisations and agreements form trees through 'parent': a chain must not "
+            "loop, and an area's parent must be of a higher level (a commune under a district, or "
+            "under a province after the 2025 reform)."
+        ),
+        (
+            "Địa bàn, cơ quan và văn bản tạo thành cây qua 'parent': chuỗi không được lặp vòng, và "
+            "cấp trên của một địa bàn phải ở cấp cao hơn (xã thuộc huyện, hoặc thuộc tỉnh sau "
+            "năm 2025)."
+        ),
+    ),
+    message=("{detail}", "{detail_vi}"),
+)
+def hierarchy(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """No parent cycles; area parents one or two levels up."""
+    for cls in (Area, Organisation, Agreement):
+        yield from _cycles(records, "parent", (cls,))
+    for item in records:
+        area = item.record
+        if not isinstance(area, Area) or area.parent is None:
+            continue
+        parent = records.get(area.parent)
+        if isinstance(parent, Area) and parent.level not in _PARENT_LEVELS[area.level]:
+            yield Issue(
+                at=item,
+                pointer="/parent",
+                params={
+                    "detail": f"a {area.level.value} cannot be under a {parent.level.value}",
+                    "detail_vi": f"cấp {area.level.value} không thể thuộc cấp {parent.level.value}",
+                },
+            )
+
+
+@dataset_rule(
+    code="D010",
+    name="unknown-area-code",
+    severity="warning",
+    title=("Area code not in the gazetteer", "Mã địa bàn không có trong danh mục hành chính"),
+    explanation=(
+        (
+            "An area's code is checked against the gazetteer of administrative units for the "
+            "dates it is used at (codes were reused after the 2025 reform). When the gazetteer "
+            "covers those dates and has no such unit, the code is wrong (error); when it does not "
+            "cover them, the code cannot be confirmed (warning). A unit found under another name "
+            "is a warning too. Plugins can supply a national gazetteer."
+        ),
+        (
+            "Mã địa bàn được đối chiếu với danh mục đơn vị hành chính tại thời điểm sử dụng (mã "
+            "được dùng lại sau sắp xếp năm 2025). Khi danh mục bao quát thời điểm đó mà không có "
+            "đơn vị này, mã sai (lỗi); khi không bao quát, mã chưa được xác nhận (cảnh báo). Tên "
+            "khác với danh mục cũng là cảnh báo. Plugin có thể cung cấp danh mục toàn quốc."
+        ),
+    ),
+    message=("{detail}", "{detail_vi}"),
+)
+def gazetteer_codes(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Area codes exist in the gazetteer on the dates they are used at."""
+    gazetteer = context.gazetteer
+    if gazetteer is None:
+        return
+    used: dict[str, date] = {}
+    for item in records:
+        span = _span(_when(item.record))
+        area_id = getattr(item.record, "area", None)
+        if span is not None and isinstance(area_id, str) and (span[0] or span[1]):
+            used.setdefault(area_id, span[0] or span[1])  # type: ignore[arg-type]
+    for item in records:
+        area = item.record
+        if not isinstance(area, Area) or area.code is None:
+            continue
+        on = used.get(area.id) or area.valid_from
+        if on is None and area.valid_to is not None:
+            on = area.valid_to - timedelta(days=1)
+        if on is None:
+            continue
+        unit = gazetteer.lookup(area.code, on)
+        if unit is None:
+            covered = gazetteer.covers(on)
+            yield Issue(
+                at=item,
+                pointer="/code",
+                severity=Severity.ERROR if covered else None,
+                params={
+                    "detail": f"no unit with code {area.code} on {on.isoformat()} in "
+                    f"{'the' if covered else 'the (incomplete)'} gazetteer",
+                    "detail_vi": f"không có đơn vị mã {area.code} vào ngày {on.isoformat()} "
+                    f"trong danh mục{'' if covered else ' (chưa đầy đủ)'}",
+                },
+            )
+        elif name_key(unit.name, strip_prefixes=True) != name_key(area.name, strip_prefixes=True):
+            yield Issue(
+                at=item,
+                pointer="/name",
+                params={
+                    "detail": f"code {area.code} on {on.isoformat()} is {unit.name!r} in the "
+                    f"gazetteer, not {area.name!r}",
+                    "detail_vi": f"mã {area.code} vào ngày {on.isoformat()} là {unit.name!r} "
+                    f"trong danh mục, không phải {area.name!r}",
+                },
+            )
+
+
+#: The built-in rules across records, in code order.
+DATASET_RULES: tuple[Rule, ...] = (
+    duplicate_ids,
+    dangling_references,
+    wrong_types,
+    existence,
+    counted_twice,
+    duplicate_names,
+    outside_agreement,
+    breakdowns,
+    hierarchy,
+    gazetteer_codes,
+)

@@ -1,0 +1,320 @@
+"""Running a whole validation: inputs → read/schema/structure (in parallel when asked) → rules
+over every sound record → located, filtered, sorted findings in one report."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from antt_domain.errors import AnttError
+from antt_domain.io import JSONReadError, decode_text
+from antt_domain.model import Codelist
+from antt_domain.schemas import codelists as bundled_codelists
+from antt_domain.validation._catalogue import finding_from
+from antt_domain.validation._codes import BUILT_IN_RULES
+from antt_domain.validation._findings import Finding, Report
+from antt_domain.validation._inputs import InputSource
+from antt_domain.validation._pipeline import (
+    Checked,
+    check_document,
+    check_jsonl,
+    iter_lines,
+    locate_findings,
+    read_error_finding,
+    read_path,
+)
+from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
+from antt_domain.vi import bundled_gazetteer
+
+__all__ = ["DEFAULT", "Options", "RuleCrashError", "run"]
+
+#: Below this size a JSONL file is one unit of work; above it, ``jobs > 1`` splits it.
+CHUNK_BYTES = 8 * 1024 * 1024
+
+Progress = Callable[[int, int], None]
+
+
+class _Default:
+    def __repr__(self) -> str:
+        return "DEFAULT"
+
+
+#: "Use the bundled one": the default for ``Options.codelists`` and ``Options.gazetteer``.
+DEFAULT: Any = _Default()
+
+
+class RuleCrashError(AnttError, RuntimeError):
+    """A rule raised instead of returning issues; ``rule`` and ``origin`` say whose it was."""
+
+    def __init__(self, rule: Rule, cause: BaseException) -> None:
+        self.rule = rule.code
+        self.origin = rule.origin
+        self.cause = cause
+        super().__init__(
+            f"rule {rule.code} ({rule.info.name}) from {rule.origin} crashed: "
+            f"{type(cause).__name__}: {cause}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Options:
+    """How to validate.
+
+    ``select``/``ignore`` are code prefixes (``"D"``, ``"V10"``, ``"S002"``): a finding is kept
+    when it matches ``select`` (or ``select`` is empty) and matches no ``ignore``; rules whose
+    codes would be dropped are not run at all. ``rules`` are added to the built-in ones (plugin
+    rules). ``codelists`` and ``gazetteer`` default to the bundled ones; ``gazetteer=None``
+    skips the gazetteer check.
+    """
+
+    force_type: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    codelists: Mapping[str, Codelist] | Any = DEFAULT
+    gazetteer: Any = DEFAULT
+    jobs: int = 1
+
+    def keeps(self, code: str) -> bool:
+        """Whether findings of ``code`` are reported."""
+        if self.select and not code.startswith(self.select):
+            return False
+        return not (self.ignore and code.startswith(self.ignore))
+
+
+@attrs.frozen
+class _Unit:
+    """One piece of work: a whole source, or a byte range of a large JSONL file."""
+
+    index: int
+    source: InputSource
+    start: int = 0
+    end: int | None = None
+
+
+def _read_source(source: InputSource, start: int = 0, end: int | None = None) -> bytes:
+    if source.data is not None:
+        return source.data[start:end]
+    assert source.path is not None  # noqa: S101 - a source has data or a path
+    if start == 0 and end is None:
+        return read_path(source.path)
+    try:
+        with source.path.open("rb") as handle:
+            handle.seek(start)
+            return handle.read((end or 0) - start if end is not None else -1)
+    except OSError as exc:
+        raise JSONReadError("unreadable", exc.strerror or str(exc), source=source.name) from None
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    """For stdin: several top-level values on separate lines."""
+    lines = [ln for ln in data.strip().split(b"\n") if ln.strip()]
+    return (
+        len(lines) > 1
+        and all(ln.lstrip().startswith(b"{") for ln in lines[:2])
+        and not (data.lstrip().startswith(b"["))
+    )
+
+
+def _check_unit(unit: _Unit, force_type: str | None) -> tuple[int, Checked, int]:
+    """Run in a worker (or in-process): returns (source index, checked, lines in the unit)."""
+    source = unit.source
+    try:
+        data = _read_source(source, unit.start, unit.end)
+    except JSONReadError as exc:
+        checked = Checked(path=source.name)
+        checked.findings.append(read_error_finding(exc, source.name))
+        return unit.index, checked, 0
+    fmt = source.format
+    if fmt == "auto":
+        fmt = "jsonl" if _looks_like_jsonl(data) else "json"
+    if fmt == "jsonl":
+        lines = list(iter_lines(data)) if unit.start == 0 else list(iter_lines(data, 1))
+        if unit.start > 0 and data.startswith(b"\xef\xbb\xbf"):
+            lines = list(iter_lines(data, 1))
+        return unit.index, check_jsonl(lines, path=source.name, force_type=force_type), len(lines)
+    return unit.index, check_document(data, path=source.name, force_type=force_type), 0
+
+
+def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    for index, source in enumerate(sources):
+        size = 0
+        if jobs > 1 and source.format == "jsonl" and source.path is not None:
+            try:
+                size = source.path.stat().st_size
+            except OSError:
+                size = 0
+        if size <= CHUNK_BYTES:
+            units.append(_Unit(index, source))
+            continue
+        pieces = max(jobs, -(-size // (64 * 1024 * 1024)))
+        bounds = _line_bounds(source.path, size, pieces)  # type: ignore[arg-type]
+        units += [_Unit(index, source, a, b) for a, b in itertools.pairwise(bounds)]
+    return units
+
+
+def _line_bounds(path: Path, size: int, pieces: int) -> list[int]:
+    """Byte offsets that cut ``path`` into ``pieces`` ranges at line starts."""
+    bounds = [0]
+    with path.open("rb") as handle:
+        for i in range(1, pieces):
+            handle.seek(size * i // pieces)
+            handle.readline()
+            offset = handle.tell()
+            if bounds[-1] < offset < size:
+                bounds.append(offset)
+    bounds.append(size)
+    return bounds
+
+
+def _shift(checked: Checked, lines: int) -> Checked:
+    """Move a JSONL chunk's line numbers down by the ``lines`` before it."""
+    if not lines:
+        return checked
+    checked.findings = [
+        attrs.evolve(f, line=f.line + lines) if f.line is not None else f for f in checked.findings
+    ]
+    checked.records = [
+        attrs.evolve(r, line=r.line + lines) if r.line is not None else r for r in checked.records
+    ]
+    return checked
+
+
+def _check_all(
+    sources: Sequence[InputSource], options: Options, progress: Progress | None
+) -> list[Checked]:
+    units = _units(sources, options.jobs)
+    results: list[tuple[int, Checked, int]] = []
+    if options.jobs > 1 and len(units) > 1:
+        workers = min(options.jobs, len(units), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_check_unit, u, options.force_type) for u in units]
+            for done, future in enumerate(futures, 1):
+                results.append(future.result())
+                if progress:
+                    progress(done, len(units))
+    else:
+        for done, unit in enumerate(units, 1):
+            results.append(_check_unit(unit, options.force_type))
+            if progress:
+                progress(done, len(units))
+    merged: dict[int, Checked] = {}
+    lines_before: dict[int, int] = {}
+    for index, result, lines in results:
+        checked = _shift(result, lines_before.get(index, 0))
+        lines_before[index] = lines_before.get(index, 0) + max(lines - 1, 0)
+        if index not in merged:
+            merged[index] = checked
+            continue
+        whole = merged[index]
+        whole.findings += checked.findings
+        whole.records += checked.records
+        whole.count += checked.count
+    return [merged[i] for i in sorted(merged)]
+
+
+def _context(options: Options) -> RuleContext:
+    codelists = bundled_codelists() if options.codelists is DEFAULT else options.codelists
+    gazetteer = bundled_gazetteer() if options.gazetteer is DEFAULT else options.gazetteer
+    return RuleContext(codelists=codelists, gazetteer=gazetteer)
+
+
+def _apply_rules(
+    records: RecordSet, rules: Iterable[Rule], context: RuleContext
+) -> list[tuple[Rule, Issue, Located | None]]:
+    raised: list[tuple[Rule, Issue, Located | None]] = []
+    for rule in rules:
+        try:
+            if rule.scope == "record":
+                for item in records:
+                    raised += [(rule, i, item) for i in rule.check(item.record, context)]  # type: ignore[arg-type]
+            else:
+                raised += [(rule, i, i.at) for i in rule.check(records, context)]  # type: ignore[arg-type]
+        except AnttError:
+            raise
+        except Exception as exc:
+            raise RuleCrashError(rule, exc) from exc
+    return raised
+
+
+def _rule_findings(
+    raised: list[tuple[Rule, Issue, Located | None]], records: RecordSet
+) -> list[tuple[Finding, Located | None]]:
+    found: list[tuple[Finding, Located | None]] = []
+    for rule, issue, at in raised:
+        item = at
+        if item is None and issue.record_id is not None and issue.path is None:
+            matches = records.with_id(issue.record_id)
+            item = matches[0] if matches else None
+        path: str | None = issue.path
+        pointer = issue.pointer
+        record_id = issue.record_id
+        if item is not None:
+            path, pointer, record_id = item.path, item.pointer + issue.pointer, item.record.id
+        finding = finding_from(
+            rule.info,
+            dict(issue.params),
+            severity=issue.severity,
+            path=path,
+            pointer=pointer,
+            record_id=record_id,
+        )
+        found.append((finding, item))
+    return found
+
+
+def _locate_rule_findings(
+    found: list[tuple[Finding, Located | None]], sources: Sequence[InputSource]
+) -> list[Finding]:
+    """Line and column for rule findings, re-reading only the files that have some."""
+    by_name = {s.name: s for s in sources}
+    by_path: dict[str, list[tuple[Finding, Located | None]]] = {}
+    for finding, item in found:
+        by_path.setdefault(finding.path or "", []).append((finding, item))
+    located: list[Finding] = []
+    for path, entries in by_path.items():
+        source = by_name.get(path)
+        if source is None:
+            located += [f for f, _ in entries]
+            continue
+        try:
+            data = _read_source(source)
+        except JSONReadError:
+            located += [f for f, _ in entries]
+            continue
+        jsonl = [(f, i) for f, i in entries if i is not None and i.line is not None]
+        plain = [f for f, i in entries if i is None or i.line is None]
+        located += locate_findings(decode_text(data, source=path), plain) if plain else []
+        if jsonl:
+            lines = dict(iter_lines(data))
+            for finding, item in jsonl:
+                assert item is not None  # noqa: S101 - filtered above
+                assert item.line is not None  # noqa: S101 - filtered above
+                text = decode_text(lines.get(item.line, b""), source=path)
+                relative = attrs.evolve(finding, pointer=finding.pointer or "")
+                (within,) = locate_findings(text, [relative])
+                located.append(attrs.evolve(within, line=item.line + (within.line or 1) - 1))
+    return located
+
+
+def run(
+    sources: Sequence[InputSource], options: Options, progress: Progress | None = None
+) -> Report:
+    """Validate ``sources`` with ``options`` into one report."""
+    checked = _check_all(sources, options, progress)
+    findings = [f for c in checked for f in c.findings]
+    records = RecordSet(
+        (r for c in checked for r in c.records), (d for c in checked for d in c.documents)
+    )
+    rules = [r for r in (*BUILT_IN_RULES, *options.rules) if options.keeps(r.code)]
+    raised = _apply_rules(records, rules, _context(options))
+    findings += _locate_rule_findings(_rule_findings(raised, records), sources)
+    kept = [f for f in findings if options.keeps(f.code)]
+    return Report(findings=kept, inputs=tuple(c.summary() for c in checked))

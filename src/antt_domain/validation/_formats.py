@@ -1,0 +1,295 @@
+"""Report formats for people and for CI: text, json, github, sarif, junit.
+
+Each is one function ``render(report, *, lang, fail_on, catalogue, colour) -> str`` held in
+:data:`FORMATS` by name.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import attrs
+
+from antt_domain._version import __version__
+from antt_domain.validation._catalogue import CodeInfo
+from antt_domain.validation._findings import Finding, Report, Severity
+
+__all__ = ["FORMATS", "RenderOptions", "render"]
+
+INFORMATION_URI = "https://github.com/antt-domain/antt-domain"
+
+
+@attrs.frozen(kw_only=True)
+class RenderOptions:
+    """How to render: language, the failing severity, the catalogue, colour, a cap on rows."""
+
+    lang: str = "en"
+    fail_on: Severity = Severity.ERROR
+    catalogue: Mapping[str, CodeInfo] = attrs.field(factory=dict, hash=False)
+    colour: bool = False
+    max_findings: int | None = None
+
+
+def _shown(report: Report, options: RenderOptions) -> tuple[tuple[Finding, ...], int]:
+    findings = report.findings
+    if options.max_findings is None or len(findings) <= options.max_findings:
+        return findings, 0
+    return findings[: options.max_findings], len(findings) - options.max_findings
+
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _summary(report: Report, lang: str, hidden: int) -> str:
+    counts = report.counts()
+    files = len(report.inputs)
+    if lang == "vi":
+        text = (
+            f"{files} tệp, {report.records} bản ghi: {counts[Severity.ERROR]} lỗi, "
+            f"{counts[Severity.WARNING]} cảnh báo, {counts[Severity.INFO]} thông tin"
+        )
+        return text + (f" ({hidden} phát hiện không hiển thị)" if hidden else "")
+    text = (
+        f"{files} file(s), {report.records} record(s): {counts[Severity.ERROR]} error(s), "
+        f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+    )
+    return text + (f" ({hidden} more finding(s) not shown)" if hidden else "")
+
+
+def render_text(report: Report, options: RenderOptions) -> str:
+    """``path:line:col: CODE severity message [pointer]``, a blank line between files, a summary."""
+    shown, hidden = _shown(report, options)
+    lines: list[str] = []
+    previous: str | None = None
+    for finding in shown:
+        if previous is not None and finding.path != previous:
+            lines.append("")
+        previous = finding.path
+        where = finding.path or "<input>"
+        if finding.line is not None:
+            where += f":{finding.line}:{finding.column or 1}"
+        pointer = f" [{finding.pointer}]" if finding.pointer else ""
+        code, severity = finding.code, str(finding.severity)
+        if options.colour:
+            where = f"{_BOLD}{where}{_RESET}"
+            code = f"{_COLOURS[finding.severity]}{code}"
+            severity = f"{severity}{_RESET}"
+            pointer = f"{_DIM}{pointer}{_RESET}" if pointer else ""
+        lines.append(f"{where}: {code} {severity} {finding.message(options.lang)}{pointer}")
+    if lines:
+        lines.append("")
+    lines.append(_summary(report, options.lang, hidden))
+    return "\n".join(lines) + "\n"
+
+
+def report_json(report: Report, options: RenderOptions) -> dict[str, Any]:
+    """The documented JSON shape of a report (``version`` 1)."""
+    shown, hidden = _shown(report, options)
+    return {
+        "version": 1,
+        "ok": report.ok(options.fail_on),
+        "fail_on": options.fail_on.value,
+        "summary": {
+            "files": len(report.inputs),
+            "records": report.records,
+            **{s.value: n for s, n in report.counts().items()},
+            "not_shown": hidden,
+        },
+        "inputs": [{"path": i.path, "kind": i.kind, "records": i.records} for i in report.inputs],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "path": f.path,
+                "line": f.line,
+                "column": f.column,
+                "pointer": f.pointer,
+                "record_id": f.record_id,
+                "message": f.message(options.lang),
+                "message_vi": f.message_vi,
+                "message_en": f.message_en,
+            }
+            for f in shown
+        ],
+    }
+
+
+def render_json(report: Report, options: RenderOptions) -> str:
+    """The JSON report, indented, UTF-8 characters kept."""
+    return json.dumps(report_json(report, options), ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render_github(report: Report, options: RenderOptions) -> str:
+    """GitHub Actions workflow commands: one annotation per finding, then the summary."""
+    shown, hidden = _shown(report, options)
+    lines = []
+    for finding in shown:
+        props = []
+        if finding.path:
+            props.append(f"file={_escape_property(finding.path)}")
+        if finding.line is not None:
+            props.append(f"line={finding.line}")
+            props.append(f"col={finding.column or 1}")
+        info = options.catalogue.get(finding.code)
+        title = f"{finding.code} {info.name}" if info else finding.code
+        props.append(f"title={_escape_property(title)}")
+        message = finding.message(options.lang)
+        if finding.pointer:
+            message += f" [{finding.pointer}]"
+        lines.append(
+            f"::{_GITHUB_LEVELS[finding.severity]} {','.join(props)}::{_escape_data(message)}"
+        )
+    lines.append(_summary(report, options.lang, hidden))
+    return "\n".join(lines) + "\n"
+
+
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str) -> str:
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix())
+
+
+def render_sarif(report: Report, options: RenderOptions) -> str:
+    """SARIF 2.1.0, as code-scanning services accept it (one run, rules from the catalogue)."""
+    shown, _ = _shown(report, options)
+    used = sorted({f.code for f in shown})
+    rules = []
+    for code in used:
+        info = options.catalogue.get(code)
+        rule: dict[str, Any] = {"id": code}
+        if info is not None:
+            title = info.title_vi if options.lang == "vi" else info.title_en
+            explanation = info.explanation_vi if options.lang == "vi" else info.explanation_en
+            rule |= {
+                "name": "".join(part.capitalize() for part in info.name.split("-")),
+                "shortDescription": {"text": title},
+                "fullDescription": {"text": explanation},
+                "defaultConfiguration": {"level": _SARIF_LEVELS[info.severity]},
+                "properties": {"stage": info.stage},
+            }
+        rules.append(rule)
+    index = {code: i for i, code in enumerate(used)}
+    results = []
+    for finding in shown:
+        location: dict[str, Any] = {}
+        if finding.path:
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(finding.path)}}
+            if finding.line is not None:
+                physical["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
+            location["physicalLocation"] = physical
+        if finding.pointer is not None:
+            location["logicalLocations"] = [
+                {"fullyQualifiedName": finding.pointer or "/", "kind": "object"}
+            ]
+        result: dict[str, Any] = {
+            "ruleId": finding.code,
+            "ruleIndex": index[finding.code],
+            "level": _SARIF_LEVELS[finding.severity],
+            "message": {"text": finding.message(options.lang)},
+            "locations": [location] if location else [],
+        }
+        if finding.record_id:
+            result["properties"] = {"recordId": finding.record_id}
+        results.append(result)
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "antt-domain",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(report: Report, options: RenderOptions) -> str:
+    """JUnit XML: a test suite per input file; a failing test case per finding at or above
+    the failing severity, a passing one (with the message as output) for the others."""
+    shown, _ = _shown(report, options)
+    by_path: dict[str, list[Finding]] = {i.path: [] for i in report.inputs}
+    for finding in shown:
+        by_path.setdefault(finding.path or "<input>", []).append(finding)
+    suites = ET.Element("testsuites", name="antt validate")
+    total = failures = 0
+    for path, findings in by_path.items():
+        failing = [f for f in findings if f.severity.rank >= options.fail_on.rank]
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            name=path,
+            tests=str(max(len(findings), 1)),
+            failures=str(len(failing)),
+            errors="0",
+        )
+        if not findings:
+            ET.SubElement(suite, "testcase", classname="antt.validate", name=f"{path}: valid")
+        for finding in findings:
+            where = f":{finding.line}:{finding.column or 1}" if finding.line is not None else ""
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=f"antt.validate.{finding.code}",
+                name=f"{path}{where} {finding.code} {finding.pointer or ''}".strip(),
+            )
+            message = finding.message(options.lang)
+            if finding.severity.rank >= options.fail_on.rank:
+                failure = ET.SubElement(
+                    case, "failure", message=message, type=f"{finding.code} {finding.severity}"
+                )
+                failure.text = f"{path}{where}: {finding.code} {finding.severity} {message}"
+            else:
+                ET.SubElement(case, "system-out").text = f"{finding.severity}: {message}"
+        total += max(len(findings), 1)
+        failures += len(failing)
+    suites.set("tests", str(total))
+    suites.set("failures", str(failures))
+    ET.indent(suites)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )
+
+
+#: Report formats by name.
+FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
+    "junit": render_junit,
+}
+
+
+def render(report: Report, name: str, options: RenderOptions) -> str:
+    """The report in format ``name`` (one of :data:`FORMATS`)."""
+    return FORMATS[name](report, options)

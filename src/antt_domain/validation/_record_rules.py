@@ -1,0 +1,392 @@
+"""Built-in rules on one record (V codes)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from decimal import Decimal
+
+from antt_domain.model import (
+    Activity,
+    Agreement,
+    Area,
+    AreaLevel,
+    ModelType,
+    Organisation,
+    Outcome,
+    Quantity,
+    Record,
+    Source,
+)
+from antt_domain.validation._findings import Severity
+from antt_domain.validation._rules import Issue, Rule, RuleContext, record_rule
+from antt_domain.vi import VietnameseParseError, parse_quantity, parse_symbol
+
+__all__ = ["RECORD_RULES"]
+
+#: Open codelist fields of each record type: (attribute, codelist name).
+_OPEN_CODES: dict[type, tuple[tuple[str, str], ...]] = {
+    Organisation: (("kind", "organisation_kinds"),),
+    ModelType: (("category", "model_types"),),
+    Source: (("kind", "source_kinds"),),
+    Activity: (("kind", "activity_kinds"), ("target_groups", "target_groups")),
+    Outcome: (("kind", "outcome_kinds"), ("target_groups", "target_groups")),
+}
+
+
+def _quantities(record: Record) -> Iterator[tuple[str, Quantity]]:
+    if isinstance(record, (Activity, Outcome)) and record.quantity is not None:
+        yield "/quantity", record.quantity
+    if isinstance(record, Activity) and record.participants is not None:
+        yield "/participants", record.participants
+
+
+def _dimension(context: RuleContext, unit: str) -> str | None:
+    units = context.codelists.get("units")
+    entry = units.get(unit) if units else None
+    dimension = entry.extra.get("dimension") if entry else None
+    return dimension if isinstance(dimension, str) else None
+
+
+@record_rule(
+    code="V101",
+    name="unknown-code",
+    severity="warning",
+    title=("Code not in its codelist", "Mã không có trong danh mục"),
+    explanation=(
+        (
+            "Open codelists (kinds, units, target groups, ...) accept any well-formed code so that "
+            "plugins can add codes, but a code that no installed codelist knows is most often a "
+            "typo, and reports cannot label it."
+        ),
+        (
+            "Danh mục mở (loại, đơn vị, đối tượng, ...) chấp nhận mọi mã đúng định dạng để plugin "
+            "có thể bổ sung, nhưng mã không có trong danh mục nào thường là lỗi gõ và báo cáo "
+            "không gọi được tên."
+        ),
+    ),
+    message=(
+        "{code!r} is not in the codelist {codelist}{hint}",
+        "{code!r} không có trong danh mục {codelist}{hint_vi}",
+    ),
+)
+def unknown_code(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """Codes of open codelists that no codelist (as extended by plugins) contains."""
+    fields = list(_OPEN_CODES.get(type(record), ()))
+    for pointer, quantity in _quantities(record):
+        fields.append((f"{pointer[1:]}.unit", "units"))
+        if quantity.base_unit is not None:
+            fields.append((f"{pointer[1:]}.base_unit", "units"))
+    for field, name in fields:
+        codelist = context.codelists.get(name)
+        if codelist is None:
+            continue
+        value: object = record
+        for part in field.split("."):
+            value = getattr(value, part)
+        values = value if isinstance(value, tuple) else (value,)
+        for index, code in enumerate(values):
+            if code is None or code in codelist:
+                continue
+            close = difflib.get_close_matches(str(code), [c.code for c in codelist], n=1)
+            where = (
+                "/" + field.replace(".", "/") + (f"/{index}" if isinstance(value, tuple) else "")
+            )
+            yield Issue(
+                pointer=where,
+                params={
+                    "code": code,
+                    "codelist": name,
+                    "hint": f"; did you mean {close[0]!r}?" if close else "",
+                    "hint_vi": f"; có phải là {close[0]!r}?" if close else "",
+                },
+            )
+
+
+@record_rule(
+    code="V102",
+    name="fractional-count",
+    severity="error",
+    title=("Count that is not a whole number", "Số đếm không phải số nguyên"),
+    explanation=(
+        (
+            "Sessions, persons, households and cases are counted in whole numbers. A value such "
+            "as 1.838 is almost always the Vietnamese '1.838' (one thousand eight hundred "
+            "thirty-eight) read with the dot as a decimal mark."
+        ),
+        (
+            "Buổi, người, hộ, vụ việc được đếm bằng số nguyên. Giá trị như 1.838 gần như luôn là "
+            "'1.838' (một nghìn tám trăm ba mươi tám) bị đọc nhầm dấu chấm thành dấu thập phân."
+        ),
+    ),
+    message=(
+        "{value} {unit} is not a whole number{hint}",
+        "{value} {unit} không phải số nguyên{hint_vi}",
+    ),
+)
+def fractional_count(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """Counts and attendances must be integers; suggest the thousands reading of a dot."""
+    for pointer, quantity in _quantities(record):
+        if _dimension(context, quantity.unit) not in ("count", "attendance"):
+            continue
+        for name in ("value", "upper", "denominator"):
+            number = getattr(quantity, name)
+            if number is None or isinstance(number, int) or number.is_integer():
+                continue
+            text = repr(number)
+            whole, _, fraction = text.partition(".")
+            hint = hint_vi = ""
+            if len(fraction) == 3:
+                hint = f"; if it was written '{whole}.{fraction}', it means {whole}{fraction}"
+                hint_vi = f"; nếu viết '{whole}.{fraction}' thì là {whole}{fraction}"
+            yield Issue(
+                pointer=f"{pointer}/{name}",
+                params={"value": text, "unit": quantity.unit, "hint": hint, "hint_vi": hint_vi},
+            )
+
+
+@record_rule(
+    code="V103",
+    name="unit-does-not-fit-kind",
+    severity="warning",
+    title=("Unit unusual for the kind", "Đơn vị không phù hợp với loại"),
+    explanation=(
+        (
+            "Each activity and outcome kind is counted in a few units (mobile outreach in "
+            "sessions, mediation in cases). Another unit is allowed but often means the figure was "
+            "entered against the wrong kind, or participant-times were entered as persons."
+        ),
+        (
+            "Mỗi loại hoạt động, kết quả được tính bằng một số đơn vị nhất định (tuyên truyền lưu "
+            "động tính bằng buổi, hoà giải tính bằng vụ việc). Đơn vị khác vẫn được chấp nhận "
+            "nhưng thường là nhập nhầm loại, hoặc nhập lượt người thành người."
+        ),
+    ),
+    message=(
+        "a {kind} is usually counted in {expected}, not {unit}",
+        "{kind} thường được tính bằng {expected}, không phải {unit}",
+    ),
+)
+def unit_fits_kind(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """The quantity's unit is one the kind's codelist entry expects."""
+    if not isinstance(record, (Activity, Outcome)) or record.quantity is None:
+        return
+    name = "activity_kinds" if isinstance(record, Activity) else "outcome_kinds"
+    codelist = context.codelists.get(name)
+    entry = codelist.get(record.kind) if codelist else None
+    expected = entry.extra.get("units") if entry else None
+    if not expected or record.quantity.unit in expected:
+        return
+    yield Issue(
+        pointer="/quantity/unit",
+        params={"kind": record.kind, "unit": record.quantity.unit, "expected": ", ".join(expected)},
+    )
+
+
+@record_rule(
+    code="V104",
+    name="participants-fewer-than-sessions",
+    severity="warning",
+    title=("Fewer participants than sessions", "Số người tham gia ít hơn số buổi"),
+    explanation=(
+        (
+            "Every session has at least one participant, so participants (persons or "
+            "participant-times) cannot be fewer than the sessions they attended."
+        ),
+        (
+            "Mỗi buổi có ít nhất một người tham gia, nên số người (hoặc lượt người) tham gia "
+            "không thể ít hơn số buổi."
+        ),
+    ),
+    message=(
+        "{participants} participants for {sessions} sessions",
+        "{participants} người tham gia cho {sessions} buổi",
+    ),
+)
+def participants_vs_sessions(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """An activity's participants are at least its sessions."""
+    if not isinstance(record, Activity) or record.quantity is None or record.participants is None:
+        return
+    if record.quantity.unit != "session" or record.quantity.precision.value != "exact":
+        return
+    if record.participants.value < record.quantity.value:
+        yield Issue(
+            pointer="/participants/value",
+            params={"participants": record.participants.value, "sessions": record.quantity.value},
+        )
+
+
+@record_rule(
+    code="V105",
+    name="share-out-of-bounds",
+    severity="warning",
+    title=("Share above its whole", "Tỉ lệ vượt quá tổng thể"),
+    explanation=(
+        (
+            "A percentage above 100 or a ratio whose part exceeds its whole ('10/9 khu dân cư') is "
+            "usually a typing mistake; growth rates belong in their own kind."
+        ),
+        (
+            "Tỉ lệ phần trăm trên 100 hoặc tỉ số có tử lớn hơn mẫu ('10/9 khu dân cư') thường là "
+            "lỗi nhập; tốc độ tăng trưởng nên dùng loại riêng."
+        ),
+    ),
+    message=("{value} is more than its whole {whole}", "{value} lớn hơn tổng thể {whole}"),
+)
+def share_bounds(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """Percentages at most 100; ratio numerators at most their denominators."""
+    for pointer, quantity in _quantities(record):
+        if quantity.unit == "percent" and quantity.value > 100:
+            yield Issue(pointer=f"{pointer}/value", params={"value": quantity.value, "whole": 100})
+        if quantity.denominator is not None and quantity.value > quantity.denominator:
+            yield Issue(
+                pointer=f"{pointer}/value",
+                params={"value": quantity.value, "whole": quantity.denominator},
+            )
+
+
+@record_rule(
+    code="V106",
+    name="as-written-disagrees",
+    severity="warning",
+    title=("Figure differs from its words", "Số liệu khác với nguyên văn"),
+    explanation=(
+        (
+            "When a figure keeps the source's words ('as_written'), the value and precision must "
+            "say the same: '1.838 buổi' is 1838 exact, 'hơn 300' is 300 'more than'."
+        ),
+        (
+            "Khi số liệu giữ nguyên văn của nguồn ('as_written'), giá trị và độ chính xác phải "
+            "khớp: '1.838 buổi' là 1838 chính xác, 'hơn 300' là 300 'hơn'."
+        ),
+    ),
+    message=(
+        "{as_written!r} reads as {read}, but the figure says {stated}",
+        "{as_written!r} được đọc là {read}, nhưng số liệu ghi {stated}",
+    ),
+)
+def as_written_agrees(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """Parse as_written the Vietnamese way and compare it with the stored figure."""
+    for pointer, quantity in _quantities(record):
+        if quantity.as_written is None:
+            continue
+        try:
+            parsed = parse_quantity(quantity.as_written)
+        except VietnameseParseError:
+            continue  # words we cannot read are kept, not judged
+        stated_value = (
+            Decimal(repr(quantity.value))
+            if isinstance(quantity.value, float)
+            else Decimal(quantity.value)
+        )
+        if parsed.is_percent and quantity.unit != "percent":
+            continue
+        if Decimal(parsed.value) != stated_value or parsed.precision != quantity.precision.value:
+            yield Issue(
+                pointer=f"{pointer}/value",
+                params={
+                    "as_written": quantity.as_written,
+                    "read": f"{parsed.value} ({parsed.precision})",
+                    "stated": f"{quantity.value} ({quantity.precision.value})",
+                },
+            )
+
+
+@record_rule(
+    code="V107",
+    name="document-symbol",
+    severity="info",
+    title=("Document symbol not in its normal form", "Số, ký hiệu văn bản chưa đúng chuẩn"),
+    explanation=(
+        (
+            "Agreements are matched to their documents by number and symbol, which are written in "
+            "many ways ('09/Ctr-BCA-TTTW', '09/CTR-BCA-MTTW'). A symbol that deviates from the "
+            "Decree 30/2020 form is reported with its normal form; one that cannot be read at all "
+            "is a warning."
+        ),
+        (
+            "Văn bản phối hợp được đối chiếu qua số, ký hiệu, vốn được viết nhiều cách "
+            "('09/Ctr-BCA-TTTW', '09/CTR-BCA-MTTW'). Ký hiệu lệch chuẩn Nghị định 30/2020 được "
+            "báo kèm dạng chuẩn; ký hiệu không đọc được là cảnh báo."
+        ),
+    ),
+    message=("{detail}", "{detail_vi}"),
+)
+def document_symbol(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """Agreement and source symbols parse; deviations name the normal form."""
+    if not isinstance(record, (Agreement, Source)) or record.symbol is None:
+        return
+    try:
+        symbol = parse_symbol(record.symbol)
+    except VietnameseParseError as exc:
+        yield Issue(
+            pointer="/symbol",
+            severity=Severity.WARNING,
+            params={
+                "detail": f"{record.symbol!r} cannot be read as a document symbol: {exc.reason}",
+                "detail_vi": f"không đọc được ký hiệu văn bản {record.symbol!r}",
+            },
+        )
+        return
+    if symbol.deviations:
+        kinds = ", ".join(sorted({d.code for d in symbol.deviations}))
+        yield Issue(
+            pointer="/symbol",
+            params={
+                "detail": f"{record.symbol!r} in normal form is {symbol.normal!r} ({kinds})",
+                "detail_vi": f"{record.symbol!r} viết đúng chuẩn là {symbol.normal!r} ({kinds})",
+            },
+        )
+
+
+_CODE_LENGTHS = {AreaLevel.PROVINCE: 2, AreaLevel.DISTRICT: 3, AreaLevel.COMMUNE: 5}
+
+
+@record_rule(
+    code="V108",
+    name="code-length-for-level",
+    severity="warning",
+    title=("Administrative code of the wrong length", "Mã đơn vị hành chính sai độ dài"),
+    explanation=(
+        (
+            "General Statistics Office codes have 2 digits for a province, 3 for a district and 5 "
+            "for a commune; another length usually means a code of another level was entered."
+        ),
+        (
+            "Mã của Tổng cục Thống kê có 2 chữ số cho tỉnh, 3 cho huyện và 5 cho xã; độ dài khác "
+            "thường là nhập nhầm mã của cấp khác."
+        ),
+    ),
+    message=(
+        "code {code} has {length} digits; a {level} code has {expected}",
+        "mã {code} có {length} chữ số; mã cấp {level} có {expected}",
+    ),
+)
+def code_length(record: Record, context: RuleContext) -> Iterator[Issue]:
+    """Area codes have the length of their level."""
+    if not isinstance(record, Area) or record.code is None:
+        return
+    expected = _CODE_LENGTHS.get(record.level)
+    if expected is not None and len(record.code) != expected:
+        yield Issue(
+            pointer="/code",
+            params={
+                "code": record.code,
+                "length": len(record.code),
+                "level": record.level.value,
+                "expected": expected,
+            },
+        )
+
+
+#: The built-in rules on one record, in code order.
+RECORD_RULES: tuple[Rule, ...] = (
+    unknown_code,
+    fractional_count,
+    unit_fits_kind,
+    participants_vs_sessions,
+    share_bounds,
+    as_written_agrees,
+    document_symbol,
+    code_length,
+)

@@ -1,0 +1,67 @@
+"""Outputs shown in the docs come from real runs: each block is re-run and compared.
+
+Set ANTT_REGENERATE_DOCS=1 to rewrite the blocks instead (then review the diff).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ANTT = Path(sys.executable).parent / "antt"
+BLOCK = re.compile(
+    r"<!-- output: (?P<cmd>antt [^>]*?) -->\n```(?P<lang>\w*)\n(?P<body>.*?)```", re.S
+)
+PAGES = ["docs/validation.md"]
+
+
+def _run(command: str) -> str:
+    args = shlex.split(command)[1:]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    result = subprocess.run(
+        [str(ANTT), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_shown_outputs_match_real_runs(page: str) -> None:
+    """Every `<!-- output: antt ... -->` block holds exactly what that command prints."""
+    path = ROOT / page
+    text = path.read_text(encoding="utf-8")
+    blocks = list(BLOCK.finditer(text))
+    assert blocks, f"{page} shows no output"
+
+    def replace(match: re.Match[str]) -> str:
+        return f"<!-- output: {match['cmd']} -->\n```{match['lang']}\n{_run(match['cmd'])}```"
+
+    expected = BLOCK.sub(replace, text)
+    if os.environ.get("ANTT_REGENERATE_DOCS"):
+        path.write_text(expected, encoding="utf-8")
+    assert text == expected
+
+
+def test_python_examples_in_the_docs_run() -> None:
+    """Every ```python block of the docs (not the plugin guide's, run by its own tests) runs."""
+    for page in ROOT.glob("docs/*.md"):
+        if page.name in {"plugins.md", "vietnamese.md"}:
+            continue
+        for code in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+            result = subprocess.run(
+                [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+            )
+            assert result.returncode == 0, f"{page.name}: {result.stderr}"
