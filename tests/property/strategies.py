@@ -109,7 +109,11 @@ citations = _unique(st.builds(Citation, source=ids, locator=_optional(texts)))
 extensions = st.dictionaries(
     st.from_regex(r"[a-z][a-z0-9_.-]{0,10}", fullmatch=True),
     st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        st.none()
+        | st.booleans()
+        | st.integers(min_value=-(2**53 - 1), max_value=2**53 - 1)
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=10),
         lambda inner: (
             st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
         ),

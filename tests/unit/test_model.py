@@ -65,6 +65,7 @@ def test_quantity_keeps_value_unit_and_precision() -> None:
         ({"value": 1, "unit": "person", "denominator": 0}, "denominator", "zero"),
         ({"value": 1, "unit": "person", "base_unit": "household"}, "base_unit", "percentage"),
         ({"value": 1, "unit": "person", "as_written": "   "}, "as_written", "non-blank"),
+        ({"value": 2**53, "unit": "vnd"}, "value", "2**53 - 1"),
     ],
 )
 def test_impossible_quantities_raise_model_error(
@@ -158,6 +159,10 @@ def test_records_are_frozen_slotted_and_hashable() -> None:
         ({"target_groups": ["Elders"]}, "target_groups"),
         ({"sources": [{"source": "src"}]}, "sources"),
         ({"extensions": []}, "extensions"),
+        ({"extensions": {"x": {"n": float("nan")}}}, "extensions"),
+        ({"extensions": {"x": [2**60]}}, "extensions"),
+        ({"extensions": {"x": {1: "a"}}}, "extensions"),
+        ({"extensions": {"x": object()}}, "extensions"),
     ],
 )
 def test_impossible_activities_raise_model_error(changes: dict[str, object], field: str) -> None:

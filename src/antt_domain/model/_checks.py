@@ -22,6 +22,7 @@ __all__ = [
     "CODE_RE",
     "ID_RE",
     "LANGUAGE_RE",
+    "MAX_SAFE_INTEGER",
     "TEXT_RE",
     "URL_RE",
     "as_tuple",
@@ -30,6 +31,7 @@ __all__ = [
     "check_date",
     "check_id",
     "check_ids",
+    "check_json_value",
     "check_language",
     "check_non_negative",
     "check_optional_id",
@@ -54,6 +56,8 @@ __all__ = [
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}", re.ASCII)
 #: Codes of open codelists: lower-case ASCII snake_case, at most 64 characters.
 CODE_RE = re.compile(r"[a-z][a-z0-9_]{0,63}", re.ASCII)
+#: Largest integer every JSON reader holds exactly (readers that use doubles lose the rest).
+MAX_SAFE_INTEGER = 2**53 - 1
 #: What counts as blank: the characters ECMA-262's ``\s`` matches. The schemas spell the same
 #: class out, so that Python and every other JSON Schema validator agree on it.
 BLANK = r" \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -147,6 +151,32 @@ def check_non_negative(instance: object, attribute: attrs.Attribute[Any], value:
         raise fail(instance, attribute.name, f"{value!r} is not a finite number")
     if value < 0:
         raise fail(instance, attribute.name, f"{value!r} is negative; counts cannot be")
+    if isinstance(value, int) and value > MAX_SAFE_INTEGER:
+        raise fail(instance, attribute.name, f"{value} is above {MAX_SAFE_INTEGER} (2**53 - 1)")
+
+
+def check_json_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``value`` is plain JSON: dicts with string keys, lists, strings, finite numbers whose
+    integers every JSON reader holds exactly, booleans and None."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(isinstance(k, str) for k in item):
+                raise fail(instance, attribute.name, "object keys must be strings")
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, bool) or item is None or isinstance(item, str):
+            continue
+        elif isinstance(item, int):
+            if abs(item) > MAX_SAFE_INTEGER:
+                raise fail(instance, attribute.name, f"{item} is beyond ±{MAX_SAFE_INTEGER}")
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise fail(instance, attribute.name, f"{item!r} is not a finite number")
+        else:
+            raise fail(instance, attribute.name, f"{item!r} is not a JSON value")
 
 
 def check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

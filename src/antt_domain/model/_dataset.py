@@ -11,6 +11,7 @@ import attrs
 from antt_domain.model._checks import (
     as_tuple,
     check_id,
+    check_json_value,
     check_language,
     check_text,
     check_tuple,
@@ -74,7 +75,9 @@ class Dataset:
     records: tuple[Record, ...] = attrs.field(
         default=(), converter=as_tuple, validator=_check_records
     )
-    extensions: dict[str, JSONValue] = attrs.field(factory=dict, hash=False)
+    extensions: dict[str, JSONValue] = attrs.field(
+        factory=dict, hash=False, validator=check_json_value
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.publisher, Publisher):

@@ -16,6 +16,7 @@ from antt_domain.model._checks import (
     as_tuple,
     check_code,
     check_id,
+    check_json_value,
     check_language,
     check_order,
     check_text,
@@ -72,6 +73,7 @@ def _extensions() -> Any:
         for key in value:
             if not isinstance(key, str) or not key:
                 raise fail(instance, attribute.name, f"{key!r} is not an extension namespace")
+        check_json_value(instance, attribute, value)
 
     # Extensions are free JSON: compared, but left out of the hash (dicts are unhashable).
     return attrs.field(factory=dict, validator=check, hash=False)
