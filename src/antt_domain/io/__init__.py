@@ -15,6 +15,7 @@ from antt_domain.io._json import (
     JSONReadError,
     decode_text,
     parse_json,
+    parse_json_bytes,
     read_json,
 )
 from antt_domain.io._load import (
@@ -46,6 +47,7 @@ __all__ = [
     "loads_dataset",
     "loads_record",
     "parse_json",
+    "parse_json_bytes",
     "read_json",
     "schema_violations",
     "write_atomic",

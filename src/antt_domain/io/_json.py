@@ -5,18 +5,20 @@ from __future__ import annotations
 import codecs
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
+from antt_domain._accel import accelerator
 from antt_domain.errors import AnttError
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
-    "MAX_SAFE_INTEGER",
     "JSONReadError",
     "decode_text",
     "parse_json",
+    "parse_json_bytes",
     "read_json",
 ]
 
@@ -107,30 +109,19 @@ def decode_text(data: bytes, *, source: str = "<bytes>") -> str:
         ) from None
 
 
-#: Integers beyond this magnitude are not exactly representable in JSON parsers that read
-#: numbers as doubles (JavaScript, many validators): refused, so every reader agrees.
-MAX_SAFE_INTEGER = 2**53 - 1
-
-
-def _scan(value: Any, source: str, max_depth: int) -> None:
-    """One pass over a parsed value: nesting depth and integer range."""
+def _depth(value: Any) -> int:
+    """The nesting depth of a parsed value (1 for a flat object or array, 0 for a scalar)."""
+    deepest = 0
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, (dict, list)):
-            if depth > max_depth:
-                raise JSONReadError(
-                    "depth", f"nested deeper than {max_depth} levels", source=source
-                )
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((v, depth + 1) for v in children)
-        elif type(item) is int and not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
-            raise JSONReadError(
-                "number",
-                f"integer {str(item)[:20]}{'…' if len(str(item)) > 20 else ''} is beyond "
-                f"±{MAX_SAFE_INTEGER}, which not every JSON reader can hold exactly",
-                source=source,
-            )
+        if isinstance(item, dict):
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in item if isinstance(v, (dict, list)))
+    return deepest
 
 
 def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPTH) -> Any:
@@ -155,8 +146,58 @@ def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPT
         ) from None
     except ValueError as exc:
         raise JSONReadError("number", str(exc), source=source) from None
-    _scan(value, source, max_depth)
+    if _depth(value) > max_depth:
+        raise JSONReadError("depth", f"nested deeper than {max_depth} levels", source=source)
     return value
+
+
+_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
+
+
+def _fast_parse(data: bytes, max_depth: int) -> Any:  # noqa: PLR0911 - one exit per check
+    """orjson, plus the checks the strict reader makes, or ``_SLOW`` when unsure.
+
+    orjson keeps the last of duplicate keys silently, so the number of keys in the text is
+    compared with the number in the parsed value (written back compactly): every key is a
+    string followed by a colon, and a string can only hold a quote escaped. Large numbers and
+    anything unusual (spaced colons, quotes escaped as \\u0022) go to the strict reader.
+    """
+    orjson = accelerator("orjson")
+    if orjson is None:
+        return _SLOW
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return _SLOW  # the strict reader says precisely what is wrong
+    if b"\\u0022" in data or _SPACED_KEY.search(data):
+        return _SLOW
+    written = orjson.dumps(value)
+    if data.count(b'":') != written.count(b'":'):
+        return _SLOW  # a duplicate key, most likely: the strict reader names it
+    if b"e+" in written:
+        # orjson reads integers beyond 64 bits as floats, which it writes with an exponent
+        # (so does any float of 1e16 or more): only the strict reader keeps them as written.
+        return _SLOW
+    if data.count(b"[") + data.count(b"{") > max_depth and _depth(value) > max_depth:
+        return _SLOW
+    return value
+
+
+_SLOW: Any = object()
+
+
+def parse_json_bytes(data: bytes, *, source: str = "<bytes>", max_depth: int = MAX_DEPTH) -> Any:
+    """Parse JSON bytes strictly (see :func:`parse_json`), with orjson when it is installed.
+
+    The fast path accepts exactly what the strict reader accepts; whatever it is unsure of,
+    and every error, goes through the strict reader, so the result and the errors are the
+    same with or without orjson.
+    """
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    value = _fast_parse(body, max_depth) if body.strip() else _SLOW
+    if value is not _SLOW:
+        return value
+    return parse_json(decode_text(data, source=source), source=source, max_depth=max_depth)
 
 
 def read_json(path: str | Path, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
@@ -172,4 +213,4 @@ def read_json(path: str | Path, *, max_bytes: int = MAX_BYTES, max_depth: int = 
         data = path.read_bytes()
     except OSError as exc:
         raise JSONReadError("unreadable", f"cannot read: {exc.strerror}", source=source) from None
-    return parse_json(decode_text(data, source=source), source=source, max_depth=max_depth)
+    return parse_json_bytes(data, source=source, max_depth=max_depth)

@@ -8,6 +8,7 @@ else fails closed with :class:`SchemaNotFoundError`.
 from __future__ import annotations
 
 from antt_domain.schemas._codelists import codelist, codelists
+from antt_domain.schemas._fast import fast_check
 from antt_domain.schemas._registry import (
     BASE_URI,
     FORMAT_CHECKER,
@@ -26,6 +27,7 @@ __all__ = [
     "SchemaNotFoundError",
     "codelist",
     "codelists",
+    "fast_check",
     "load_schema",
     "registry",
     "schema_names",

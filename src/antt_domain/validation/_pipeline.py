@@ -15,9 +15,9 @@ from typing import Any
 import attrs
 
 from antt_domain.convert import ConversionError, structure_dataset, structure_record
-from antt_domain.io import MAX_BYTES, JSONReadError, decode_text, parse_json
+from antt_domain.io import MAX_BYTES, JSONReadError, decode_text, parse_json_bytes
 from antt_domain.model import Dataset
-from antt_domain.schemas import RECORD_SCHEMAS, validator_for
+from antt_domain.schemas import RECORD_SCHEMAS, fast_check, validator_for
 from antt_domain.validation._catalogue import make_finding
 from antt_domain.validation._findings import Finding, InputSummary
 from antt_domain.validation._locate import locate
@@ -98,13 +98,13 @@ def check_document(data: bytes, *, path: str, force_type: str | None = None) -> 
     """Check the bytes of one JSON document (read, schema, structure), located."""
     checked = Checked(path=path)
     try:
-        text = decode_text(data, source=path)
-        value = parse_json(text, source=path)
+        value = parse_json_bytes(data, source=path)
     except JSONReadError as exc:
         checked.findings.append(read_error_finding(exc, path))
         return checked
     check_value(value, checked, force_type=force_type)
-    checked.findings = locate_findings(text, checked.findings)
+    if checked.findings:  # positions cost a scan of the text: only for files with findings
+        checked.findings = locate_findings(decode_text(data, source=path), checked.findings)
     return checked
 
 
@@ -119,13 +119,13 @@ def check_jsonl(
         checked.count += 1
         line_checked = Checked(path=path)
         try:
-            text = decode_text(raw, source=path)
-            value = parse_json(text, source=path)
+            value = parse_json_bytes(raw, source=path)
         except JSONReadError as exc:
             checked.findings.append(read_error_finding(exc, path, line_offset=number - 1))
             continue
         _check_record(value, "", line_checked, force_type, line=number)
         if line_checked.findings:
+            text = decode_text(raw, source=path)
             for finding in locate_findings(text, line_checked.findings):
                 line = (finding.line or 1) + number - 1
                 checked.findings.append(attrs.evolve(finding, line=line))
@@ -172,6 +172,9 @@ def check_value(value: Any, checked: Checked, *, force_type: str | None = None) 
 def _schema_findings(
     value: Any, schema: str, prefix: str, checked: Checked, record_id: str | None
 ) -> bool:
+    fast = fast_check(schema)
+    if fast is not None and fast(value):
+        return True
     errors = list(validator_for(schema).iter_errors(value))
     for problem in schema_problems(errors):
         checked.findings.append(
