@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         Source,
         Unstated,
     )
+    from antt_domain.plugins import export
     from antt_domain.schemas import codelist, codelists, load_schema
     from antt_domain.validation import Finding, Report, Severity, validate
 
@@ -112,6 +113,7 @@ _LOCATIONS = {
         "loads_record",
     ),
     "antt_domain.schemas": ("codelist", "codelists", "load_schema"),
+    "antt_domain.plugins": ("export",),
     "antt_domain.validation": ("Finding", "Report", "Severity", "validate"),
 }
 _WHERE = {name: module for module, names in _LOCATIONS.items() for name in names}
@@ -154,6 +156,7 @@ __all__ = [
     "dump",
     "dumps",
     "example_names",
+    "export",
     "load_dataset",
     "load_example",
     "load_record",

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from antt_domain._version import __version__
-from antt_domain.cli import _codes, _example, _schema, _show, _validate
+from antt_domain.cli import _codes, _example, _export, _plugins, _schema, _show, _validate
 from antt_domain.cli._common import CommandError, err
 from antt_domain.errors import AnttError
 
@@ -24,6 +24,8 @@ _COMMANDS: list[tuple[str, Callable[[argparse._SubParsersAction[Any]], None]]] =
     ("codes", _codes.add_parser),
     ("schema", _schema.add_parser),
     ("example", _example.add_parser),
+    ("export", _export.add_parser),
+    ("plugins", _plugins.add_parser),
 ]
 
 
@@ -45,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"antt-domain {__version__}")
+    parser.add_argument(
+        "--strict-plugins",
+        action="store_true",
+        help="a plugin that fails to load is an error (exit 2), not a warning; "
+        "also ANTT_STRICT_PLUGINS=1",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for _, add in _COMMANDS:
         add(commands)

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from antt_domain.cli._common import CommandError, default_lang, err, out
+from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
 from antt_domain.io import write_atomic
 from antt_domain.schemas import RECORD_SCHEMAS
 from antt_domain.validation import (
@@ -98,6 +99,7 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         help="use N processes (0: one per core)",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    add_strict_option(parser)
     parser.set_defaults(run=run_command)
 
 
@@ -163,10 +165,17 @@ class _Progress:
 def run_command(args: argparse.Namespace) -> int:
     """Validate, print (or write) the report; 0 when nothing reaches --fail-on, else 1."""
     lang = args.lang or default_lang()
+    # Plugins add rules, codes to open codelists and gazetteers; one that fails to load is a
+    # warning (an error with --strict-plugins) and validation goes on without it.
+    manager = manager_for(args)
+    warn_load_errors(manager, err())
     options = Options(
         force_type=args.force_type,
         select=_codes(args.select),
         ignore=_codes(args.ignore),
+        rules=manager.rules(),
+        codelists=manager.codelists(),
+        gazetteer=manager.gazetteer(),
         jobs=args.jobs,
     )
     progress = _Progress()

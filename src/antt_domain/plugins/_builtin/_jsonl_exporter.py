@@ -1,0 +1,51 @@
+"""The ``jsonl`` exporter: JSON Lines, the dataset's metadata first, then one record a line.
+
+Line 1 is the dataset document without ``records`` (``"type": "dataset"``); every further
+line is one record in its canonical JSON, in dataset order. Each line is compact JSON, UTF-8,
+ending with ``\\n``. To rebuild the dataset, put the records of lines 2.. in a ``records``
+array of line 1's object.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, BinaryIO
+
+import attrs
+
+from antt_domain.convert import unstructure
+from antt_domain.model import Dataset
+from antt_domain.plugins._markers import hookimpl
+from antt_domain.plugins._specs import ExporterSpec
+
+__all__ = ["antt_register_exporters", "export_jsonl"]
+
+
+def _line(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def export_jsonl(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+    """The metadata line, then one line per record."""
+    metadata = unstructure(attrs.evolve(dataset, records=()))
+    metadata.pop("records", None)
+    out.write(_line(metadata))
+    for record in dataset.records:
+        out.write(_line(unstructure(record)))
+
+
+@hookimpl
+def antt_register_exporters() -> list[ExporterSpec]:
+    """Register ``jsonl``."""
+    return [
+        ExporterSpec(
+            name="jsonl",
+            title="JSON Lines (metadata line, then one record per line)",
+            media_type="application/jsonl",
+            extension="jsonl",
+            binary=False,
+            export=export_jsonl,
+            description="Line 1: the dataset without records; then one record per line.",
+        )
+    ]

@@ -1,0 +1,105 @@
+"""The ``markdown`` exporter: the dataset as headed tables, one per record type, to read.
+
+Only the columns that hold a value in at least one record of the type are shown. Labels
+are the schemas' titles in ``lang`` (``vi`` or ``en``; default: the dataset's language when it
+is one of them, else ``vi``). Cells escape ``|``, ``\\``, ``<``, ``>`` and ``&``; line breaks
+become ``<br>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, BinaryIO
+
+from antt_domain.model import Dataset
+from antt_domain.plugins._builtin._options import choice
+from antt_domain.plugins._builtin._tables import columns, documents, record_types, text
+from antt_domain.plugins._markers import hookimpl
+from antt_domain.plugins._specs import ExporterSpec
+
+__all__ = ["antt_register_exporters", "export_markdown", "render_markdown"]
+
+_WORDS = {
+    "vi": {
+        "records": "bản ghi",
+        "none": "_Không có bản ghi._",
+        "publisher": "Đơn vị công bố",
+        "id": "Mã",
+        "language": "Ngôn ngữ",
+        "version": "Phiên bản lược đồ",
+    },
+    "en": {
+        "records": "records",
+        "none": "_No records._",
+        "publisher": "Publisher",
+        "id": "Id",
+        "language": "Language",
+        "version": "Schema version",
+    },
+}
+
+
+def cell(value: str) -> str:
+    """``value`` safe inside a Markdown table cell."""
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+    )
+    return "<br>".join(escaped.splitlines()) if escaped else ""
+
+
+def _table(record_type: str, docs: list[dict[str, Any]], lang: str) -> list[str]:
+    used = [c for c in columns(record_type) if any(c.value(d) is not None for d in docs)]
+    lines = [
+        "| " + " | ".join(cell(c.label(lang)) for c in used) + " |",
+        "|" + "---|" * len(used),
+    ]
+    lines += ["| " + " | ".join(cell(text(c, c.value(d))) for c in used) + " |" for d in docs]
+    return lines
+
+
+def render_markdown(dataset: Dataset, lang: str) -> str:
+    """The Markdown text of ``dataset``."""
+    words = _WORDS[lang]
+    lines = [f"# {cell(dataset.title)}", ""]
+    lines.append(f"- {words['id']}: `{dataset.id}`")
+    lines.append(f"- {words['publisher']}: {cell(dataset.publisher.name)}")
+    if dataset.language:
+        lines.append(f"- {words['language']}: {dataset.language}")
+    lines.append(f"- {words['version']}: {dataset.schema_version}")
+    if dataset.description:
+        lines += ["", cell(dataset.description)]
+    if not dataset.records:
+        lines += ["", words["none"]]
+    for kind in record_types():
+        docs = documents(dataset, kind.type)
+        if docs:
+            lines += ["", f"## {kind.label(lang)} ({len(docs)} {words['records']})", ""]
+            lines += _table(kind.type, docs, lang)
+    return "\n".join(lines) + "\n"
+
+
+def export_markdown(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+    """Write the Markdown text, UTF-8."""
+    default = dataset.language if dataset.language in ("vi", "en") else "vi"
+    lang = choice(options, "lang", ("vi", "en"), default or "vi")
+    out.write(render_markdown(dataset, lang).encode("utf-8"))
+
+
+@hookimpl
+def antt_register_exporters() -> list[ExporterSpec]:
+    """Register ``markdown``."""
+    return [
+        ExporterSpec(
+            name="markdown",
+            title="Markdown tables, one per record type",
+            media_type="text/markdown",
+            extension="md",
+            binary=False,
+            export=export_markdown,
+            options={"lang": "vi or en: the labels' language (default: the dataset's)"},
+        )
+    ]

@@ -1,0 +1,212 @@
+"""The ``sqlite`` exporter: a SQLite database with one table per record type.
+
+Layout (``PRAGMA user_version = 1``):
+
+* ``record(id PRIMARY KEY, type, position)`` -- every record id, so that a reference (which
+  may point at several types, e.g. ``models``) has one table to point at;
+* one table per record type (``area``, ``organisation``, ..., ``source``) with
+  ``id PRIMARY KEY REFERENCES record(id)`` and one column per scalar, named as the CSV columns
+  with ``_`` for ``.`` (``quantity_value``, ``period_start``); a reference column
+  (``organiser``, ``area``, ``parent``, ...) is ``REFERENCES record(id)``; ``extensions`` is
+  JSON text;
+* one link table per list, ``<type>_<property>(record_id, position, value)`` with primary key
+  ``(record_id, position)``: lists of references (``activity_partners``) have
+  ``value REFERENCES record(id)``; codes and texts (``activity_target_groups``,
+  ``area_alt_names``) plain values; citations are ``<type>_sources(record_id, position,
+  source REFERENCES record(id), locator)``;
+* ``dataset`` (one row of metadata) and ``dataset_sources``;
+* ``codelist(name, title_vi, title_en, closed)`` and ``code(codelist, code, vi, en,
+  description)``: every bundled codelist, for labels in both languages.
+
+Foreign keys are declared, not enforced while writing: run ``PRAGMA foreign_key_check`` to
+list references that do not resolve (``antt validate`` reports them too). Two records with
+the same id cannot be exported (validate first). The bytes are deterministic for a given
+SQLite library version.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from antt_domain.convert import unstructure
+from antt_domain.model import Dataset
+from antt_domain.plugins._builtin._tables import Column, columns, dataset_columns, record_types
+from antt_domain.plugins._markers import hookimpl
+from antt_domain.plugins._specs import ExporterSpec
+from antt_domain.schemas import codelists
+
+__all__ = ["antt_register_exporters", "export_sqlite", "sql_name"]
+
+LAYOUT_VERSION = 1
+
+
+def sql_name(column: Column) -> str:
+    """The SQL column name of ``column`` (``quantity.value`` → ``quantity_value``)."""
+    return "_".join(column.path)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _scalar(column: Column, value: Any) -> Any:
+    if value is None:
+        return None
+    if column.shape == "json":
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return value
+
+
+def _column_sql(column: Column) -> str:
+    if column.path == ("id",):
+        return '"id" TEXT PRIMARY KEY'
+    kind = "NUMERIC" if column.number else "TEXT"
+    ref = " REFERENCES record(id)" if column.reference else ""
+    return f"{_q(sql_name(column))} {kind}{ref}"
+
+
+class _Writer:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def table(
+        self,
+        name: str,
+        owner: str,
+        cols: tuple[Column, ...],
+        docs: list[dict[str, Any]],
+        *,
+        owner_ref: bool,
+    ) -> None:
+        flat = [c for c in cols if c.shape in ("scalar", "json")]
+        lists = [c for c in cols if c not in flat]
+        defs = [_column_sql(c) for c in flat]
+        if owner_ref:
+            defs[0] = '"id" TEXT PRIMARY KEY REFERENCES record(id)'
+        self.db.execute(f"CREATE TABLE {_q(name)} ({', '.join(defs)})")
+        marks = ", ".join("?" for _ in flat)
+        self.db.executemany(
+            f"INSERT INTO {_q(name)} VALUES ({marks})",  # noqa: S608 - names come from our schemas
+            ([_scalar(c, c.value(d)) for c in flat] for d in docs),
+        )
+        for column in lists:
+            self._links(name, owner, column, docs)
+
+    def _links(self, name: str, owner: str, column: Column, docs: list[dict[str, Any]]) -> None:
+        table = f"{name}_{sql_name(column)}"
+        key = f"{owner} TEXT NOT NULL REFERENCES {_q(name)}(id), position INTEGER NOT NULL"
+        if column.shape == "citations":
+            body = "source TEXT NOT NULL REFERENCES record(id), locator TEXT"
+        elif column.shape == "refs":
+            body = "value TEXT NOT NULL REFERENCES record(id)"
+        else:
+            body = "value TEXT NOT NULL"
+        self.db.execute(
+            f"CREATE TABLE {_q(table)} ({key}, {body}, PRIMARY KEY ({owner}, position))"
+        )
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for doc in docs:
+                for position, item in enumerate(column.value(doc) or ()):
+                    if column.shape == "citations":
+                        yield (doc["id"], position, item["source"], item.get("locator"))
+                    else:
+                        yield (doc["id"], position, item)
+
+        width = 4 if column.shape == "citations" else 3
+        marks = ", ".join("?" * width)
+        self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows())  # noqa: S608 - names from our schemas
+
+
+def _codelists(db: sqlite3.Connection) -> None:
+    db.execute(
+        "CREATE TABLE codelist (name TEXT PRIMARY KEY, title_vi TEXT NOT NULL, "
+        "title_en TEXT NOT NULL, closed INTEGER NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE code (codelist TEXT NOT NULL REFERENCES codelist(name), code TEXT NOT NULL, "
+        "vi TEXT NOT NULL, en TEXT NOT NULL, description TEXT, PRIMARY KEY (codelist, code))"
+    )
+    for name, found in sorted(codelists().items()):
+        db.execute(
+            "INSERT INTO codelist VALUES (?, ?, ?, ?)",
+            (name, found.title_vi, found.title_en, int(found.closed)),
+        )
+        db.executemany(
+            "INSERT INTO code VALUES (?, ?, ?, ?, ?)",
+            ((name, c.code, c.vi, c.en, c.description) for c in found),
+        )
+
+
+def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
+    db.execute(f"PRAGMA user_version = {LAYOUT_VERSION}")
+    db.execute(
+        "CREATE TABLE record (id TEXT PRIMARY KEY, type TEXT NOT NULL, position INTEGER NOT NULL)"
+    )
+    try:
+        db.executemany(
+            "INSERT INTO record VALUES (?, ?, ?)",
+            ((r.id, r.TYPE, i) for i, r in enumerate(dataset.records)),
+        )
+    except sqlite3.IntegrityError:
+        counts = Counter(r.id for r in dataset.records)
+        twice = next(i for i, n in counts.items() if n > 1)
+        msg = f"two records have the id {twice!r}; validate the dataset first"
+        raise ValueError(msg) from None
+    writer = _Writer(db)
+    metadata = unstructure(dataset)
+    metadata.pop("records", None)
+    writer.table("dataset", "dataset_id", dataset_columns(), [metadata], owner_ref=False)
+    by_type: dict[str, list[dict[str, Any]]] = {k.type: [] for k in record_types()}
+    for record in dataset.records:
+        by_type[record.TYPE].append(unstructure(record))
+    for kind in record_types():
+        writer.table(kind.type, "record_id", columns(kind.type), by_type[kind.type], owner_ref=True)
+    _codelists(db)
+    db.commit()
+
+
+def _database_bytes(dataset: Dataset) -> bytes:
+    if sys.version_info >= (3, 11):  # serialize(): no file is needed at all
+        db = sqlite3.connect(":memory:")
+        try:
+            _fill(db, dataset)
+            return db.serialize()
+        finally:
+            db.close()
+    with tempfile.TemporaryDirectory(prefix="antt-sqlite-") as folder:  # pragma: no cover
+        path = Path(folder) / "export.sqlite"
+        db = sqlite3.connect(path)
+        try:
+            _fill(db, dataset)
+        finally:
+            db.close()
+        return path.read_bytes()
+
+
+def export_sqlite(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+    """Write the SQLite database file (see the module's documentation)."""
+    out.write(_database_bytes(dataset))
+
+
+@hookimpl
+def antt_register_exporters() -> list[ExporterSpec]:
+    """Register ``sqlite``."""
+    return [
+        ExporterSpec(
+            name="sqlite",
+            title="SQLite database, one table per record type",
+            media_type="application/vnd.sqlite3",
+            extension="sqlite",
+            binary=True,
+            export=export_sqlite,
+            description="Foreign keys for references, link tables for lists, codelists.",
+        )
+    ]

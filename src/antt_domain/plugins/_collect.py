@@ -1,0 +1,174 @@
+"""Calling each plugin's registration hooks on their own, and merging what they give.
+
+Phase one (:func:`contributions`) asks one plugin: any exception, or a return value of the
+wrong shape, fails that plugin whole. Phase two (:func:`merge`) puts the plugins' items
+together in registration order: a clash drops the later item and is reported naming both
+plugins, while the rest of the later plugin keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import pluggy
+
+from antt_domain.model import Codelist, ModelError
+from antt_domain.plugins._errors import ConflictError, PluginLoadError
+from antt_domain.plugins._hookspecs import REGISTRATION_HOOKS
+from antt_domain.plugins._specs import CodelistExtension, ExporterSpec, ReportFormatSpec
+from antt_domain.schemas import codelists as bundled_codelists
+from antt_domain.validation import CATALOGUE, Rule
+from antt_domain.vi import Gazetteer
+
+__all__ = ["Collected", "Contributions", "call_impl", "contributions", "merge"]
+
+#: Built-in finding codes start with these stage letters; plugin codes may not.
+BUILT_IN_PREFIXES = ("R", "S", "T", "V", "D")
+
+_EXPECTED: dict[str, tuple[type[Any], str]] = {
+    "antt_register_exporters": (ExporterSpec, "ExporterSpec"),
+    "antt_register_report_formats": (ReportFormatSpec, "ReportFormatSpec"),
+    "antt_register_rules": (Rule, "Rule"),
+    "antt_register_codelists": (CodelistExtension, "CodelistExtension"),
+    "antt_register_gazetteers": (Gazetteer, "Gazetteer"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Contributions:
+    """What one plugin's registration hooks returned, checked for shape."""
+
+    exporters: tuple[ExporterSpec, ...] = ()
+    report_formats: tuple[ReportFormatSpec, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    codelists: tuple[CodelistExtension, ...] = ()
+    gazetteers: tuple[Gazetteer, ...] = ()
+
+
+def call_impl(impl: pluggy.HookImpl, kwargs: Mapping[str, Any]) -> Any:
+    """Call one hook implementation with the arguments it asks for."""
+    if impl.hookwrapper or impl.wrapper:
+        msg = f"{impl.function.__name__} is a wrapper; antt_domain hooks take plain functions"
+        raise TypeError(msg)
+    return impl.function(*(kwargs[name] for name in impl.argnames))
+
+
+def contributions(pm: pluggy.PluginManager, plugin: str) -> Contributions:
+    """Call every registration hook ``plugin`` implements; raise :class:`PluginLoadError`."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for hook in REGISTRATION_HOOKS:
+        caller: pluggy.HookCaller = getattr(pm.hook, hook)
+        items: list[Any] = []
+        for impl in caller.get_hookimpls():
+            if impl.plugin_name != plugin:
+                continue
+            try:
+                result = call_impl(impl, {})
+            except Exception as exc:
+                raise PluginLoadError(
+                    plugin, "hook", f"{hook} raised {type(exc).__name__}: {exc}", cause=exc
+                ) from exc
+            items.extend(_checked(plugin, hook, result))
+        found[hook.removeprefix("antt_register_")] = tuple(items)
+    return Contributions(**found)
+
+
+def _checked(plugin: str, hook: str, result: object) -> list[Any]:
+    cls, name = _EXPECTED[hook]
+    if result is None:
+        return []
+    if not isinstance(result, (list, tuple)):
+        raise PluginLoadError(
+            plugin, "hook", f"{hook} returned {type(result).__name__}, not a list of {name}"
+        )
+    for item in result:
+        if not isinstance(item, cls):
+            raise PluginLoadError(plugin, "hook", f"{hook} returned {item!r}, not a {name}")
+    return list(result)
+
+
+@attrs.frozen(kw_only=True)
+class Collected:
+    """Everything the plugins registered, merged, and the conflicts found doing so."""
+
+    exporters: Mapping[str, ExporterSpec]
+    report_formats: Mapping[str, ReportFormatSpec]
+    rules: tuple[Rule, ...]
+    codelists: Mapping[str, Codelist]
+    gazetteers: tuple[tuple[str, Gazetteer], ...]
+    conflicts: tuple[PluginLoadError, ...]
+
+
+def _unique_names(
+    kind: str,
+    items: list[tuple[str, Any]],
+    conflicts: list[PluginLoadError],
+) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for plugin, spec in items:
+        first = kept.get(spec.name)
+        if first is not None:
+            conflicts.append(
+                ConflictError(kind=kind, name=spec.name, first=first.plugin, second=plugin)
+            )
+            continue
+        kept[spec.name] = attrs.evolve(spec, plugin=plugin)
+    return kept
+
+
+def _rules(items: list[tuple[str, Rule]], conflicts: list[PluginLoadError]) -> tuple[Rule, ...]:
+    kept: dict[str, Rule] = {}
+    for plugin, rule in items:
+        code = rule.code
+        if code.startswith(BUILT_IN_PREFIXES) or code in CATALOGUE:
+            reason = (
+                f"rule code {code!r} starts with a built-in stage letter "
+                f"({', '.join(BUILT_IN_PREFIXES)}); choose another letter, e.g. 'X'"
+            )
+            conflicts.append(PluginLoadError(plugin, "conflict", reason))
+            continue
+        if code in kept:
+            conflicts.append(
+                ConflictError(kind="rule", name=code, first=kept[code].origin, second=plugin)
+            )
+            continue
+        kept[code] = attrs.evolve(rule, origin=plugin)
+    return tuple(kept.values())
+
+
+def _codelists(
+    items: list[tuple[str, CodelistExtension]], conflicts: list[PluginLoadError]
+) -> dict[str, Codelist]:
+    lists = dict(bundled_codelists())
+    for plugin, extension in items:
+        base = lists.get(extension.codelist)
+        if base is None:
+            known = ", ".join(sorted(lists))
+            reason = f"extends codelist {extension.codelist!r}, which does not exist ({known})"
+            conflicts.append(PluginLoadError(plugin, "conflict", reason))
+            continue
+        try:
+            lists[extension.codelist] = base.extended(extension.codes, by=plugin)
+        except ModelError as exc:
+            conflicts.append(PluginLoadError(plugin, "conflict", exc.reason, cause=exc))
+    return lists
+
+
+def merge(plugins: list[tuple[str, Contributions]]) -> Collected:
+    """Merge the plugins' contributions, in order; the first plugin keeps a clashing name."""
+    conflicts: list[PluginLoadError] = []
+
+    def gather(attribute: str) -> list[tuple[str, Any]]:
+        return [(name, item) for name, c in plugins for item in getattr(c, attribute)]
+
+    pick: Callable[[str], list[tuple[str, Any]]] = gather
+    return Collected(
+        exporters=_unique_names("exporter", pick("exporters"), conflicts),
+        report_formats=_unique_names("report format", pick("report_formats"), conflicts),
+        rules=_rules(pick("rules"), conflicts),
+        codelists=_codelists(pick("codelists"), conflicts),
+        gazetteers=tuple(pick("gazetteers")),
+        conflicts=tuple(conflicts),
+    )

@@ -1,0 +1,138 @@
+"""The exceptions of the plugin system; all are :class:`~antt_domain.errors.AnttError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from antt_domain.errors import AnttError
+
+__all__ = [
+    "ConflictError",
+    "ExportError",
+    "OutputError",
+    "OutputExistsError",
+    "PluginError",
+    "PluginLoadError",
+    "PluginsFailedError",
+    "UnknownFormatError",
+    "UnknownOptionError",
+]
+
+
+class PluginError(AnttError):
+    """Root of the plugin system's exceptions."""
+
+
+class PluginLoadError(PluginError):
+    """A plugin could not be loaded, or something it registers could not be used.
+
+    Attributes:
+        plugin: the plugin's name (its entry-point name, or ``antt_domain.<format>`` for a
+            built-in).
+        stage: where it failed: ``"import"`` (loading the entry point), ``"register"``
+            (handing it to pluggy, e.g. a misspelt hook), ``"configure"`` (``antt_configure``
+            raised), ``"hook"`` (a registration hook raised or returned the wrong thing),
+            ``"conflict"`` (something it registers clashes with another plugin or is invalid;
+            only that item is dropped) or ``"missing"`` (named in ``only`` but not installed).
+        reason: what went wrong, in English.
+        cause: the exception raised by the plugin, when there was one.
+    """
+
+    def __init__(
+        self, plugin: str, stage: str, reason: str, *, cause: BaseException | None = None
+    ) -> None:
+        self.plugin = plugin
+        self.stage = stage
+        self.reason = reason
+        self.cause = cause
+        super().__init__(f"plugin {plugin!r} ({stage}): {reason}")
+
+
+class ConflictError(PluginLoadError):
+    """Two plugins register the same thing (an exporter name, a rule code, a code).
+
+    ``first`` keeps it, ``second`` (the plugin of :attr:`plugin`) loses it; ``kind`` is what
+    clashed (``"exporter"``, ``"report format"``, ``"rule"``, ``"code"``) and ``name`` its name.
+    """
+
+    def __init__(self, *, kind: str, name: str, first: str, second: str) -> None:
+        self.kind = kind
+        self.name = name
+        self.first = first
+        self.second = second
+        super().__init__(
+            second,
+            "conflict",
+            f"{kind} {name!r} is registered by both {first!r} and {second!r}; {first!r} keeps it",
+        )
+
+
+class PluginsFailedError(PluginError):
+    """Strict mode: at least one plugin failed; ``errors`` lists every failure."""
+
+    def __init__(self, errors: Iterable[PluginLoadError]) -> None:
+        self.errors = tuple(errors)
+        lines = "; ".join(str(e) for e in self.errors)
+        super().__init__(f"{len(self.errors)} plugin failure(s) in strict mode: {lines}")
+
+
+class UnknownFormatError(PluginError, LookupError):
+    """No exporter (or report format) of that name; ``available`` lists the known names."""
+
+    def __init__(self, kind: str, name: str, available: Iterable[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.available = tuple(sorted(available))
+        known = ", ".join(self.available) or "none"
+        super().__init__(f"no {kind} {name!r}; available: {known}")
+
+    def __str__(self) -> str:  # LookupError would quote the message like a key
+        return str(self.args[0])
+
+
+class UnknownOptionError(PluginError, ValueError):
+    """An option the exporter does not declare; ``known`` lists the ones it does."""
+
+    def __init__(self, format_name: str, option: str, known: Iterable[str]) -> None:
+        self.format = format_name
+        self.option = option
+        self.known = tuple(sorted(known))
+        listed = ", ".join(self.known) or "none"
+        super().__init__(f"exporter {format_name!r} has no option {option!r}; options: {listed}")
+
+
+class ExportError(PluginError):
+    """An exporter raised while writing; nothing was left at the output path.
+
+    Attributes: ``format`` (the exporter's name), ``plugin`` (who registered it), ``cause``.
+    """
+
+    def __init__(self, format_name: str, plugin: str, cause: BaseException) -> None:
+        self.format = format_name
+        self.plugin = plugin
+        self.cause = cause
+        detail = str(cause) or type(cause).__name__
+        super().__init__(
+            f"exporter {format_name!r} of plugin {plugin!r} failed: "
+            f"{type(cause).__name__}: {detail}"
+        )
+
+
+class OutputError(PluginError, OSError):
+    """The output path cannot be written (``path``, ``reason``)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __str__(self) -> str:  # OSError's own __str__ would ignore our message
+        return f"{self.path}: {self.reason}"
+
+
+class OutputExistsError(OutputError, FileExistsError):
+    """The output file exists and overwriting was not asked for (``force=True``)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "already exists (use force=True, or --force, to overwrite)")

@@ -1,0 +1,171 @@
+"""What registration hooks return: frozen specs of exporters, report formats and codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Literal
+
+import attrs
+
+from antt_domain.model import Code, Dataset
+from antt_domain.plugins._protocols import Exporter, ReportRenderer
+
+__all__ = ["CodelistExtension", "ExporterSpec", "ReportFormatSpec", "ReportRequest"]
+
+_NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+_OPTION_RE = re.compile(r"[a-z][a-z0-9_-]*")
+_MEDIA_RE = re.compile(r"[a-z]+/[A-Za-z0-9.+_-]+(;.*)?")
+_EXTENSION_RE = re.compile(r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*")
+
+
+def _check(pattern: re.Pattern[str], what: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or pattern.fullmatch(value) is None:
+            msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not {what}"
+            raise ValueError(msg)
+
+    return check
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a non-empty text"
+        raise ValueError(msg)
+
+
+def _callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not callable(value):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not callable"
+        raise TypeError(msg)
+
+
+def _options(value: Mapping[str, str] | None) -> Mapping[str, str]:
+    return MappingProxyType(dict(value or {}))
+
+
+def _check_options(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    assert isinstance(value, Mapping)  # noqa: S101 - the converter made it a mapping
+    for key, description in value.items():
+        if not isinstance(key, str) or _OPTION_RE.fullmatch(key) is None:
+            msg = f"{type(instance).__name__}.options: {key!r} is not an option name"
+            raise ValueError(msg)
+        if not isinstance(description, str):
+            msg = f"{type(instance).__name__}.options[{key!r}]: the description is not text"
+            raise TypeError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class ExporterSpec:
+    """An export format: ``antt export --format NAME`` writes a dataset with ``export``.
+
+    Attributes:
+        name: the format's name (``[a-z][a-z0-9_-]*``, at most 32 characters), unique across
+            every installed plugin.
+        title: a human title ("Comma-separated values (ZIP of one CSV per record type)").
+        media_type: the IANA media type of the output (``"text/csv"``).
+        extension: the usual file extension, without the dot (``"zip"``, ``"tar.gz"``).
+        binary: ``False`` when the output is UTF-8 text (it may then go to standard output).
+        export: the :class:`~antt_domain.plugins.Exporter` callable.
+        options: the options it accepts, name → one-line description; others are refused.
+        description: a longer description for ``antt plugins``.
+        plugin: who registered it; set by the plugin manager (leave it empty).
+    """
+
+    name: str = attrs.field(validator=_check(_NAME_RE, "a format name ([a-z][a-z0-9_-]*)"))
+    title: str = attrs.field(validator=_text)
+    media_type: str = attrs.field(validator=_check(_MEDIA_RE, "a media type"))
+    extension: str = attrs.field(
+        validator=_check(_EXTENSION_RE, "a file extension without the leading dot")
+    )
+    binary: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    export: Exporter = attrs.field(validator=_callable, eq=False, repr=False)
+    options: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_options, validator=_check_options, hash=False
+    )
+    description: str | None = None
+    plugin: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class ReportFormatSpec:
+    """A report format: renders a :class:`ReportRequest` to text or bytes.
+
+    The attributes mean what they mean on :class:`ExporterSpec`; ``render`` is the
+    :class:`~antt_domain.plugins.ReportRenderer` callable, which returns ``str`` when
+    ``binary`` is false and ``bytes`` when it is true.
+    """
+
+    name: str = attrs.field(validator=_check(_NAME_RE, "a format name ([a-z][a-z0-9_-]*)"))
+    title: str = attrs.field(validator=_text)
+    media_type: str = attrs.field(validator=_check(_MEDIA_RE, "a media type"))
+    extension: str = attrs.field(
+        validator=_check(_EXTENSION_RE, "a file extension without the leading dot")
+    )
+    binary: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    render: ReportRenderer = attrs.field(validator=_callable, eq=False, repr=False)
+    options: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_options, validator=_check_options, hash=False
+    )
+    description: str | None = None
+    plugin: str = ""
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
+        msg = f"ReportRequest.period: {value!r} is not a year (1900-2999)"
+        raise ValueError(msg)
+
+
+def _to_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class ReportRequest:
+    """What a report is asked for.
+
+    Attributes:
+        dataset: the data to report on.
+        lang: ``"vi"`` or ``"en"``.
+        period: a calendar year to restrict figures to, or ``None`` for all (figures whose
+            period is unstated are never attributed to a year).
+        area: an area's id to restrict figures to, or ``None``.
+        by: dimensions to break figures down by (``("kind", "organiser")``), in order.
+        options: ``KEY=VALUE`` options for the format, as given.
+    """
+
+    dataset: Dataset = attrs.field(validator=attrs.validators.instance_of(Dataset))
+    lang: Literal["vi", "en"] = attrs.field(
+        default="vi", validator=attrs.validators.in_(("vi", "en"))
+    )
+    period: int | None = attrs.field(default=None, validator=_check_year)
+    area: str | None = None
+    by: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    options: Mapping[str, str] = attrs.field(factory=dict, converter=_options, hash=False)
+
+
+def _codes(value: Iterable[object]) -> tuple[Code, ...]:
+    codes = tuple(value)
+    for code in codes:
+        if not isinstance(code, Code):
+            msg = f"CodelistExtension.codes: {code!r} is not a Code"
+            raise TypeError(msg)
+    return codes  # type: ignore[return-value]  # each item was checked just above
+
+
+@attrs.frozen(kw_only=True)
+class CodelistExtension:
+    """Codes a plugin adds to an *open* codelist (``codelist`` is its name, e.g. ``"units"``).
+
+    Closed codelists refuse extension; a code already present (bundled, or added by another
+    plugin) is a conflict naming both plugins.
+    """
+
+    codelist: str = attrs.field(validator=_text)
+    codes: tuple[Code, ...] = attrs.field(converter=_codes)

@@ -1,0 +1,350 @@
+"""The plugin manager: built-ins first, each plugin on its own, failures reported by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from antt_domain.model import Code
+from antt_domain.plugins import (
+    AnttPluginManager,
+    CodelistExtension,
+    ConflictError,
+    ExporterSpec,
+    PluginConfig,
+    PluginsFailedError,
+    hookimpl,
+    plugin_manager,
+)
+from antt_domain.validation import Issue, Rule, record_rule
+from antt_domain.vi import AdminUnit, ChainGazetteer, StaticGazetteer
+
+from ._helpers import NO_ENV, exporter
+
+BUILT_INS = ["json", "jsonl", "csv", "markdown", "sqlite"]
+
+
+class Exporters:
+    """A plugin object registering the specs it is given."""
+
+    def __init__(self, *specs: ExporterSpec) -> None:
+        self.specs = list(specs)
+
+    @hookimpl
+    def antt_register_exporters(self) -> list[ExporterSpec]:
+        return self.specs
+
+
+def make_rule(code: str) -> Rule:
+    @record_rule(
+        code=code,
+        name="always-fine",
+        severity="warning",
+        title=("Fine", "Ổn"),
+        explanation=("Never fires.", "Không bao giờ báo."),
+        message=("fine", "ổn"),
+    )
+    def check(record: Any, context: Any) -> list[Issue]:
+        return []
+
+    return check
+
+
+class Rules:
+    def __init__(self, *codes: str) -> None:
+        self.codes = codes
+
+    @hookimpl
+    def antt_register_rules(self) -> list[Rule]:
+        return [make_rule(code) for code in self.codes]
+
+
+def test_built_in_exporters_are_plugins_registered_first(manager: AnttPluginManager) -> None:
+    """json, jsonl, csv, markdown and sqlite come from built-in plugins, through the hooks."""
+    assert list(manager.exporters()) == BUILT_INS
+    assert manager.exporter("csv").plugin == "antt_domain.csv"
+    assert manager.load_errors == ()
+    assert all(info.builtin and info.loaded for info in manager.plugins())
+
+
+def test_each_spec_knows_the_plugin_that_gave_it(manager: AnttPluginManager) -> None:
+    """Implementations are called one by one, so every spec carries its plugin's name."""
+    assert manager.register(Exporters(exporter("tsv"), exporter("ods")), name="office")
+    assert manager.register(Exporters(exporter("yaml")), name="yamlish")
+    actual = {n: s.plugin for n, s in manager.exporters().items() if n not in BUILT_INS}
+    assert actual == {"tsv": "office", "ods": "office", "yaml": "yamlish"}
+
+
+def test_a_duplicate_exporter_name_is_an_error_naming_both_plugins(
+    manager: AnttPluginManager,
+) -> None:
+    """The first plugin keeps the name; the clash names both; the rest keeps working."""
+    manager.register(Exporters(exporter("csv"), exporter("tsv")), name="copycat")
+    (error,) = manager.load_errors
+    assert isinstance(error, ConflictError)
+    assert (
+        error.kind,
+        error.name,
+        error.first,
+        error.second,
+    ) == ("exporter", "csv", "antt_domain.csv", "copycat")
+    assert "antt_domain.csv" in str(error)
+    assert "copycat" in str(error)
+    assert manager.exporter("csv").plugin == "antt_domain.csv"
+    assert manager.exporter("tsv").plugin == "copycat"
+
+
+def test_a_hook_that_raises_fails_its_plugin_only(manager: AnttPluginManager) -> None:
+    """A registration hook that raises is a load error of that plugin, not a crash."""
+
+    class Raising:
+        @hookimpl
+        def antt_register_exporters(self) -> list[ExporterSpec]:
+            raise ZeroDivisionError("oops")
+
+        @hookimpl
+        def antt_register_rules(self) -> list[Rule]:
+            return [make_rule("XOK001")]
+
+    assert not manager.register(Raising(), name="raising")
+    assert manager.register(Exporters(exporter("tsv")), name="fine")
+    (error,) = manager.load_errors
+    assert (error.plugin, error.stage) == ("raising", "hook")
+    assert "ZeroDivisionError: oops" in error.reason
+    assert "tsv" in manager.exporters()
+    assert manager.rules() == ()  # nothing of a failed plugin is used
+    info = next(i for i in manager.plugins() if i.name == "raising")
+    assert (False, (error,)) == (info.loaded, info.errors)
+
+
+@pytest.mark.parametrize("returned", [exporter("tsv"), ["tsv"], "tsv"])
+def test_a_hook_returning_the_wrong_shape_fails_its_plugin(
+    manager: AnttPluginManager, returned: object
+) -> None:
+    """A registration hook must return a list of specs."""
+
+    class Wrong:
+        @hookimpl
+        def antt_register_exporters(self) -> object:
+            return returned
+
+    assert not manager.register(Wrong(), name="wrong")
+    (error,) = manager.load_errors
+    assert (error.plugin, error.stage) == ("wrong", "hook")
+    assert "ExporterSpec" in error.reason
+
+
+def test_a_misspelt_hook_is_caught_and_names_the_plugin(manager: AnttPluginManager) -> None:
+    """An implementation with no specification is refused, with the hook it probably meant."""
+
+    class Misspelt:
+        @hookimpl
+        def antt_register_exporter(self) -> list[ExporterSpec]:
+            return [exporter("tsv")]
+
+    assert not manager.register(Misspelt(), name="typo")
+    (error,) = manager.load_errors
+    assert (error.plugin, error.stage) == ("typo", "register")
+    assert "did you mean antt_register_exporters?" in error.reason
+    manager.check_pending()  # nothing unverified is left registered
+
+
+def test_a_hook_with_unknown_arguments_is_refused(manager: AnttPluginManager) -> None:
+    """pluggy's own validation (arguments the specification does not have) is a load error."""
+
+    class BadArgs:
+        @hookimpl
+        def antt_configure(self, settings: object) -> None:
+            """Asks for an argument that does not exist."""
+
+    assert not manager.register(BadArgs(), name="badargs")
+    assert [e.plugin for e in manager.load_errors] == ["badargs"]
+
+
+def test_configure_receives_the_managers_config() -> None:
+    """``antt_configure`` is called once per plugin with strict, autoload, only, settings."""
+    seen: list[PluginConfig] = []
+
+    class Configured:
+        @hookimpl
+        def antt_configure(self, config: PluginConfig) -> None:
+            seen.append(config)
+
+    manager = plugin_manager(autoload=False, settings={"agency": "ca-thanh-hoa"}, environ=NO_ENV)
+    manager.register(Configured(), name="configured")
+    (config,) = seen
+    assert (
+        config.strict,
+        config.autoload,
+        dict(config.settings),
+    ) == (False, False, {"agency": "ca-thanh-hoa"})
+
+
+def test_configure_raising_fails_the_plugin(manager: AnttPluginManager) -> None:
+    """A plugin whose configuration fails contributes nothing."""
+
+    class Unconfigurable(Exporters):
+        @hookimpl
+        def antt_configure(self, config: PluginConfig) -> None:
+            raise KeyError("gazetteer_path")
+
+    assert not manager.register(Unconfigurable(exporter("tsv")), name="unconf")
+    assert [e.stage for e in manager.load_errors] == ["configure"]
+    assert "tsv" not in manager.exporters()
+
+
+def test_strict_mode_turns_a_failure_into_an_error() -> None:
+    """With strict=True the first failure raises, listing it."""
+    manager = plugin_manager(autoload=False, strict=True, environ=NO_ENV)
+    with pytest.raises(PluginsFailedError) as caught:
+        manager.register(Exporters(exporter("csv")), name="copycat")
+    assert [e.plugin for e in caught.value.errors] == ["copycat"]
+
+
+def test_plugin_rules_are_checked_and_carry_their_origin(manager: AnttPluginManager) -> None:
+    """Built-in stage letters are refused, a code twice names both, origin is the plugin."""
+    manager.register(Rules("XHN001", "V900", "D901"), name="hanoi")
+    manager.register(Rules("XHN001", "XHP001"), name="haiphong")
+    actual = [(r.code, r.origin) for r in manager.rules()]
+    assert actual == [("XHN001", "hanoi"), ("XHP001", "haiphong")]
+    reasons = [(e.plugin, e.stage) for e in manager.load_errors]
+    assert reasons == [("hanoi", "conflict"), ("hanoi", "conflict"), ("haiphong", "conflict")]
+    assert "built-in stage letter" in manager.load_errors[0].reason
+    clash = manager.load_errors[2]
+    assert isinstance(clash, ConflictError)
+    assert (clash.first, clash.second) == ("hanoi", "haiphong")
+
+
+class Codes:
+    def __init__(self, codelist: str, *codes: str) -> None:
+        self.extension = CodelistExtension(
+            codelist=codelist, codes=[Code(code=c, vi=f"{c} (vi)", en=c) for c in codes]
+        )
+
+    @hookimpl
+    def antt_register_codelists(self) -> list[CodelistExtension]:
+        return [self.extension]
+
+
+def test_plugins_extend_open_codelists_only(manager: AnttPluginManager) -> None:
+    """Codes are added to open lists; closed lists, unknown lists and clashes are refused."""
+    manager.register(Codes("activity_kinds", "drone_patrol"), name="drones")
+    manager.register(Codes("area_levels", "hamlet"), name="hamlets")
+    manager.register(Codes("activity_kinds", "drone_patrol"), name="copy")
+    manager.register(Codes("no_such_list", "x"), name="lost")
+    kinds = manager.codelists()["activity_kinds"]
+    assert "drone_patrol" in kinds
+    assert kinds.origin["drone_patrol"] == "drones"
+    assert "hamlet" not in manager.codelists()["area_levels"]
+    errors = {e.plugin: e.reason for e in manager.load_errors}
+    assert sorted(errors) == ["copy", "hamlets", "lost"]
+    assert "closed" in errors["hamlets"]
+    assert "drones" in errors["copy"]
+    info = next(i for i in manager.plugins() if i.name == "drones")
+    assert info.codelists == ("activity_kinds",)
+
+
+def test_plugin_gazetteers_are_consulted_before_the_bundled_one(
+    manager: AnttPluginManager,
+) -> None:
+    """The chain asks plugin gazetteers first, in plugin order, then the bundled extract."""
+    national = StaticGazetteer(
+        [
+            AdminUnit(
+                code="15178",
+                name="Cẩm Tân",
+                kind="xã",
+                level="commune",
+                parent_code="390",
+                valid_from=None,
+                valid_to=None,
+                version="national-2024",
+            )
+        ],
+        version="national-2024",
+    )
+
+    class National:
+        @hookimpl
+        def antt_register_gazetteers(self) -> list[Any]:
+            return [national]
+
+    manager.register(National(), name="national")
+    chain = manager.gazetteer()
+    assert isinstance(chain, ChainGazetteer)
+    assert national is chain.sources[0]
+    assert len(chain.sources) == 2
+    assert chain.lookup("15178", date(2021, 6, 1)).version == "national-2024"  # type: ignore[union-attr]
+    context = manager.rule_context()
+    assert manager.codelists() == context.codelists
+    info = next(i for i in manager.plugins() if i.name == "national")
+    assert info.gazetteers == ("national-2024",)
+
+
+def test_entry_points_load_after_built_ins_with_their_distribution(
+    installed: Callable[..., None],
+) -> None:
+    """An installed entry point is found, named, versioned and listed with its hooks."""
+    installed(
+        "antt-domain-tsv",
+        "tsv",
+        """
+        from antt_domain.plugins import ExporterSpec, hookimpl
+
+        def export(dataset, out, options, /):
+            out.write(b"tsv")
+
+        @hookimpl
+        def antt_register_exporters():
+            return [ExporterSpec(name="tsv", title="TSV", media_type="text/plain",
+                                 extension="tsv", binary=False, export=export)]
+        """,
+    )
+    manager = plugin_manager(environ=NO_ENV)
+    assert [*BUILT_INS, "tsv"] == list(manager.exporters())
+    info = manager.plugins()[-1]
+    assert (
+        info.name,
+        info.distribution,
+        info.version,
+        info.builtin,
+        info.loaded,
+    ) == ("tsv", "antt-domain-tsv", "1.2.3", False, True)
+    assert (info.hooks, info.exporters) == (("antt_register_exporters",), ("tsv",))
+    assert manager.exporter("tsv").plugin == "tsv"
+
+
+def test_a_plugin_that_fails_to_import_is_reported_and_the_rest_work(
+    installed: Callable[..., None],
+) -> None:
+    """Each entry point loads in its own try: the broken one is listed with its error."""
+    installed("antt-domain-broken", "broken", "raise ImportError('no module named lxml')\n")
+    manager = plugin_manager(environ=NO_ENV)
+    (error,) = manager.load_errors
+    assert (error.plugin, error.stage) == ("broken", "import")
+    assert "no module named lxml" in error.reason
+    assert list(manager.exporters()) == BUILT_INS
+    assert manager.plugins()[-1].distribution == "antt-domain-broken"
+
+
+def test_environment_switches(installed: Callable[..., None]) -> None:
+    """ANTT_DISABLE_PLUGIN_AUTOLOAD skips entry points; ANTT_PLUGINS picks some; the
+    strict switch raises; a name in ANTT_PLUGINS that is not installed is a failure."""
+    installed("antt-domain-broken", "broken", "raise RuntimeError('boom')\n")
+    assert plugin_manager(environ={"ANTT_DISABLE_PLUGIN_AUTOLOAD": "1"}).load_errors == ()
+    only = plugin_manager(environ={"ANTT_PLUGINS": "nothere"})
+    assert [(e.plugin, e.stage) for e in only.load_errors] == [("nothere", "missing")]
+    assert plugin_manager(only=[], environ=NO_ENV).load_errors == ()
+    with pytest.raises(PluginsFailedError, match="broken"):
+        plugin_manager(environ={"ANTT_STRICT_PLUGINS": "1"})
+
+
+def test_there_is_no_global_manager() -> None:
+    """Each call makes a new manager: registering in one does not leak into another."""
+    first = plugin_manager(autoload=False, environ=NO_ENV)
+    first.register(Exporters(exporter("tsv")), name="tsv")
+    second = plugin_manager(autoload=False, environ=NO_ENV)
+    assert "tsv" not in second.exporters()

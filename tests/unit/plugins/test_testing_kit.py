@@ -1,0 +1,136 @@
+"""The conformance kit catches what a plugin author most often gets wrong."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pytest
+
+from antt_domain.model import Dataset
+from antt_domain.plugins import ReportFormatSpec, ReportRequest
+from antt_domain.testing import ConformanceError, check_exporter, check_report_format
+
+from ._helpers import exporter
+
+_counter = itertools.count()
+
+
+def stamped(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+    out.write(f"run {next(_counter)}\n".encode())
+
+
+def latin1(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+    out.write(dataset.title.encode("utf-8", "replace").decode("latin-1").encode("utf-8"))
+
+
+def littering(where: Path) -> Callable[[Dataset, BinaryIO, Mapping[str, str]], None]:
+    def litters(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+        (where / f"debug-{next(_counter)}.log").write_text("debug", encoding="utf-8")
+        out.write(b"ok")
+
+    return litters
+
+
+def test_a_conforming_exporter_passes(tmp_path: Path) -> None:
+    """The spec checked is returned."""
+    spec = exporter("fine")
+    assert spec is check_exporter(spec, workdir=tmp_path, records=50)
+
+
+@pytest.mark.parametrize(
+    ("export", "expected"),
+    [
+        (stamped, "not deterministic"),
+        (latin1, "double-encoded"),
+        ("workdir", "besides its output"),
+        ("cwd", "changed the current folder"),
+    ],
+)
+def test_the_kit_reports_each_breach(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, export: object, expected: str
+) -> None:
+    """Non-deterministic output, mojibake and stray files are named in the failures."""
+    monkeypatch.chdir(tmp_path)
+    if export == "workdir":
+        export = littering(tmp_path / "antt-conformance")
+    elif export == "cwd":
+        export = littering(tmp_path)
+    with pytest.raises(ConformanceError) as caught:
+        check_exporter(exporter("bad", export=export), workdir=tmp_path, records=50)
+    assert any(expected in failure for failure in caught.value.failures), caught.value.failures
+
+
+def test_the_kit_reports_an_exporter_that_raises(tmp_path: Path) -> None:
+    """Failures are collected per dataset rather than stopping at the first."""
+
+    def boom(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+        if not dataset.records:
+            raise ValueError("empty datasets are not handled")
+        out.write(b"ok")
+
+    with pytest.raises(ConformanceError) as caught:
+        check_exporter(exporter("boom", export=boom), workdir=tmp_path, records=50)
+    assert len(caught.value.failures) == 1
+    assert caught.value.failures[0].startswith("empty: export failed")
+
+
+def test_check_report_format() -> None:
+    """A renderer returning the declared type deterministically passes; a wrong type fails."""
+
+    def spec(render: object, *, binary: bool = False) -> ReportFormatSpec:
+        return ReportFormatSpec(
+            name="count",
+            title="Count",
+            media_type="text/plain",
+            extension="txt",
+            binary=binary,
+            render=render,  # type: ignore[arg-type]
+        )
+
+    def count(request: ReportRequest) -> str:
+        return f"{len(request.dataset)} bản ghi ({request.lang})\n"
+
+    assert check_report_format(spec(count), records=50).name == "count"
+    with pytest.raises(ConformanceError, match="not bytes"):
+        check_report_format(spec(count, binary=True), records=50)
+
+
+def test_the_pytest_plugin_gives_fixtures_to_plugin_authors(tmp_path: Path) -> None:
+    """Installed antt-domain gives a plugin author's pytest antt_check_exporter (pytest11)."""
+    (tmp_path / "test_mine.py").write_text(
+        textwrap.dedent(
+            """
+            def test_built_in_json_conforms(antt_check_exporter, antt_plugin_manager):
+                assert "json" in antt_plugin_manager.exporters()
+                assert "json" == antt_check_exporter("json", records=20).name
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env["ANTT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "test_mine.py",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
