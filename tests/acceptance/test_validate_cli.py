@@ -36,7 +36,7 @@ RECORD = {"id": "a1", "type": "activity", "kind": "patrol", "period": {"kind": "
             b'{"id": "o", "type": "outcome", "kind": "other", "period": {"kind": "unstated"}, '
             b'"quantity": {"value": 123456789012345678901234567890, "unit": "case"}}',
             "S006",
-            ":1:99:",
+            ":1:94:",
         ),
         (b"[" * 100 + b"]" * 100, "R005", ": R005"),
         (b"[" * 200_000 + b"]" * 200_000, "R005", ": R005"),
