@@ -33,8 +33,10 @@ RECORD = {"id": "a1", "type": "activity", "kind": "patrol", "period": {"kind": "
         (b'{"value": 1e999}', "R004", ": R004"),
         (b'{"value": ' + b"9" * 5000 + b"}", "R004", ": R004"),
         (
-            b'{"id": "o", "type": "outcome", "kind": "other", "period": {"kind": "unstated"}, '
-            b'"quantity": {"value": 123456789012345678901234567890, "unit": "case"}}',
+            (
+                b'{"id": "o", "type": "outcome", "kind": "other", "period": {"kind": "unstated"}, '
+                b'"quantity": {"value": 123456789012345678901234567890, "unit": "case"}}'
+            ),
             "S006",
             ":1:94:",
         ),
