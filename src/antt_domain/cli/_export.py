@@ -17,7 +17,7 @@ from antt_domain.io import JSONReadError, load_dataset
 from antt_domain.model import Dataset, Record
 from antt_domain.plugins import AnttPluginManager, ExporterSpec, export
 
-__all__ = ["add_parser", "merge"]
+__all__ = ["add_parser", "load_all", "merge", "parse_options"]
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
@@ -54,7 +54,8 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(run=run)
 
 
-def _options(pairs: list[str]) -> dict[str, str]:
+def parse_options(pairs: list[str]) -> dict[str, str]:
+    """``KEY=VALUE`` pairs of ``--option`` as a mapping."""
     options: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -88,6 +89,11 @@ def _load(path: str) -> Dataset:
         raise CommandError(f"{path}: {exc}") from None
 
 
+def load_all(paths: list[str]) -> Dataset:
+    """The datasets at ``paths``, loaded and merged into one (see :func:`merge`)."""
+    return merge([_load(p) for p in paths], list(paths))
+
+
 def merge(datasets: list[Dataset], paths: list[str]) -> Dataset:
     """One dataset: the first one's metadata, every dataset's records in order.
 
@@ -116,8 +122,8 @@ def run(args: argparse.Namespace) -> int:
     manager = manager_for(args)
     warn_load_errors(manager, err())
     spec = _spec(manager, args.format, args.out)
-    options = _options(args.option)
-    dataset = merge([_load(p) for p in args.paths], list(args.paths))
+    options = parse_options(args.option)
+    dataset = load_all(args.paths)
     if args.out == "-":
         if spec.binary:
             raise CommandError(

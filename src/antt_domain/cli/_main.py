@@ -8,7 +8,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from antt_domain._version import __version__
-from antt_domain.cli import _codes, _example, _export, _plugins, _schema, _show, _validate
+from antt_domain.cli import (
+    _codes,
+    _example,
+    _export,
+    _plugins,
+    _report,
+    _schema,
+    _show,
+    _validate,
+)
 from antt_domain.cli._common import CommandError, err
 from antt_domain.errors import AnttError
 
@@ -25,6 +34,7 @@ _COMMANDS: list[tuple[str, Callable[[argparse._SubParsersAction[Any]], None]]] =
     ("schema", _schema.add_parser),
     ("example", _example.add_parser),
     ("export", _export.add_parser),
+    ("report", _report.add_parser),
     ("plugins", _plugins.add_parser),
 ]
 

@@ -36,6 +36,7 @@ from antt_domain.plugins._listing import PluginInfo
 from antt_domain.plugins._manager import AnttPluginManager, plugin_manager
 from antt_domain.plugins._markers import ENTRY_POINT_GROUP, PROJECT, hookimpl, hookspec
 from antt_domain.plugins._protocols import Exporter, ReportRenderer
+from antt_domain.plugins._report import render_report, report
 from antt_domain.plugins._specs import (
     CodelistExtension,
     ExporterSpec,
@@ -73,5 +74,7 @@ __all__ = [
     "hookimpl",
     "hookspec",
     "plugin_manager",
+    "render_report",
+    "report",
     "run_exporter",
 ]

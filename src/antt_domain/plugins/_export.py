@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
@@ -20,7 +20,7 @@ from antt_domain.plugins._errors import (
 from antt_domain.plugins._manager import AnttPluginManager, plugin_manager
 from antt_domain.plugins._specs import ExporterSpec
 
-__all__ = ["export", "run_exporter"]
+__all__ = ["export", "run_exporter", "write_output"]
 
 
 def _checked_options(spec: ExporterSpec, options: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -65,14 +65,10 @@ def _publish(tmp: Path, path: Path, *, force: bool) -> None:
         tmp.replace(path)
 
 
-def _write_file(
-    spec: ExporterSpec,
-    dataset: Dataset,
-    path: Path,
-    options: Mapping[str, str] | None,
-    *,
-    force: bool,
-) -> None:
+def write_output(path: Path, write: Callable[[BinaryIO], None], *, force: bool) -> None:
+    """Write a file through ``write(handle)``, atomically: a temporary file beside ``path``,
+    then a rename. A failure leaves nothing behind; an existing file is replaced only with
+    ``force`` (else :class:`OutputExistsError`)."""
     if path.is_dir():
         raise OutputError(path, "is a directory")
     if path.exists() and not force:
@@ -80,7 +76,6 @@ def _write_file(
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(path, f"the folder {folder} does not exist")
-    _checked_options(spec, options)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -88,7 +83,7 @@ def _write_file(
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            run_exporter(spec, dataset, handle, options)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.chmod(_file_mode())
@@ -125,7 +120,10 @@ def export(
     registered = name if isinstance(name, ExporterSpec) else None
     spec = registered or (manager or plugin_manager()).exporter(str(name))
     if isinstance(out, (str, os.PathLike)):
-        _write_file(spec, dataset, Path(out), options, force=force)
+        _checked_options(spec, options)
+        write_output(
+            Path(out), lambda handle: run_exporter(spec, dataset, handle, options), force=force
+        )
     else:
         run_exporter(spec, dataset, out, options)
     return spec

@@ -1,0 +1,72 @@
+"""The built-in report formats: ``summary``, ``markdown`` and ``json``.
+
+They render :mod:`antt_domain.reports` (built on :mod:`antt_domain.aggregate`) and are
+registered through the same hook a third-party report format uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from antt_domain.plugins._markers import hookimpl
+from antt_domain.plugins._specs import ReportFormatSpec, ReportRequest
+from antt_domain.reports import render_json, render_markdown, render_summary
+
+__all__ = ["antt_register_report_formats"]
+
+_OPTIONS = {
+    "organisation": "only figures this organisation (id) organised or took part in",
+    "agreement": "only figures reported under this agreement (id)",
+}
+
+
+def _renderer(render: Callable[..., str]) -> Callable[[ReportRequest], str]:
+    def run(request: ReportRequest, /) -> str:
+        return render(
+            request.dataset,
+            lang=request.lang,
+            period=request.period,
+            area=request.area,
+            by=request.by,
+            organisation=request.options.get("organisation"),
+            agreement=request.options.get("agreement"),
+        )
+
+    return run
+
+
+@hookimpl
+def antt_register_report_formats() -> list[ReportFormatSpec]:
+    """Register ``summary``, ``markdown`` and ``json``."""
+    return [
+        ReportFormatSpec(
+            name="summary",
+            title="Narrative summary report (vi/en)",
+            media_type="text/plain",
+            extension="txt",
+            binary=False,
+            render=_renderer(render_summary),
+            options=_OPTIONS,
+            description="Paragraphs: coordination under each agreement, activities, models, "
+            "outcomes, stocks, and the figures whose period is not stated, apart.",
+        ),
+        ReportFormatSpec(
+            name="markdown",
+            title="Report tables in Markdown",
+            media_type="text/markdown",
+            extension="md",
+            binary=False,
+            render=_renderer(render_markdown),
+            options=_OPTIONS,
+        ),
+        ReportFormatSpec(
+            name="json",
+            title="The aggregate with provenance (JSON, version 1)",
+            media_type="application/json",
+            extension="json",
+            binary=False,
+            render=_renderer(render_json),
+            options=_OPTIONS,
+            description="Every cell lists the ids of the records it was computed from.",
+        ),
+    ]

@@ -1,0 +1,16 @@
+"""Report renderers: a narrative summary, Markdown tables, JSON with provenance.
+
+Plain functions of one signature, ``render_<format>(dataset, *, lang="vi", period=None,
+area=None, by=(), organisation=None, agreement=None) -> str``, built on
+:func:`antt_domain.aggregate.aggregate`. Output is deterministic; in Vietnamese numbers and
+dates follow Vietnamese conventions (``1.838``, ``72,6%``, ``ngày 05 tháng 3 năm 2021``).
+The plugin layer registers them as the built-in report formats.
+"""
+
+from __future__ import annotations
+
+from antt_domain.reports._json import render_json
+from antt_domain.reports._markdown import render_markdown
+from antt_domain.reports._summary import render_summary
+
+__all__ = ["render_json", "render_markdown", "render_summary"]

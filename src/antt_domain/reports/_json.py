@@ -1,0 +1,37 @@
+"""``render_json``: the aggregate with its provenance, as JSON text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from antt_domain.aggregate import to_json
+from antt_domain.model import Dataset, Interval
+from antt_domain.reports._context import build
+
+__all__ = ["render_json"]
+
+
+def render_json(
+    dataset: Dataset,
+    *,
+    lang: str = "vi",
+    period: Interval | int | None = None,
+    area: str | None = None,
+    by: Sequence[str] = (),
+    organisation: str | None = None,
+    agreement: str | None = None,
+) -> str:
+    """The aggregate as JSON text (shape ``version: 1``, docs/aggregation.md), cells labelled
+    in ``lang``; keys in a fixed order, two-space indent, UTF-8 text, a final newline."""
+    ctx = build(
+        dataset,
+        lang=lang,
+        period=period,
+        area=area,
+        by=by,
+        organisation=organisation,
+        agreement=agreement,
+    )
+    body = to_json(ctx.result, lang=ctx.words.lang)
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"

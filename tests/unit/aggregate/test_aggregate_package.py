@@ -1,0 +1,22 @@
+"""The package's public face: ``__all__`` and the example in its docstring."""
+
+from __future__ import annotations
+
+import doctest
+
+import antt_domain.aggregate
+import antt_domain.reports
+
+
+def test_the_docstring_example_runs() -> None:
+    """The ``>>>`` example of antt_domain.aggregate gives the output shown."""
+    result = doctest.testmod(antt_domain.aggregate, optionflags=doctest.ELLIPSIS)
+    assert (result.attempted, result.failed) == (3, 0)
+
+
+def test_every_public_name_exists() -> None:
+    """Everything ``__all__`` lists is importable; the renderers are three plain functions."""
+    for module in (antt_domain.aggregate, antt_domain.reports):
+        for name in module.__all__:
+            assert hasattr(module, name), name
+    assert antt_domain.reports.__all__ == ["render_json", "render_markdown", "render_summary"]

@@ -1,0 +1,80 @@
+"""The benchmarks run, so they never rot: a tiny dataset, generated and aggregated.
+
+No timing is asserted; only that the generator is deterministic and schema-valid and that the
+benchmark prints its table.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from antt_domain.io import loads_dataset
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _load(name: str) -> ModuleType:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+@pytest.fixture(scope="module")
+def datagen() -> ModuleType:
+    """benchmarks/datagen.py, imported from its file."""
+    return _load("datagen")
+
+
+def test_the_generator_is_deterministic_and_seeded(datagen: ModuleType) -> None:
+    """Same seed, same dataset; another seed, another dataset."""
+    assert datagen.generate("tiny", 1) == datagen.generate("tiny", 1)
+    assert datagen.generate("tiny", 1) != datagen.generate("tiny", 2)
+
+
+def test_generated_datasets_match_the_schema(datagen: ModuleType) -> None:
+    """The dataset loads through the schema check, with every record kept."""
+    data = datagen.generate("tiny", 7, scale=2)
+    dataset = loads_dataset(json.dumps(data))
+    assert len(dataset) == len(data["records"])
+
+
+def test_an_invalid_share_spoils_that_share_of_figures_and_lists_them(
+    datagen: ModuleType,
+) -> None:
+    """invalid_share=0.5 lists half the figures as invalid; they still pass the schema."""
+    data = datagen.generate("tiny", 3, 0.5)
+    figures = [r for r in data["records"] if r["type"] in ("activity", "outcome")]
+    invalid = data["extensions"]["benchmark"]["invalid"]
+    assert len(invalid) == round(len(figures) * 0.5)
+    assert set(invalid) <= {r["id"] for r in figures}
+    loads_dataset(json.dumps(data))
+
+
+def test_the_generator_cli_writes_a_file(datagen: ModuleType, tmp_path: Path) -> None:
+    """`datagen.py --size tiny --seed 1 -o out.json` writes what generate() returns."""
+    out = tmp_path / "out.json"
+    assert datagen.main(["--size", "tiny", "--seed", "1", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == datagen.generate("tiny", 1)
+
+
+def test_the_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench_aggregate.py --size tiny prints a header and one row."""
+    bench = _load("bench_aggregate")
+    assert bench.main(["--size", "tiny", "--repeat", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("| size | records 1x |")
+    assert lines[2].startswith("| tiny | ")
+    assert len(lines) == 3
