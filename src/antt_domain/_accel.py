@@ -16,8 +16,10 @@ from types import ModuleType
 __all__ = ["accelerator", "accelerators_enabled"]
 
 
+@functools.cache
 def accelerators_enabled() -> bool:
-    """False when ``ANTT_NO_ACCELERATORS`` is set to anything but ``""`` or ``"0"``."""
+    """False when ``ANTT_NO_ACCELERATORS`` is set to anything but ``""`` or ``"0"`` (read once
+    per process)."""
     return os.environ.get("ANTT_NO_ACCELERATORS", "") in ("", "0")
 
 

@@ -78,3 +78,40 @@ def test_the_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> N
     assert lines[0].startswith("| size | records 1x |")
     assert lines[2].startswith("| tiny | ")
     assert len(lines) == 3
+
+
+def test_the_validation_benchmark_runs_and_prints_its_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """bench_validate.py at a tiny size: every row and the summary lines are printed."""
+    bench = _load("bench_validate")
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        assert bench.main(["--records", "60", "--no-scaling"]) == 0
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    out = capsys.readouterr().out
+    assert "60 activity records" in out
+    for row in (
+        "validate() API",
+        "antt validate, whole process",
+        "--jobs 2",
+        "jsonschema",
+        "json.loads alone",
+    ):
+        assert row in out
+    assert "one small file, whole process" in out
+
+
+def test_the_validation_benchmark_inputs_carry_the_defects_asked_for(tmp_path: Path) -> None:
+    """One record in twenty has a defect of a varied kind; antt reports each of them."""
+    bench = _load("bench_validate")
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        inputs = bench.build_inputs(tmp_path, 100, 0.05, 1)
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    from antt_domain import validate  # noqa: PLC0415 - beside its one use
+
+    report = validate(inputs["jsonl"], gazetteer=None)
+    assert sorted({f.code for f in report}) == ["S001", "S002", "S005", "S006", "V102"]

@@ -188,3 +188,40 @@ def test_large_jsonl_split_across_jobs_reports_the_same_lines(
     assert [(f.code, f.line) for f in two] == [("S005", 18), ("R001", 251), ("D001", 300)]
     assert two.findings == one.findings
     assert two.records == one.records == 300
+
+
+def test_without_dataset_rules_records_stream_through_and_findings_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--ignore D drops records once checked (flat memory) yet reports the same V findings."""
+    from antt_domain.validation import _engine  # noqa: PLC0415 - patched for this test only
+
+    record = {
+        "id": "a",
+        "type": "activity",
+        "kind": "legal_training",
+        "period": {"kind": "unstated"},
+        "quantity": {"value": 35, "unit": "session"},
+    }
+    lines = [json.dumps({**record, "id": f"a{i}"}) for i in range(200)]
+    lines[50] = json.dumps({**record, "id": "a50", "quantity": {"value": 1.838, "unit": "session"}})
+    lines[150] = json.dumps(
+        {**record, "id": "a150", "participants": {"value": 3, "unit": "person"}}
+    )
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(_engine, "CHUNK_BYTES", 2000)
+    kept: list[int] = []
+    original = _engine._check_all
+
+    def spy(*args: object, **kwargs: object) -> object:
+        checked = original(*args, **kwargs)  # type: ignore[arg-type]
+        kept.append(sum(len(c.records) for c in checked))
+        return checked
+
+    monkeypatch.setattr(_engine, "_check_all", spy)
+    streamed = validate(path, ignore=["D"])
+    everything = validate(path)
+    assert kept == [0, 200]
+    assert [(f.code, f.line) for f in streamed] == [("V102", 51), ("V104", 151)]
+    assert streamed.findings == tuple(f for f in everything if not f.code.startswith("D"))

@@ -11,9 +11,9 @@ from antt_domain.schemas._codelists import codelist, codelists
 from antt_domain.schemas._fast import fast_check
 from antt_domain.schemas._registry import (
     BASE_URI,
-    FORMAT_CHECKER,
     RECORD_SCHEMAS,
     SchemaNotFoundError,
+    format_checker,
     load_schema,
     registry,
     schema_names,
@@ -22,12 +22,12 @@ from antt_domain.schemas._registry import (
 
 __all__ = [
     "BASE_URI",
-    "FORMAT_CHECKER",
     "RECORD_SCHEMAS",
     "SchemaNotFoundError",
     "codelist",
     "codelists",
     "fast_check",
+    "format_checker",
     "load_schema",
     "registry",
     "schema_names",

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any
-
-import referencing
-import referencing.exceptions
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing.jsonschema import DRAFT202012
+from typing import TYPE_CHECKING, Any
 
 from antt_domain._resources import schema_root
 from antt_domain.errors import AnttError
 
+if TYPE_CHECKING:  # jsonschema and referencing load only when a validator is built
+    import referencing
+    from jsonschema import Draft202012Validator, FormatChecker
+
 __all__ = [
     "BASE_URI",
-    "FORMAT_CHECKER",
     "RECORD_SCHEMAS",
     "SchemaNotFoundError",
+    "format_checker",
     "load_schema",
     "registry",
     "schema_names",
@@ -40,9 +39,21 @@ RECORD_SCHEMAS: dict[str, str] = {
     "source": "source",
 }
 
-#: The formats the schemas claim, checked for real: only ``date`` (stdlib, no optional
-#: dependency). Other formats are not claimed; URLs are checked by pattern.
-FORMAT_CHECKER = FormatChecker(formats=("date",))
+
+@functools.cache
+def format_checker() -> FormatChecker:
+    """The formats the schemas claim, checked for real: only ``date`` (stdlib, no optional
+    dependency). Other formats are not claimed; URLs are checked by pattern."""
+    from jsonschema import FormatChecker  # noqa: PLC0415 - loaded when first needed
+
+    return FormatChecker(formats=("date",))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMAT_CHECKER":  # the constant of earlier versions, built on first use
+        return format_checker()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 class SchemaNotFoundError(AnttError, LookupError):
@@ -78,12 +89,17 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def _refuse(uri: str) -> referencing.Resource[Any]:
+    import referencing.exceptions  # noqa: PLC0415 - loaded when first needed
+
     raise referencing.exceptions.NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
 @functools.cache
 def registry() -> referencing.Registry[Any]:
     """A registry of every bundled schema by ``$id``; unknown URIs fail closed, offline."""
+    import referencing  # noqa: PLC0415 - loaded when first needed
+    from referencing.jsonschema import DRAFT202012  # noqa: PLC0415
+
     resources = [
         referencing.Resource.from_contents(load_schema(name), default_specification=DRAFT202012)
         for name in schema_names()
@@ -96,6 +112,8 @@ def registry() -> referencing.Registry[Any]:
 @functools.cache
 def validator_for(name: str) -> Draft202012Validator:
     """The compiled Draft 2020-12 validator for schema ``name``, built once and reused."""
+    from jsonschema import Draft202012Validator  # noqa: PLC0415 - loaded when first needed
+
     schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=registry(), format_checker=FORMAT_CHECKER)
+    return Draft202012Validator(schema, registry=registry(), format_checker=format_checker())

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from antt_domain.convert import unstructure
 from antt_domain.model import (
     Activity,
     Agreement,
@@ -282,11 +281,12 @@ def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
 def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
     if record.quantity is None:
         return None
+    # Quantities and periods are frozen attrs values: hashable, compared by value.
     return (
         type(record),
         record.kind,
-        repr(unstructure(record.quantity)),
-        repr(unstructure(record.period)),
+        record.quantity,
+        record.period,
         record.area,
         record.organiser,
         tuple(sorted(record.partners)),

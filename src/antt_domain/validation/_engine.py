@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -143,10 +143,13 @@ def _check_unit(unit: _Unit, force_type: str | None) -> tuple[int, Checked, int]
 
 
 def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
+    """Work units: each source whole, except JSONL files over :data:`CHUNK_BYTES`, cut into
+    byte ranges at line starts (so memory stays bounded, and several processes can share one
+    file)."""
     units: list[_Unit] = []
     for index, source in enumerate(sources):
         size = 0
-        if jobs > 1 and source.format == "jsonl" and source.path is not None:
+        if source.format == "jsonl" and source.path is not None:
             try:
                 size = source.path.stat().st_size
             except OSError:
@@ -154,7 +157,7 @@ def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
         if size <= CHUNK_BYTES:
             units.append(_Unit(index, source))
             continue
-        pieces = max(jobs, -(-size // (64 * 1024 * 1024)))
+        pieces = max(jobs, -(-size // CHUNK_BYTES))
         bounds = _line_bounds(source.path, size, pieces)  # type: ignore[arg-type]
         units += [_Unit(index, source, a, b) for a, b in itertools.pairwise(bounds)]
     return units
@@ -187,29 +190,41 @@ def _shift(checked: Checked, lines: int) -> Checked:
     return checked
 
 
-def _check_all(
-    sources: Sequence[InputSource], options: Options, progress: Progress | None
-) -> list[Checked]:
-    units = _units(sources, options.jobs)
-    results: list[tuple[int, Checked, int]] = []
+def _results(
+    units: list[_Unit], options: Options, progress: Progress | None
+) -> Iterator[tuple[int, Checked, int]]:
+    """The checked units in order, from worker processes when ``jobs > 1``."""
     if options.jobs > 1 and len(units) > 1:
         workers = min(options.jobs, len(units), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_check_unit, u, options.force_type) for u in units]
-            for done, future in enumerate(futures, 1):
-                results.append(future.result())
+            results = pool.map(_check_unit, units, itertools.repeat(options.force_type))
+            for done, result in enumerate(results, 1):
                 if progress:
                     progress(done, len(units))
-    else:
-        for done, unit in enumerate(units, 1):
-            results.append(_check_unit(unit, options.force_type))
-            if progress:
-                progress(done, len(units))
+                yield result
+        return
+    for done, unit in enumerate(units, 1):
+        yield _check_unit(unit, options.force_type)
+        if progress:
+            progress(done, len(units))
+
+
+def _check_all(
+    sources: Sequence[InputSource],
+    options: Options,
+    progress: Progress | None,
+    on_records: Callable[[list[Located]], None] | None = None,
+) -> list[Checked]:
+    """Check every source; ``on_records`` sees each unit's sound records as they come, and
+    then they are dropped (memory stays flat) unless it is ``None``."""
     merged: dict[int, Checked] = {}
     lines_before: dict[int, int] = {}
-    for index, result, lines in results:
+    for index, result, lines in _results(_units(sources, options.jobs), options, progress):
         checked = _shift(result, lines_before.get(index, 0))
         lines_before[index] = lines_before.get(index, 0) + max(lines - 1, 0)
+        if on_records is not None:
+            on_records(checked.records)
+            checked.records = []
         if index not in merged:
             merged[index] = checked
             continue
@@ -293,28 +308,44 @@ def _locate_rule_findings(
         plain = [f for f, i in entries if i is None or i.line is None]
         located += locate_findings(decode_text(data, source=path), plain) if plain else []
         if jsonl:
-            lines = dict(iter_lines(data))
+            per_line: dict[int, list[Finding]] = {}
             for finding, item in jsonl:
-                assert item is not None  # noqa: S101 - filtered above
-                assert item.line is not None  # noqa: S101 - filtered above
-                text = decode_text(lines.get(item.line, b""), source=path)
-                relative = attrs.evolve(finding, pointer=finding.pointer or "")
-                (within,) = locate_findings(text, [relative])
-                located.append(attrs.evolve(within, line=item.line + (within.line or 1) - 1))
+                line_number = item.line if item is not None and item.line is not None else 0
+                per_line.setdefault(line_number, []).append(finding)
+            for number, line in iter_lines(data):
+                if number in per_line:  # one scan of each line, for all its findings
+                    text = decode_text(line, source=path)
+                    for within in locate_findings(text, per_line.pop(number)):
+                        located.append(attrs.evolve(within, line=number + (within.line or 1) - 1))
     return located
 
 
 def run(
     sources: Sequence[InputSource], options: Options, progress: Progress | None = None
 ) -> Report:
-    """Validate ``sources`` with ``options`` into one report."""
-    checked = _check_all(sources, options, progress)
+    """Validate ``sources`` with ``options`` into one report.
+
+    Rules on one record run as each unit of work arrives. When no rule across records is
+    selected, records are dropped once checked, so memory stays flat however long a JSONL
+    file is; otherwise the sound records of the run are kept for the dataset rules.
+    """
+    rules = [r for r in (*BUILT_IN_RULES, *options.rules) if options.keeps(r.code)]
+    record_rules = [r for r in rules if r.scope == "record"]
+    dataset_rules = [r for r in rules if r.scope == "dataset"]
+    context = _context(options)
+    raised: list[tuple[Rule, Issue, Located | None]] = []
+
+    def on_records(batch: list[Located]) -> None:
+        raised.extend(_apply_rules(RecordSet(batch), record_rules, context))
+
+    streaming = not dataset_rules
+    checked = _check_all(sources, options, progress, on_records if streaming else None)
     findings = [f for c in checked for f in c.findings]
     records = RecordSet(
         (r for c in checked for r in c.records), (d for c in checked for d in c.documents)
     )
-    rules = [r for r in (*BUILT_IN_RULES, *options.rules) if options.keeps(r.code)]
-    raised = _apply_rules(records, rules, _context(options))
+    if not streaming:
+        raised += _apply_rules(records, rules, context)
     findings += _locate_rule_findings(_rule_findings(raised, records), sources)
     kept = [f for f in findings if options.keeps(f.code)]
     return Report(findings=kept, inputs=tuple(c.summary() for c in checked))

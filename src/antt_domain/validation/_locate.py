@@ -17,7 +17,7 @@ __all__ = ["Position", "escape_pointer", "locate"]
 Position = tuple[int, int]
 
 _WS = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _SCALAR = re.compile(r"[^\s,\]\}]+")
 
 
@@ -47,7 +47,8 @@ class _Scanner:
         match = _STRING.match(self.text, i)
         if match is None:  # pragma: no cover - the text has parsed already
             raise ValueError(i)
-        return json.loads(match.group()), match.end()
+        raw = match.group()
+        return (json.loads(raw) if "\\" in raw else raw[1:-1]), match.end()
 
     def skip(self, i: int) -> int:
         """Skip one value without recording anything inside it."""

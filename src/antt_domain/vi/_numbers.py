@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
-from babel import numbers as babel_numbers
 
 from antt_domain.vi._errors import VietnameseParseError
 from antt_domain.vi._names import fix_lookalikes
+
+
+def _babel() -> Any:
+    """babel.numbers, imported on first use (parsing needs no CLDR data; formatting does)."""
+    from babel import numbers  # noqa: PLC0415 - keeps `import antt_domain` light
+
+    return numbers
+
 
 __all__ = [
     "PRECISIONS",
@@ -343,13 +350,15 @@ def format_number(value: Number, *, lang: Lang = "vi") -> str:
 
     Every written decimal is kept (no rounding): ``Decimal("1234.56789")`` → ``"1.234,56789"``.
     """
-    return babel_numbers.format_decimal(value, locale=lang, decimal_quantization=False)
+    text: str = _babel().format_decimal(value, locale=lang, decimal_quantization=False)
+    return text
 
 
 def format_percent(value: Number, *, lang: Lang = "vi") -> str:
     """Format a percentage given in per cent: ``Decimal("72.6")`` → ``"72,6%"`` (en ``"72.6%"``)."""
     fraction = Decimal(value) / 100
-    return babel_numbers.format_percent(fraction, locale=lang, decimal_quantization=False)
+    text: str = _babel().format_percent(fraction, locale=lang, decimal_quantization=False)
+    return text
 
 
 def format_money(value: Number, *, lang: Lang = "vi") -> str:
