@@ -1,0 +1,41 @@
+"""antt-domain plugin: the ``docx`` report format, a Báo cáo laid out per Decree 30/2020/NĐ-CP.
+
+``antt report --format docx -o bao-cao.docx DATASET -O issuer="CÔNG AN HUYỆN CẨM THUỶ" ...``
+writes a Word document: the title blocks, number, place and date, ``BÁO CÁO`` and the subject,
+the content of the ``summary`` report with the tables of the ``markdown`` report, the
+recipients and the signature block. Registered through the public ``antt_domain`` entry-point
+group only. See README.md for the options and the config file.
+"""
+
+from __future__ import annotations
+
+from antt_domain.plugins import ReportFormatSpec, hookimpl
+from antt_domain_docx._details import OPTIONS, DetailsError, DocumentDetails, details_from
+from antt_domain_docx._document import render_docx
+
+__all__ = [
+    "OPTIONS",
+    "DetailsError",
+    "DocumentDetails",
+    "antt_register_report_formats",
+    "details_from",
+    "render_docx",
+]
+
+
+@hookimpl
+def antt_register_report_formats() -> list[ReportFormatSpec]:
+    """Register the ``docx`` report format."""
+    return [
+        ReportFormatSpec(
+            name="docx",
+            title="Báo cáo per Decree 30/2020/NĐ-CP (Word .docx)",
+            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            extension="docx",
+            binary=True,
+            render=render_docx,
+            options=OPTIONS,
+            description="A4, Times New Roman, national title and motto, issuing body, number, "
+            "place and date, the summary report's content with tables, recipients, signature.",
+        )
+    ]

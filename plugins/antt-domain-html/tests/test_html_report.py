@@ -1,0 +1,117 @@
+"""The ``html`` report: one self-contained, accessible page with SVG charts and provenance."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from antt_domain_html import antt_register_report_formats, render_html
+from antt_domain_html._charts import MAX_BARS
+from html_plugin_support import Elements, province_dataset
+
+from antt_domain import Dataset, load_example
+from antt_domain.plugins import ReportRequest
+from antt_domain.testing import check_report_format
+
+
+@pytest.fixture(scope="module")
+def example() -> Dataset:
+    return load_example()
+
+
+@pytest.fixture(scope="module")
+def page(example: Dataset) -> str:
+    return render_html(ReportRequest(dataset=example))
+
+
+def test_the_page_is_self_contained(page: str) -> None:
+    """No script, no external stylesheet, font or image; a CSP forbids loading anything."""
+    elements = Elements(page)
+    assert [] == elements.named("script") + elements.named("link") + elements.named("img")
+    assert "@font-face" not in page
+    assert [] == re.findall(r"(?:src|href)=\"(?!#)[^\"]*\"", page)
+    (csp,) = [m for m in elements.named("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    assert "default-src 'none'" in str(csp["content"])
+
+
+def test_the_page_is_accessible_and_printable(page: str) -> None:
+    """lang, one h1, captions on every table, SVGs with role=img and a title and description;
+    a print stylesheet."""
+    elements = Elements(page)
+    assert [{"lang": "vi"}] == elements.named("html")
+    assert 1 == len(elements.named("h1"))
+    assert len(elements.named("table")) == page.count("<caption>")
+    charts = elements.named("svg")
+    assert charts
+    for chart in charts:
+        assert "img" == chart["role"]
+        title, desc = str(chart["aria-labelledby"]).split()
+        assert {title, desc} <= {a.get("id") for _, a in elements.tags}
+    assert "@media print" in page
+
+
+def test_every_article_figure_is_on_the_page(page: str) -> None:
+    """F1-F13, formatted in Vietnamese (1.838, 12.397)."""
+    expected = [
+        "1.838 buổi", "2.543 lượt phát", "35 buổi", "5.592 lượt người", "14 loại mô hình",
+        "Dòng họ tự quản về ANTT", "Ánh sáng đường quê gắn với ANTT",
+        "Xứ đạo bình yên - Gia đình văn hoá", "9 người", "17 vụ việc", "23 nguồn tin",
+        "12.397 hộ gia đình", "Xã Cẩm Yên, Xã Cẩm Tân và Xã Cẩm Liên",
+        "Thanh niên tự quản về ANTT", "23 người",
+    ]  # fmt: skip
+    assert [] == [figure for figure in expected if figure not in page]
+
+
+def test_each_bar_names_its_records(page: str) -> None:
+    """A bar's tooltip (its <title>) gives the figure and the ids it was computed from."""
+    titles = Elements(page).titles
+    assert "năm 2021, Huyện Cẩm Thuỷ: 17 vụ việc\nBản ghi: out-hoa-giai" in titles
+    outreach = "Tuyên truyền lưu động — “những năm qua”: 1.838 buổi"
+    assert f"{outreach}\nBản ghi: act-tuyen-truyen-luu-dong" in titles
+
+
+def test_figures_without_a_period_are_charted_apart(page: str) -> None:
+    """'những năm qua' figures appear in the apart section only, never under a year."""
+    charts = page.split('<section id="charts"')[1].split('<section id="tables"', maxsplit=1)[0]
+    by_area, apart = charts.split("<h3>Số liệu không rõ thời gian</h3>")
+    assert ("1.838" in by_area, "1.838" in apart) == (False, True)
+    assert "năm 2021, Huyện Cẩm Thuỷ: 17 vụ việc" in by_area
+
+
+def test_table_cells_name_their_records(page: str) -> None:
+    """In the tables, a figure's tooltip lists its records, and a column shows them."""
+    assert '<td class=num title="Bản ghi: act-ky-cam-ket">12.397 hộ gia đình</td>' in page
+
+
+def test_english(example: Dataset) -> None:
+    """``lang="en"``: English words and numbers; ``<html lang="en">``."""
+    page = render_html(ReportRequest(dataset=example, lang="en", period=2021))
+    assert '<html lang="en">' in page
+    assert "1,838 sessions" in page
+    assert "Outcomes by period and area (district)" in page
+
+
+def test_the_same_input_gives_the_same_text(example: Dataset) -> None:
+    """Deterministic."""
+    request = ReportRequest(dataset=example, by=("organisation",))
+    assert render_html(request) == render_html(request)
+
+
+def test_the_conformance_kit_passes() -> None:
+    """``check_report_format``: every conformance dataset, vi and en, text, deterministic."""
+    (spec,) = antt_register_report_formats()
+    assert "html" == check_report_format(spec, records=2000).name
+
+
+def test_a_province_sized_dataset(tmp_path: Path) -> None:
+    """A province: charts draw at most MAX_BARS bars and say so; the data tables list all."""
+    dataset = province_dataset()
+    page = render_html(ReportRequest(dataset=dataset, period=2020))
+    elements = Elements(page)
+    bars_per_chart = [page_part.count('<g class="bar">') for page_part in page.split("<svg")[1:]]
+    assert bars_per_chart
+    assert MAX_BARS == max(bars_per_chart)
+    assert "cột lớn nhất trong" in page
+    assert len(elements.named("svg")) >= 10
+    (tmp_path / "province.html").write_text(page, encoding="utf-8")
