@@ -20,8 +20,14 @@ from antt_domain.cli import (
 )
 from antt_domain.cli._common import CommandError, err
 from antt_domain.errors import AnttError
+from antt_domain.plugins import (
+    BUILTIN_COMMANDS,
+    AnttPluginManager,
+    CommandSpec,
+    plugin_manager,
+)
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -47,14 +53,27 @@ class _Parser(argparse.ArgumentParser):
         raise CommandError(f"{self.prog}: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of ``antt`` and its subcommands."""
+_EPILOG = (
+    "Installed plugins may add commands (antt plugins lists them; antt COMMAND --help "
+    "describes one). Exit codes: 0 done, 1 findings, 2 the command could not do its job."
+)
+
+
+def build_parser(
+    plugin_commands: Sequence[CommandSpec] = (), manager: AnttPluginManager | None = None
+) -> argparse.ArgumentParser:
+    """The parser of ``antt``: the built-in subcommands, then ``plugin_commands``.
+
+    A plugin command's arguments get ``plugin_manager``: ``manager``, the manager that
+    found it (so the command need not load the plugins again).
+    """
     parser = _Parser(
         prog="antt",
         description=(
             "Model, check and report the all-people movement to protect national security "
             "(phong trào toàn dân bảo vệ an ninh Tổ quốc)."
         ),
+        epilog=_EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"antt-domain {__version__}")
     parser.add_argument(
@@ -66,14 +85,68 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for _, add in _COMMANDS:
         add(commands)
+    for spec in plugin_commands:
+        _add_plugin_command(commands, spec, manager)
     return parser
 
 
+def _add_plugin_command(
+    commands: argparse._SubParsersAction[Any],
+    spec: CommandSpec,
+    manager: AnttPluginManager | None,
+) -> None:
+    parser = commands.add_parser(
+        spec.name,
+        help=f"{spec.help} [plugin {spec.plugin}]",
+        description=spec.description or spec.help,
+    )
+    spec.add_arguments(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return int(spec.run(args))
+        except (AnttError, CommandError, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:  # plugin code: a message naming it, never a traceback
+            raise CommandError(
+                f"command {spec.name!r} of plugin {spec.plugin!r} failed: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+
+    parser.set_defaults(run=run, plugin_manager=manager)
+
+
+def _wants_plugin_commands(argv: Sequence[str]) -> bool:
+    """Whether to load the plugins' commands: only when the command is not a built-in one.
+
+    The first argument that is not an option names the command; when there is none, the
+    plugins' commands are loaded for ``--help`` (so that it lists them) and a bare ``antt``.
+    """
+    words = [a for a in argv if not a.startswith("-")]
+    if words:
+        return words[0] not in BUILTIN_COMMANDS
+    return not argv or any(a in ("-h", "--help") for a in argv)
+
+
+def _load_plugins(argv: Sequence[str]) -> AnttPluginManager:
+    manager = plugin_manager(strict="--strict-plugins" in argv)
+    for error in manager.load_errors:
+        err().write(f"antt: warning: {error}\n")
+    return manager
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``antt`` with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
-    parser = build_parser()
+    """Run ``antt`` with ``argv`` (default: ``sys.argv[1:]``) and return the exit code.
+
+    Plugin commands are added only when the command named is not a built-in one (see
+    :func:`_wants_plugin_commands`), so built-in commands never load the plugins for it.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        manager = _load_plugins(arguments) if _wants_plugin_commands(arguments) else None
+        commands = list(manager.commands().values()) if manager is not None else []
+        parser = build_parser(commands, manager)
+        args = parser.parse_args(arguments)
         if args.command is None:
             parser.print_help(err())
             return EXIT_USAGE

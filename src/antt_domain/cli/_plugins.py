@@ -28,8 +28,8 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "plugins",
         help="list installed plugins and what they provide",
         description="List every plugin (built-in and installed) with its version, the hooks it "
-        "implements, its exporters, report formats, rules, codelists and gazetteers, and any "
-        "error met loading it. Exit code 0 even when a plugin failed (it is listed); "
+        "implements, its exporters, report formats, rules, codelists, gazetteers and commands, "
+        "and any error met loading it. Exit code 0 even when a plugin failed (it is listed); "
         "--strict-plugins makes that exit 2.",
     )
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
@@ -66,6 +66,7 @@ def _text(info: PluginInfo) -> list[str]:
         ("rules", info.rules),
         ("codelists", info.codelists),
         ("gazetteers", info.gazetteers),
+        ("commands", info.commands),
     )
     lines += [f"    {label}: {', '.join(values)}" for label, values in rows if values]
     lines += [f"    error ({e.stage}): {e.reason}" for e in info.errors]

@@ -1,4 +1,4 @@
-"""Plugins: exporters, report formats, rules, codelists and gazetteers, through pluggy.
+"""Plugins: exporters, report formats, rules, codelists, gazetteers and commands, via pluggy.
 
 The pluggy project name and the entry-point group are both ``antt_domain``; hooks are
 prefixed ``antt_``. A plugin is a module (or object) with functions marked :data:`hookimpl`,
@@ -38,13 +38,16 @@ from antt_domain.plugins._markers import ENTRY_POINT_GROUP, PROJECT, hookimpl, h
 from antt_domain.plugins._protocols import Exporter, ReportRenderer
 from antt_domain.plugins._report import render_report, report
 from antt_domain.plugins._specs import (
+    BUILTIN_COMMANDS,
     CodelistExtension,
+    CommandSpec,
     ExporterSpec,
     ReportFormatSpec,
     ReportRequest,
 )
 
 __all__ = [
+    "BUILTIN_COMMANDS",
     "ENTRY_POINT_GROUP",
     "ENV_DISABLE_AUTOLOAD",
     "ENV_ONLY",
@@ -54,6 +57,7 @@ __all__ = [
     "REGISTRATION_HOOKS",
     "AnttPluginManager",
     "CodelistExtension",
+    "CommandSpec",
     "ConflictError",
     "ExportError",
     "Exporter",

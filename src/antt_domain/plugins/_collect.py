@@ -17,15 +17,30 @@ import pluggy
 from antt_domain.model import Codelist, ModelError
 from antt_domain.plugins._errors import ConflictError, PluginLoadError
 from antt_domain.plugins._hookspecs import REGISTRATION_HOOKS
-from antt_domain.plugins._specs import CodelistExtension, ExporterSpec, ReportFormatSpec
+from antt_domain.plugins._specs import (
+    BUILTIN_COMMANDS,
+    CodelistExtension,
+    CommandSpec,
+    ExporterSpec,
+    ReportFormatSpec,
+)
 from antt_domain.schemas import codelists as bundled_codelists
 from antt_domain.validation import CATALOGUE, Rule
 from antt_domain.vi import Gazetteer
 
-__all__ = ["Collected", "Contributions", "call_impl", "contributions", "merge"]
+__all__ = [
+    "BUILTIN_COMMANDS_OWNER",
+    "Collected",
+    "Contributions",
+    "call_impl",
+    "contributions",
+    "merge",
+]
 
 #: Built-in finding codes start with these stage letters; plugin codes may not.
 BUILT_IN_PREFIXES = ("R", "S", "T", "V", "D")
+#: Who holds the built-in command names in a conflict message.
+BUILTIN_COMMANDS_OWNER = "antt (built-in command)"
 
 _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "antt_register_exporters": (ExporterSpec, "ExporterSpec"),
@@ -33,6 +48,7 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "antt_register_rules": (Rule, "Rule"),
     "antt_register_codelists": (CodelistExtension, "CodelistExtension"),
     "antt_register_gazetteers": (Gazetteer, "Gazetteer"),
+    "antt_register_commands": (CommandSpec, "CommandSpec"),
 }
 
 
@@ -45,6 +61,7 @@ class Contributions:
     rules: tuple[Rule, ...] = ()
     codelists: tuple[CodelistExtension, ...] = ()
     gazetteers: tuple[Gazetteer, ...] = ()
+    commands: tuple[CommandSpec, ...] = ()
 
 
 def call_impl(impl: pluggy.HookImpl, kwargs: Mapping[str, Any]) -> Any:
@@ -98,6 +115,7 @@ class Collected:
     rules: tuple[Rule, ...]
     codelists: Mapping[str, Codelist]
     gazetteers: tuple[tuple[str, Gazetteer], ...]
+    commands: Mapping[str, CommandSpec]
     conflicts: tuple[PluginLoadError, ...]
 
 
@@ -116,6 +134,22 @@ def _unique_names(
             continue
         kept[spec.name] = attrs.evolve(spec, plugin=plugin)
     return kept
+
+
+def _commands(
+    items: list[tuple[str, CommandSpec]], conflicts: list[PluginLoadError]
+) -> dict[str, CommandSpec]:
+    allowed = []
+    for plugin, spec in items:
+        if spec.name in BUILTIN_COMMANDS:
+            conflicts.append(
+                ConflictError(
+                    kind="command", name=spec.name, first=BUILTIN_COMMANDS_OWNER, second=plugin
+                )
+            )
+            continue
+        allowed.append((plugin, spec))
+    return _unique_names("command", allowed, conflicts)
 
 
 def _rules(items: list[tuple[str, Rule]], conflicts: list[PluginLoadError]) -> tuple[Rule, ...]:
@@ -170,5 +204,6 @@ def merge(plugins: list[tuple[str, Contributions]]) -> Collected:
         rules=_rules(pick("rules"), conflicts),
         codelists=_codelists(pick("codelists"), conflicts),
         gazetteers=tuple(pick("gazetteers")),
+        commands=_commands(pick("commands"), conflicts),
         conflicts=tuple(conflicts),
     )

@@ -15,7 +15,12 @@ from antt_domain.plugins._markers import hookspec
 
 if TYPE_CHECKING:
     from antt_domain.plugins._config import PluginConfig
-    from antt_domain.plugins._specs import CodelistExtension, ExporterSpec, ReportFormatSpec
+    from antt_domain.plugins._specs import (
+        CodelistExtension,
+        CommandSpec,
+        ExporterSpec,
+        ReportFormatSpec,
+    )
     from antt_domain.validation import Rule
     from antt_domain.vi import Gazetteer
 
@@ -24,6 +29,7 @@ __all__ = [
     "REGISTRATION_HOOKS",
     "antt_configure",
     "antt_register_codelists",
+    "antt_register_commands",
     "antt_register_exporters",
     "antt_register_gazetteers",
     "antt_register_report_formats",
@@ -100,6 +106,21 @@ def antt_register_gazetteers() -> list[Gazetteer]:  # type: ignore[empty-body]
     """
 
 
+@hookspec
+def antt_register_commands() -> list[CommandSpec]:  # type: ignore[empty-body]
+    """Commands this plugin adds to the ``antt`` CLI (``antt NAME ...``).
+
+    The CLI asks for them only when the first word after ``antt`` (and its options) is not
+    a built-in command, or for ``antt --help``: built-in commands never pay for loading
+    plugins.
+
+    Returns:
+        A list of :class:`~antt_domain.plugins.CommandSpec`. A name of a built-in command
+        (:data:`~antt_domain.plugins.BUILTIN_COMMANDS`) or of an earlier plugin's command is
+        a conflict naming both; the earlier one keeps it.
+    """
+
+
 #: The hooks that register things, called once per plugin by the manager.
 REGISTRATION_HOOKS = (
     "antt_register_exporters",
@@ -107,6 +128,7 @@ REGISTRATION_HOOKS = (
     "antt_register_rules",
     "antt_register_codelists",
     "antt_register_gazetteers",
+    "antt_register_commands",
 )
 #: Every hook a plugin may implement.
 HOOKS = ("antt_configure", *REGISTRATION_HOOKS)

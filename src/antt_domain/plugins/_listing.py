@@ -27,7 +27,8 @@ class PluginInfo:
         hooks: the hooks it implements, sorted.
         exporters, report_formats: the names it registered (and kept).
         rules: the finding codes of its rules; codelists: the codelists it extended;
-        gazetteers: the versions of the gazetteers it supplies.
+        gazetteers: the versions of the gazetteers it supplies; commands: the ``antt``
+        commands it adds.
         errors: its failures, including items dropped as conflicts.
     """
 
@@ -43,6 +44,7 @@ class PluginInfo:
     codelists: tuple[str, ...]
     gazetteers: tuple[str, ...]
     errors: tuple[PluginLoadError, ...]
+    commands: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape used by ``antt plugins --json`` (see docs/plugins.md)."""
@@ -58,6 +60,7 @@ class PluginInfo:
             "rules": list(self.rules),
             "codelists": list(self.codelists),
             "gazetteers": list(self.gazetteers),
+            "commands": list(self.commands),
             "errors": [{"stage": e.stage, "message": e.reason} for e in self.errors],
         }
 
@@ -92,4 +95,5 @@ def describe(
         codelists=tuple(extended),
         gazetteers=tuple(g.version for p, g in collected.gazetteers if p == name),
         errors=tuple(errors),
+        commands=tuple(n for n, s in collected.commands.items() if s.plugin == name),
     )

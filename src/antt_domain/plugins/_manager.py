@@ -28,7 +28,7 @@ from antt_domain.plugins._config import (
 from antt_domain.plugins._errors import PluginLoadError, PluginsFailedError, UnknownFormatError
 from antt_domain.plugins._listing import PluginInfo, describe
 from antt_domain.plugins._markers import ENTRY_POINT_GROUP, PROJECT
-from antt_domain.plugins._specs import ExporterSpec, ReportFormatSpec
+from antt_domain.plugins._specs import CommandSpec, ExporterSpec, ReportFormatSpec
 from antt_domain.validation import Rule, RuleContext
 from antt_domain.vi import ChainGazetteer, Gazetteer, bundled_gazetteer
 
@@ -238,6 +238,17 @@ class AnttPluginManager:
         found = self._collect().report_formats
         if name not in found:
             raise UnknownFormatError("report format", name, found)
+        return found[name]
+
+    def commands(self) -> Mapping[str, CommandSpec]:
+        """Every plugin command by name (never a built-in command's name)."""
+        return MappingProxyType(dict(self._collect().commands))
+
+    def command(self, name: str) -> CommandSpec:
+        """The plugin command ``name``; :class:`UnknownFormatError` lists the available ones."""
+        found = self._collect().commands
+        if name not in found:
+            raise UnknownFormatError("command", name, found)
         return found[name]
 
     def rules(self) -> tuple[Rule, ...]:

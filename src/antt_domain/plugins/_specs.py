@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -12,9 +13,29 @@ import attrs
 from antt_domain.model import Code, Dataset
 from antt_domain.plugins._protocols import Exporter, ReportRenderer
 
-__all__ = ["CodelistExtension", "ExporterSpec", "ReportFormatSpec", "ReportRequest"]
+__all__ = [
+    "BUILTIN_COMMANDS",
+    "CodelistExtension",
+    "CommandSpec",
+    "ExporterSpec",
+    "ReportFormatSpec",
+    "ReportRequest",
+]
+
+#: The commands ``antt`` itself provides: a plugin command may not take these names.
+BUILTIN_COMMANDS = (
+    "validate",
+    "show",
+    "codes",
+    "schema",
+    "example",
+    "export",
+    "report",
+    "plugins",
+)
 
 _NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+_COMMAND_RE = re.compile(r"[a-z][a-z0-9-]{0,31}")
 _OPTION_RE = re.compile(r"[a-z][a-z0-9_-]*")
 _MEDIA_RE = re.compile(r"[a-z]+/[A-Za-z0-9.+_-]+(;.*)?")
 _EXTENSION_RE = re.compile(r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*")
@@ -169,3 +190,32 @@ class CodelistExtension:
 
     codelist: str = attrs.field(validator=_text)
     codes: tuple[Code, ...] = attrs.field(converter=_codes)
+
+
+@attrs.frozen(kw_only=True)
+class CommandSpec:
+    """A command of the ``antt`` CLI (``antt NAME ...``) given by a plugin.
+
+    Attributes:
+        name: the command's name (``[a-z][a-z0-9-]*``, at most 32 characters), unique across
+            the built-in commands (:data:`BUILTIN_COMMANDS`) and every installed plugin.
+        help: one line for ``antt --help``.
+        add_arguments: ``(parser) -> None``: adds the command's arguments (and sub-commands)
+            to its own :class:`argparse.ArgumentParser`.
+        run: ``(args) -> int``: does the work and returns the exit code (0 done, 1 findings,
+            2 could not do its job). Raising an ``AnttError`` is a message and exit code 2;
+            any other exception is reported naming the plugin, also with exit code 2.
+        description: a longer description for ``antt NAME --help``.
+        plugin: who registered it; set by the plugin manager (leave it empty).
+    """
+
+    name: str = attrs.field(validator=_check(_COMMAND_RE, "a command name ([a-z][a-z0-9-]*)"))
+    help: str = attrs.field(validator=_text)
+    add_arguments: Callable[[argparse.ArgumentParser], None] = attrs.field(
+        validator=_callable, eq=False, repr=False
+    )
+    run: Callable[[argparse.Namespace], int] = attrs.field(
+        validator=_callable, eq=False, repr=False
+    )
+    description: str | None = None
+    plugin: str = ""

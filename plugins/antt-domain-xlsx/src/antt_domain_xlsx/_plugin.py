@@ -1,0 +1,59 @@
+"""The plugin's hook implementations: the ``xlsx`` exporter and the ``antt xlsx`` command."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import BinaryIO
+
+from antt_domain.model import Dataset
+from antt_domain.plugins import CommandSpec, ExporterSpec, hookimpl
+
+from antt_domain_xlsx._commands import add_arguments, run
+from antt_domain_xlsx._write import dataset_bytes
+
+__all__ = ["antt_register_commands", "antt_register_exporters", "export_xlsx"]
+
+_LANGS = ("vi", "en")
+
+
+def export_xlsx(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+    """Write ``dataset`` as a workbook (option ``lang=vi|en``, default ``vi``)."""
+    lang = options.get("lang", "vi").strip().lower()
+    if lang not in _LANGS:
+        msg = f"option lang={options['lang']!r} is not one of {', '.join(_LANGS)}"
+        raise ValueError(msg)
+    out.write(dataset_bytes(dataset, lang=lang))
+
+
+@hookimpl
+def antt_register_exporters() -> list[ExporterSpec]:
+    """Register ``xlsx``."""
+    return [
+        ExporterSpec(
+            name="xlsx",
+            title="Excel workbook, one sheet per record type",
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            extension="xlsx",
+            binary=True,
+            export=export_xlsx,
+            options={"lang": "vi (default) or en: the headings' and sheet names' language"},
+            description="Headings from the schemas' labels, dropdowns for codes, a metadata "
+            "sheet; `antt xlsx import` reads it back.",
+        )
+    ]
+
+
+@hookimpl
+def antt_register_commands() -> list[CommandSpec]:
+    """Register ``antt xlsx template|import``."""
+    return [
+        CommandSpec(
+            name="xlsx",
+            help="Excel workbooks: make a template to fill in, import a filled one",
+            description="antt xlsx template -o mau-bao-cao.xlsx writes a workbook to fill in; "
+            "antt xlsx import FILE.xlsx -o dataset.json reads it back, validates it and "
+            "reports every mistake at its cell (Sheet!C12).",
+            add_arguments=add_arguments,
+            run=run,
+        )
+    ]

@@ -1,0 +1,731 @@
+"""Reading a filled workbook back into a dataset, every mistake located at its cell.
+
+The workbook is checked before it is opened (:mod:`._safety`), opened read-only, and each
+sheet is read row by row until ``Limits.empty_rows`` consecutive empty rows. Each cell is
+read by its column's kind; what cannot be read is a finding at the cell (``XLS...`` codes).
+The resulting JSON value then goes through antt-domain's whole validation, and each of its
+findings is put back at the cell its JSON pointer came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type hints
+import openpyxl.xml  # type: ignore[import-untyped]
+from antt_domain.schemas import codelists
+from antt_domain.validation import (
+    DEFAULT,
+    Finding,
+    Report,
+    Rule,
+    Severity,
+    finding_from,
+    validate_bytes,
+)
+from antt_domain.vi import VietnameseParseError, name_key, parse_dmy, parse_number
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+from antt_domain_xlsx._cells import citation, split_list, text_in
+from antt_domain_xlsx._codes import CODES
+from antt_domain_xlsx._layout import (
+    CODELIST_SHEET,
+    HEADING_ROW,
+    KEY_ROW,
+    LIST_KINDS,
+    METADATA,
+    POSITION_COLUMN,
+    Column,
+    Sheet,
+    codelist_of,
+    metadata_columns,
+    record_sheets,
+    sheet_for_name,
+)
+from antt_domain_xlsx._safety import LIMITS, Limits, check_archive
+
+__all__ = ["CellRef", "WorkbookImport", "import_workbook", "read_workbook"]
+
+_KEY_RE = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CODE_RE = re.compile(r"[a-z][a-z0-9_]*")
+_MISSING = object()
+
+
+@attrs.frozen(kw_only=True)
+class CellRef:
+    """A cell of the workbook: ``Hoạt động!C12 (Số lượng: Giá trị)``."""
+
+    sheet: str
+    row: int
+    column: int
+    heading: str | None = None
+
+    @property
+    def a1(self) -> str:
+        """The cell's address: ``C12``."""
+        return f"{get_column_letter(self.column)}{self.row}"
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.a1}"
+        return f"{where} ({self.heading})" if self.heading else where
+
+
+@attrs.frozen(kw_only=True)
+class WorkbookImport:
+    """What importing a workbook gave.
+
+    Attributes:
+        path: the workbook's path as given.
+        value: the dataset's JSON value, or ``None`` when the file could not be read at all.
+        findings: every finding, the importer's (``XLS...``) and the validation's, each with
+            ``path`` the workbook, ``line``/``column`` the sheet row and column, and its
+            message starting with the cell (``Hoạt động!C12 (Số lượng: Giá trị): ...``).
+        cells: the cell of each finding (same order), ``None`` for the file as a whole.
+        records: how many records were read.
+    """
+
+    path: str
+    value: dict[str, Any] | None
+    findings: tuple[Finding, ...]
+    cells: tuple[CellRef | None, ...]
+    records: int = 0
+
+    def report(self) -> Report:
+        """The findings as a validation :class:`~antt_domain.validation.Report`."""
+        from antt_domain.validation import InputSummary  # noqa: PLC0415 - only for reports
+
+        summary = InputSummary(path=self.path, kind="workbook", records=self.records)
+        return Report(findings=self.findings, inputs=(summary,))
+
+    def ok(self, fail_on: Severity = Severity.ERROR) -> bool:
+        """Whether the value is there and no finding is at or above ``fail_on``."""
+        return self.value is not None and all(f.severity.rank < fail_on.rank for f in self.findings)
+
+
+def _located(info_code: str, params: dict[str, Any], cell: CellRef | None, path: str) -> Finding:
+    finding = finding_from(CODES[info_code], params, path=path)
+    return _at(finding, cell, path)
+
+
+def _at(finding: Finding, cell: CellRef | None, path: str) -> Finding:
+    if cell is None:
+        return attrs.evolve(finding, path=path)
+    return attrs.evolve(
+        finding,
+        path=path,
+        line=cell.row,
+        column=cell.column,
+        message_en=f"{cell}: {finding.message_en}",
+        message_vi=f"{cell}: {finding.message_vi}",
+    )
+
+
+def _hint(candidates: Iterable[str], text: str) -> tuple[str, str]:
+    close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f"; did you mean {close[0]!r}?", f"; có phải là {close[0]!r}?"
+
+
+def _normalise_number(value: int | float | Decimal) -> int | float:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+# -- the code lists: codes and labels of both languages --------------------------------------
+
+
+def _code_index(name: str) -> dict[str, str]:
+    found = codelists().get(name)
+    index: dict[str, str] = {}
+    if found is None:
+        return index
+    for code in found.codes:
+        for label in (code.en, code.vi, code.code):
+            index[name_key(label)] = code.code
+    return index
+
+
+@attrs.define
+class _Reader:
+    """One import: collects findings, cells and the pointer → cell map."""
+
+    path: str
+    findings: list[tuple[Finding, CellRef | None]] = attrs.field(factory=list)
+    codes: dict[str, dict[str, str]] = attrs.field(factory=dict)
+
+    def add(self, code: str, cell: CellRef | None, **params: Any) -> None:
+        self.findings.append((_located(code, params, cell, self.path), cell))
+
+    def index(self, codelist: str) -> dict[str, str]:
+        if codelist not in self.codes:
+            self.codes[codelist] = _code_index(codelist)
+        return self.codes[codelist]
+
+    # -- one cell ------------------------------------------------------------------------------
+
+    def read(self, column: Column, raw: tuple[Any, str], cell: CellRef) -> Any:
+        """The JSON value of a cell, or ``_MISSING`` (empty, or a finding was made)."""
+        value, data_type = raw
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return _MISSING
+        if data_type == "f":
+            formula = str(value)
+            self.add("XLS008", cell, formula=formula if len(formula) <= 60 else formula[:57] + "…")
+            return _MISSING
+        if data_type == "e" or isinstance(value, bool):
+            detail = f"the cell holds {value!r}, which the column cannot take"
+            self.add("XLS015", cell, detail=detail, detail_vi=f"ô chứa {value!r}, cột không nhận")
+            return _MISSING
+        return self._read(column, value, cell)
+
+    def _read(self, column: Column, value: Any, cell: CellRef) -> Any:  # noqa: PLR0911 - one return per kind
+        if column.kind == "number":
+            return self._number(value, cell)
+        if column.kind == "date":
+            return self._date(value, cell)
+        if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+            detail = f"a date or time cell ({value}) where text is expected"
+            self.add("XLS015", cell, detail=detail, detail_vi=f"ô ngày giờ ({value}) ở cột chữ")
+            return _MISSING
+        text = self._text(value, cell)
+        if column.kind == "code":
+            return self._code(column, text.strip(), cell)
+        if column.kind in LIST_KINDS:
+            return self._list(column, text, cell)
+        if column.kind == "json":
+            try:
+                return json.loads(text)
+            except ValueError as exc:
+                self.add(
+                    "XLS015", cell, detail=f"not JSON: {exc}", detail_vi=f"không phải JSON: {exc}"
+                )
+                return _MISSING
+        if column.kind == "ref":
+            return text.strip()
+        return text
+
+    def _text(self, value: Any, cell: CellRef) -> str:
+        if isinstance(value, (int, float)):
+            read = str(int(value)) if float(value).is_integer() else repr(value)
+            self.add("XLS014", cell, value=value, read=read)
+            return read
+        return text_in(str(value))
+
+    def _number(self, value: Any, cell: CellRef) -> Any:
+        if isinstance(value, (int, float)):
+            return value
+        if not isinstance(value, str):
+            self.add("XLS009", cell, value=str(value), detail="not a number cell")
+            return _MISSING
+        try:
+            number = _normalise_number(parse_number(value.strip()))
+        except VietnameseParseError as exc:
+            self.add(
+                "XLS009",
+                cell,
+                value=value,
+                detail=exc.reason if hasattr(exc, "reason") else str(exc),
+            )
+            return _MISSING
+        self.add("XLS010", cell, value=value, read=number)
+        return number
+
+    def _date(self, value: Any, cell: CellRef) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            text = value.strip()
+            if _ISO_DATE.fullmatch(text):
+                return text
+            try:
+                read = parse_dmy(text).isoformat()
+            except VietnameseParseError as exc:
+                self.add("XLS011", cell, value=value, detail=str(exc))
+                return _MISSING
+            self.add("XLS012", cell, value=value, read=read)
+            return read
+        self.add("XLS011", cell, value=str(value), detail="a number, not a date cell")
+        return _MISSING
+
+    def _code(self, column: Column, text: str, cell: CellRef) -> Any:
+        if column.codelist is None:
+            return text
+        found = self.index(column.codelist).get(name_key(text))
+        if found is not None:
+            return found
+        if _CODE_RE.fullmatch(text):
+            return text  # a code the bundled list does not know: validation judges it
+        known = codelist_of(column)
+        labels = [c.vi for c in known.codes] + [c.en for c in known.codes] if known else []
+        hint, hint_vi = _hint(labels, text)
+        self.add("XLS013", cell, value=text, codelist=column.codelist, hint=hint, hint_vi=hint_vi)
+        return _MISSING
+
+    def _list(self, column: Column, text: str, cell: CellRef) -> Any:
+        items = [i for i in split_list(text) if i.strip()]
+        if column.kind == "texts":
+            return items
+        if column.kind == "citations":
+            cited = []
+            for item in items:
+                found = citation(item)
+                if found is None:
+                    detail = f"{item!r} is not a citation 'source' or 'source (locator)'"
+                    self.add(
+                        "XLS015",
+                        cell,
+                        detail=detail,
+                        detail_vi=f"{item!r} không phải trích dẫn 'nguồn (vị trí)'",
+                    )
+                    return _MISSING
+                cited.append(found)
+            return cited
+        stripped = [i.strip() for i in items]
+        if column.kind == "codes" and column.codelist is not None:
+            codes = [self._code(column, item, cell) for item in stripped]
+            return _MISSING if _MISSING in codes else codes
+        return stripped
+
+
+# -- rows and sheets ---------------------------------------------------------------------------
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _rows(sheet: Any, limits: Limits) -> Iterator[tuple[int, list[tuple[Any, str]]]]:
+    """``(row number, [(value, data type), ...])`` of the non-empty rows, read until
+    ``limits.empty_rows`` consecutive empty rows (formatting alone does not count)."""
+    sheet.reset_dimensions()  # never trust the declared size: a "dimension" can lie
+    empty = 0
+    for number, row in enumerate(sheet.iter_rows(min_row=1, max_col=limits.columns), start=1):
+        cells = [(c.value, getattr(c, "data_type", "n")) for c in row]
+        while cells and _empty(cells[-1][0]):
+            cells.pop()
+        if not cells:
+            empty += 1
+            if empty >= limits.empty_rows:
+                return
+            continue
+        empty = 0
+        yield number, cells
+
+
+def _pointer(parts: Iterable[str | int]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _set(doc: dict[str, Any], path: Sequence[str], value: Any) -> None:
+    node = doc
+    for part in path[:-1]:
+        node = node.setdefault(part, {})
+    node[path[-1]] = value
+
+
+@attrs.frozen(kw_only=True)
+class _Columns:
+    """How a sheet's columns were understood."""
+
+    resolved: Mapping[int, Column]
+    handled: frozenset[int]
+    headings: Mapping[int, str]
+
+
+def _resolve(  # noqa: PLR0917 - a private step of one import
+    reader: _Reader,
+    spec: Sheet,
+    title: str,
+    headings: list[tuple[Any, str]],
+    keys: list[tuple[Any, str]] | None,
+    lang: str,
+) -> _Columns:
+    """Column number → column, from the keys of row 2 or else the headings of row 1."""
+    columns = (*spec.columns, POSITION_COLUMN)
+    by_key = {c.key: c for c in columns}
+    by_label: dict[str, Column] = {}
+    for candidate in columns:
+        for label in (candidate.title_vi, candidate.title_en, candidate.key):
+            by_label.setdefault(name_key(label), candidate)
+    resolved: dict[int, Column] = {}
+    handled: set[int] = set()
+    shown: dict[int, str] = {}
+    first: dict[str, int] = {}
+    for index in range(1, max(len(headings), len(keys or ())) + 1):
+        heading = headings[index - 1][0] if index <= len(headings) else None
+        key = keys[index - 1][0] if keys is not None and index <= len(keys) else None
+        text = None if _empty(heading) else str(heading).strip()
+        cell = CellRef(sheet=title, row=HEADING_ROW, column=index, heading=text)
+        column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
+        if column is None and text is not None:
+            column = by_label.get(name_key(text))
+            if column is None:
+                labels = [c.label(lang) for c in columns]
+                hint, hint_vi = _hint(labels, text)
+                reader.add("XLS005", cell, heading=text, hint=hint, hint_vi=hint_vi)
+                handled.add(index)
+                continue
+        if column is None:
+            continue
+        handled.add(index)
+        if column.key in first:
+            reader.add("XLS006", cell, key=column.key, first=get_column_letter(first[column.key]))
+            continue
+        first[column.key] = index
+        resolved[index] = column
+        shown[index] = text or column.label(lang)
+    return _Columns(resolved=resolved, handled=frozenset(handled), headings=shown)
+
+
+def _is_key_row(spec_keys: set[str], row: list[tuple[Any, str]]) -> bool:
+    values = [str(v).strip() for v, _ in row if not _empty(v)]
+    return (
+        bool(values)
+        and all(_KEY_RE.fullmatch(v) for v in values)
+        and any(v in spec_keys for v in values)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Row:
+    """One record read from a row."""
+
+    doc: dict[str, Any]
+    cells: dict[str, CellRef]  # relative pointer → cell
+    flagged: frozenset[str]  # relative pointers that already have an import finding
+    position: int | None
+    row: int
+
+
+def _record(  # noqa: PLR0917 - a private step of one import
+    reader: _Reader,
+    spec: Sheet,
+    title: str,
+    columns: _Columns,
+    number: int,
+    cells: list[tuple[Any, str]],
+) -> _Row:
+    """One row as a record's JSON value, with its cells by relative pointer."""
+    doc: dict[str, Any] = {"type": spec.type}
+    where: dict[str, CellRef] = {"": CellRef(sheet=title, row=number, column=1)}
+    flagged: set[str] = set()
+    position: int | None = None
+    present: dict[str, CellRef] = {}
+    for index, column in columns.resolved.items():
+        raw = cells[index - 1] if index <= len(cells) else (None, "n")
+        cell = CellRef(sheet=title, row=number, column=index, heading=columns.headings[index])
+        relative = _pointer(column.path)
+        present[column.key] = cell
+        if column.group:
+            where.setdefault(_pointer(column.path[:-1]), cell)
+        where[relative] = cell
+        before = len(reader.findings)
+        value = reader.read(column, raw, cell)
+        if value is _MISSING:
+            if len(reader.findings) > before:
+                flagged.add(relative)
+            continue
+        if column is POSITION_COLUMN:
+            position = value if isinstance(value, int) and not isinstance(value, bool) else None
+            continue
+        _set(doc, column.path, value)
+    flagged |= _required(reader, spec.columns, doc, present, flagged)
+    return _Row(doc=doc, cells=where, flagged=frozenset(flagged), position=position, row=number)
+
+
+def _required(
+    reader: _Reader,
+    columns: Sequence[Column],
+    doc: dict[str, Any],
+    present: Mapping[str, CellRef],
+    flagged: set[str],
+) -> set[str]:
+    """XLS007 at each empty required cell; the relative pointers flagged."""
+    groups: dict[str, list[Column]] = {}
+    for column in columns:
+        groups.setdefault(column.group, []).append(column)
+    found: set[str] = set()
+    for group, members in groups.items():
+        node: Any = doc
+        for part in group.split(".") if group else ():
+            node = node.get(part) if isinstance(node, dict) else None
+        filled = isinstance(node, dict) and bool(node)
+        touched = any(_pointer(m.path) in flagged for m in members)
+        if group and not filled and (touched or not members[0].group_required):
+            continue  # an optional group left empty, or one whose cells already have findings
+        for column in members:
+            relative = _pointer(column.path)
+            if not column.required or relative in flagged:
+                continue
+            if isinstance(node, dict) and column.path[-1] in node:
+                continue
+            cell = present.get(column.key)
+            if cell is not None:
+                reader.add("XLS007", cell)
+                found.add(relative)
+    return found
+
+
+def _sheet_rows(
+    reader: _Reader, worksheet: Any, spec: Sheet, limits: Limits, lang: str
+) -> list[_Row]:
+    title = worksheet.title
+    rows = _rows(worksheet, limits)
+    head = next(rows, None)
+    if head is None:
+        return []
+    pending: list[tuple[int, list[tuple[Any, str]]]] = []
+    headings: list[tuple[Any, str]] = []
+    if head[0] == HEADING_ROW:
+        headings = head[1]
+    else:
+        pending.append(head)
+    keys: list[tuple[Any, str]] | None = None
+    second = next(rows, None) if headings else None
+    if second is not None:
+        spec_keys = {c.key for c in spec.columns} | {POSITION_COLUMN.key}
+        if second[0] == KEY_ROW and _is_key_row(spec_keys, second[1]):
+            keys = second[1]
+        else:
+            pending.append(second)
+    columns = _resolve(reader, spec, title, headings, keys, lang)
+    unheaded: set[int] = set()
+    found: list[_Row] = []
+    for number, cells in (*pending, *rows):
+        for index, (value, _) in enumerate(cells, start=1):
+            if index not in columns.handled and index not in unheaded and not _empty(value):
+                unheaded.add(index)
+                reader.add("XLS017", CellRef(sheet=title, row=number, column=index))
+        if not any(i <= len(cells) and not _empty(cells[i - 1][0]) for i in columns.resolved):
+            continue
+        if len(found) >= limits.rows:
+            reader.add("XLS016", CellRef(sheet=title, row=number, column=1), limit=limits.rows)
+            break
+        found.append(_record(reader, spec, title, columns, number, cells))
+    return found
+
+
+def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Row:
+    """The metadata sheet: label in column A, value in B, key in C; one property a row."""
+    title = worksheet.title
+    columns = metadata_columns()
+    by_key = {c.key: c for c in columns}
+    by_label: dict[str, Column] = {}
+    for candidate in columns:
+        for label in (candidate.title_vi, candidate.title_en, candidate.key):
+            by_label.setdefault(name_key(label), candidate)
+    doc: dict[str, Any] = {}
+    where: dict[str, CellRef] = {"": CellRef(sheet=title, row=1, column=1)}
+    flagged: set[str] = set()
+    present: dict[str, CellRef] = {}
+    for number, cells in _rows(worksheet, limits):
+        if number == HEADING_ROW:
+            continue
+        label, value, key = (*(c[0] for c in cells[:3]), None, None, None)[:3]
+        text = None if _empty(label) else str(label).strip()
+        column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
+        if column is None and text is not None:
+            column = by_label.get(name_key(text))
+        cell = CellRef(sheet=title, row=number, column=2, heading=text)
+        if column is None:
+            if text is not None or not _empty(value):
+                hint, hint_vi = _hint([c.label(lang) for c in columns], text or "")
+                label_cell = CellRef(sheet=title, row=number, column=1, heading=text)
+                reader.add("XLS005", label_cell, heading=text or "", hint=hint, hint_vi=hint_vi)
+            continue
+        cell = attrs.evolve(cell, heading=text or column.label(lang))
+        relative = _pointer(column.path)
+        present[column.key] = cell
+        where[relative] = cell
+        if column.group:
+            where.setdefault(_pointer(column.path[:-1]), cell)
+        before = len(reader.findings)
+        read = reader.read(column, (value, cells[1][1] if len(cells) > 1 else "n"), cell)
+        if read is _MISSING:
+            if len(reader.findings) > before:
+                flagged.add(relative)
+            continue
+        _set(doc, column.path, read)
+    flagged |= _required(reader, columns, doc, present, flagged)
+    return _Row(doc=doc, cells=where, flagged=frozenset(flagged), position=None, row=1)
+
+
+# -- the workbook ------------------------------------------------------------------------------
+
+
+def _open(path: Path) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
+        return openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+
+
+def _sheet_language(title: str) -> str:
+    english = {s.title_en for s in (*record_sheets(), METADATA)}
+    return "en" if title in english else "vi"
+
+
+def _locate(finding: Finding, cells: Mapping[str, CellRef]) -> CellRef | None:
+    pointer = finding.pointer
+    if pointer is None:
+        return None
+    while True:
+        if pointer in cells:
+            return cells[pointer]
+        if not pointer:
+            return None
+        pointer = pointer.rsplit("/", 1)[0]
+
+
+def _duplicate(finding: Finding, flagged: set[str]) -> bool:
+    """Whether a validation finding repeats an import finding (the cell was unreadable or
+    empty): the same pointer, or a missing property of an object one of whose cells is."""
+    pointer = finding.pointer
+    if pointer is None:
+        return False
+    if pointer in flagged:
+        return True
+    return finding.code == "S001" and any(p.startswith(pointer + "/") for p in flagged)
+
+
+def import_workbook(
+    path: str | Path,
+    *,
+    rules: Iterable[Rule] = (),
+    codelists: Any = DEFAULT,
+    gazetteer: Any = DEFAULT,
+    limits: Limits = LIMITS,
+) -> WorkbookImport:
+    """Read a filled workbook into a dataset's JSON value and validate it.
+
+    Never raises for a bad file: a file that is not a workbook, is damaged, too large
+    (a zip bomb), or holds unsafe XML gives ``value=None`` and one finding saying why.
+    ``rules``, ``codelists`` and ``gazetteer`` are handed to the validation (plugins').
+    """
+    name = str(path)
+    reader = _Reader(path=name)
+    file = Path(path)
+    problem = check_archive(file, limits) if file.is_file() else None
+    if not file.is_file():
+        reader.add("XLS001", None, detail="no such file")
+    elif problem is not None:
+        reader.add(problem.code, None, detail=problem.detail)
+        finding, _ = reader.findings[-1]
+        reader.findings[-1] = (
+            attrs.evolve(
+                finding, message_vi=CODES[problem.code].render("vi", {"detail": problem.detail_vi})
+            ),
+            None,
+        )
+    if reader.findings:
+        return _result(reader, None, 0)
+    if not openpyxl.xml.DEFUSEDXML:
+        detail = "defusedxml is not in use (OPENPYXL_DEFUSEDXML=False?); refusing to parse"
+        reader.add("XLS003", None, detail=detail)
+        return _result(reader, None, 0)
+    try:
+        rows, metadata = _read_sheets(reader, file, limits)
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook is a finding, never a traceback
+        code = "XLS003" if type(exc).__module__.startswith("defusedxml") else "XLS001"
+        reader.findings = [f for f in reader.findings if f[1] is None]
+        reader.add(code, None, detail=f"{type(exc).__name__}: {exc}")
+        return _result(reader, None, 0)
+    return _validated(reader, rows, metadata, rules, codelists, gazetteer)
+
+
+def _read_sheets(reader: _Reader, file: Path, limits: Limits) -> tuple[list[_Row], _Row | None]:
+    book = _open(file)
+    try:
+        rows: list[_Row] = []
+        metadata: _Row | None = None
+        known = [s.title_vi for s in (*record_sheets(), METADATA)]
+        for worksheet in book.worksheets:
+            title = worksheet.title
+            if title == CODELIST_SHEET:
+                continue
+            spec = sheet_for_name(title)
+            lang = _sheet_language(title)
+            if spec is None:
+                hint, hint_vi = _hint(known, title)
+                reader.add(
+                    "XLS004",
+                    CellRef(sheet=title, row=1, column=1),
+                    sheet=title,
+                    hint=hint,
+                    hint_vi=hint_vi,
+                )
+            elif spec is METADATA:
+                metadata = _metadata(reader, worksheet, limits, lang)
+            else:
+                rows.extend(_sheet_rows(reader, worksheet, spec, limits, lang))
+    finally:
+        book.close()
+    return rows, metadata
+
+
+def _validated(  # noqa: PLR0917 - a private step of one import
+    reader: _Reader,
+    rows: list[_Row],
+    metadata: _Row | None,
+    rules: Iterable[Rule],
+    codelists: Any,
+    gazetteer: Any,
+) -> WorkbookImport:
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i].position is None, rows[i].position or 0, i)
+    )
+    ordered = [rows[i] for i in order]
+    value: dict[str, Any] = {"type": "dataset"}
+    cells: dict[str, CellRef] = {}
+    flagged: set[str] = set()
+    if metadata is not None:
+        value.update(metadata.doc)
+        cells.update(metadata.cells)
+        flagged |= metadata.flagged
+    value["records"] = [row.doc for row in ordered]
+    for index, row in enumerate(ordered):
+        prefix = f"/records/{index}"
+        cells.update({prefix + k: c for k, c in row.cells.items()})
+        flagged |= {prefix + k for k in row.flagged}
+    data = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    report = validate_bytes(
+        data, path=reader.path, format="json", rules=rules, codelists=codelists, gazetteer=gazetteer
+    )
+    for finding in report.findings:
+        if _duplicate(finding, flagged):
+            continue
+        cell = _locate(finding, cells)
+        reader.findings.append((_at(finding, cell, reader.path), cell))
+    return _result(reader, value, len(ordered))
+
+
+def _result(reader: _Reader, value: dict[str, Any] | None, records: int) -> WorkbookImport:
+    return WorkbookImport(
+        path=reader.path,
+        value=value,
+        findings=tuple(f for f, _ in reader.findings),
+        cells=tuple(c for _, c in reader.findings),
+        records=records,
+    )
+
+
+def read_workbook(path: str | Path) -> tuple[dict[str, Any] | None, tuple[Finding, ...]]:
+    """``(dataset JSON value or None, findings)`` of the workbook at ``path``.
+
+    See :func:`import_workbook` for the details (and the cell of each finding).
+    """
+    result = import_workbook(path)
+    return result.value, result.findings
