@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,11 @@ def test_an_english_workbook_comes_back_equal(tmp_path: Path) -> None:
 
 
 def _as_excel_holds(value: Any) -> Any:
-    """Floats rounded to 15 significant digits, as Excel keeps them."""
+    """Floats rounded to 15 significant digits, as Excel keeps them (14 next to the largest
+    double, where rounding up to 15 digits would overflow to infinity)."""
     if isinstance(value, float):
-        return float(f"{value:.15g}")
+        rounded = float(f"{value:.15g}")
+        return rounded if math.isfinite(rounded) else float(f"{value:.14g}")
     if isinstance(value, dict):
         return {k: _as_excel_holds(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from antt_domain._version import __version__
-from antt_domain.cli import (
-    _codes,
-    _example,
-    _export,
-    _plugins,
-    _report,
-    _schema,
-    _show,
-    _validate,
-)
 from antt_domain.cli._common import CommandError, err
 from antt_domain.errors import AnttError
-from antt_domain.plugins import (
-    BUILTIN_COMMANDS,
-    AnttPluginManager,
-    CommandSpec,
-    plugin_manager,
-)
+
+if TYPE_CHECKING:  # the plugin layer loads only when a command needs it
+    from antt_domain.plugins import AnttPluginManager, CommandSpec
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -33,16 +21,21 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
-_COMMANDS: list[tuple[str, Callable[[argparse._SubParsersAction[Any]], None]]] = [
-    ("validate", _validate.add_parser),
-    ("show", _show.add_parser),
-    ("codes", _codes.add_parser),
-    ("schema", _schema.add_parser),
-    ("example", _example.add_parser),
-    ("export", _export.add_parser),
-    ("report", _report.add_parser),
-    ("plugins", _plugins.add_parser),
-]
+#: Built-in commands: name, the module that defines it, and its one-line help. A command's
+#: module (and what it imports) is loaded only when that command runs, so that
+#: ``antt validate one-file.json`` from pre-commit starts fast.
+_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("validate", "_validate", "check JSON or JSONL files of records or datasets"),
+    ("show", "_show", "print what a dataset holds"),
+    ("codes", "_codes", "list every finding code"),
+    ("schema", "_schema", "print a bundled JSON Schema or codelist"),
+    ("example", "_example", "write the bundled example dataset"),
+    ("export", "_export", "write datasets in another format (json, jsonl, csv, markdown, ...)"),
+    ("report", "_report", "aggregate datasets into a report (summary, markdown, json, ...)"),
+    ("plugins", "_plugins", "list installed plugins and what they provide"),
+)
+#: The names of the built-in commands.
+BUILTIN_COMMANDS = tuple(name for name, _, _ in _COMMANDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,12 +53,17 @@ _EPILOG = (
 
 
 def build_parser(
-    plugin_commands: Sequence[CommandSpec] = (), manager: AnttPluginManager | None = None
+    plugin_commands: Sequence[CommandSpec] = (),
+    manager: AnttPluginManager | None = None,
+    *,
+    only: str | None = None,
 ) -> argparse.ArgumentParser:
     """The parser of ``antt``: the built-in subcommands, then ``plugin_commands``.
 
-    A plugin command's arguments get ``plugin_manager``: ``manager``, the manager that
-    found it (so the command need not load the plugins again).
+    With ``only``, just that built-in command's module is loaded and given its arguments; the
+    others are listed by name and help (they are not being run). A plugin command's
+    arguments get ``plugin_manager``: ``manager``, the manager that found it (so the command
+    need not load the plugins again).
     """
     parser = _Parser(
         prog="antt",
@@ -83,8 +81,11 @@ def build_parser(
         "also ANTT_STRICT_PLUGINS=1",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for _, add in _COMMANDS:
-        add(commands)
+    for name, module, summary in _COMMANDS:
+        if only is None or only == name:
+            importlib.import_module(f"antt_domain.cli.{module}").add_parser(commands)
+        else:
+            commands.add_parser(name, help=summary, add_help=False)
     for spec in plugin_commands:
         _add_plugin_command(commands, spec, manager)
     return parser
@@ -128,7 +129,15 @@ def _wants_plugin_commands(argv: Sequence[str]) -> bool:
     return not argv or any(a in ("-h", "--help") for a in argv)
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The built-in command named by ``argv``, if any (the first word that is not an option)."""
+    words = [a for a in argv if not a.startswith("-")]
+    return words[0] if words and words[0] in BUILTIN_COMMANDS else None
+
+
 def _load_plugins(argv: Sequence[str]) -> AnttPluginManager:
+    from antt_domain.plugins import plugin_manager  # noqa: PLC0415 - only for plugin commands
+
     manager = plugin_manager(strict="--strict-plugins" in argv)
     for error in manager.load_errors:
         err().write(f"antt: warning: {error}\n")
@@ -145,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         manager = _load_plugins(arguments) if _wants_plugin_commands(arguments) else None
         commands = list(manager.commands().values()) if manager is not None else []
-        parser = build_parser(commands, manager)
+        parser = build_parser(commands, manager, only=_command(arguments))
         args = parser.parse_args(arguments)
         if args.command is None:
             parser.print_help(err())

@@ -144,3 +144,11 @@ def test_built_in_command_names_are_the_clis() -> None:
     parser = build_parser()
     (commands,) = [a for a in parser._actions if a.dest == "command"]
     assert set(BUILTIN_COMMANDS) == set(commands.choices or {})
+
+
+def test_the_cli_and_the_plugin_layer_agree_on_the_built_in_commands() -> None:
+    """The CLI keeps its own list (so it need not import the plugin layer to start)."""
+    from antt_domain.cli._main import BUILTIN_COMMANDS as CLI_COMMANDS  # noqa: PLC0415
+    from antt_domain.plugins import BUILTIN_COMMANDS  # noqa: PLC0415
+
+    assert tuple(BUILTIN_COMMANDS) == CLI_COMMANDS

@@ -9,9 +9,16 @@ group only. See README.md for the options and the config file.
 
 from __future__ import annotations
 
-from antt_domain.plugins import ReportFormatSpec, hookimpl
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from antt_domain.plugins import ReportFormatSpec, ReportRequest, hookimpl
 from antt_domain_docx._details import OPTIONS, DetailsError, DocumentDetails, details_from
-from antt_domain_docx._document import render_docx
+
+if TYPE_CHECKING:
+    from antt_domain_docx._document import render_docx
+
+_LAZY = {"render_docx": "antt_domain_docx._document"}
 
 __all__ = [
     "OPTIONS",
@@ -21,6 +28,13 @@ __all__ = [
     "details_from",
     "render_docx",
 ]
+
+
+def _render(request: ReportRequest, /) -> bytes:
+    """Render with python-docx, imported only now."""
+    from antt_domain_docx._document import render_docx  # noqa: PLC0415 - see __getattr__
+
+    return render_docx(request)
 
 
 @hookimpl
@@ -33,9 +47,21 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             extension="docx",
             binary=True,
-            render=render_docx,
+            render=_render,
             options=OPTIONS,
             description="A4, Times New Roman, national title and motto, issuing body, number, "
             "place and date, the summary report's content with tables, recipients, signature.",
         )
     ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the heavy parts (python-docx) only when they are used: the plugin manager imports
+    this package for every ``antt`` command, and registering needs none of them."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -10,8 +10,19 @@ group only. See README.md.
 
 from __future__ import annotations
 
-from antt_domain.plugins import ReportFormatSpec, hookimpl
-from antt_domain_html._page import CHART_BREAKDOWNS, CSP, render_html
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from antt_domain.plugins import ReportFormatSpec, ReportRequest, hookimpl
+
+if TYPE_CHECKING:
+    from antt_domain_html._page import CHART_BREAKDOWNS, CSP, render_html
+
+_LAZY = {
+    "CHART_BREAKDOWNS": "antt_domain_html._page",
+    "CSP": "antt_domain_html._page",
+    "render_html": "antt_domain_html._page",
+}
 
 __all__ = ["CHART_BREAKDOWNS", "CSP", "OPTIONS", "antt_register_report_formats", "render_html"]
 
@@ -20,6 +31,13 @@ OPTIONS = {
     "organisation": "only figures this organisation (id) organised or took part in",
     "agreement": "only figures reported under this agreement (id)",
 }
+
+
+def _render(request: ReportRequest, /) -> str:
+    """Render the page, its code imported only now."""
+    from antt_domain_html._page import render_html  # noqa: PLC0415 - see __getattr__
+
+    return render_html(request)
 
 
 @hookimpl
@@ -32,9 +50,22 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             media_type="text/html",
             extension="html",
             binary=False,
-            render=render_html,
+            render=_render,
             options=OPTIONS,
             description="One file that works offline: summary, bar charts by period and area "
             "and by organisation, tables; every figure names its records.",
         )
     ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the page and chart code (and the aggregation it uses) only when it is used: the
+    plugin manager imports this package for every ``antt`` command, and registering needs
+    none of it."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

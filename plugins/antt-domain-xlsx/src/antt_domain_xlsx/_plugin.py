@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Mapping
 from typing import BinaryIO
 
 from antt_domain.model import Dataset
 from antt_domain.plugins import CommandSpec, ExporterSpec, hookimpl
-
-from antt_domain_xlsx._commands import add_arguments, run
-from antt_domain_xlsx._write import dataset_bytes
 
 __all__ = ["antt_register_commands", "antt_register_exporters", "export_xlsx"]
 
@@ -22,7 +20,23 @@ def export_xlsx(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) 
     if lang not in _LANGS:
         msg = f"option lang={options['lang']!r} is not one of {', '.join(_LANGS)}"
         raise ValueError(msg)
+    from antt_domain_xlsx._write import dataset_bytes  # noqa: PLC0415 - openpyxl, when used
+
     out.write(dataset_bytes(dataset, lang=lang))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``antt xlsx``'s arguments (the command's module loads only when it is asked for)."""
+    from antt_domain_xlsx._commands import add_arguments as add  # noqa: PLC0415
+
+    add(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``antt xlsx``."""
+    from antt_domain_xlsx._commands import run as run_command  # noqa: PLC0415
+
+    return run_command(args)
 
 
 @hookimpl

@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from antt_domain.plugins._markers import hookimpl
 from antt_domain.plugins._specs import ReportFormatSpec, ReportRequest
-from antt_domain.reports import render_json, render_markdown, render_summary
 
 __all__ = ["antt_register_report_formats"]
 
@@ -20,8 +19,14 @@ _OPTIONS = {
 }
 
 
-def _renderer(render: Callable[..., str]) -> Callable[[ReportRequest], str]:
+def _renderer(name: str) -> Callable[[ReportRequest], str]:
+    """A renderer calling ``antt_domain.reports.<name>``, imported when a report is made (the
+    aggregation code stays unloaded for commands that make none)."""
+
     def run(request: ReportRequest, /) -> str:
+        from antt_domain import reports  # noqa: PLC0415 - loaded when a report is rendered
+
+        render: Callable[..., str] = getattr(reports, name)
         return render(
             request.dataset,
             lang=request.lang,
@@ -45,7 +50,7 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             media_type="text/plain",
             extension="txt",
             binary=False,
-            render=_renderer(render_summary),
+            render=_renderer("render_summary"),
             options=_OPTIONS,
             description="Paragraphs: coordination under each agreement, activities, models, "
             "outcomes, stocks, and the figures whose period is not stated, apart.",
@@ -56,7 +61,7 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             media_type="text/markdown",
             extension="md",
             binary=False,
-            render=_renderer(render_markdown),
+            render=_renderer("render_markdown"),
             options=_OPTIONS,
         ),
         ReportFormatSpec(
@@ -65,7 +70,7 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             media_type="application/json",
             extension="json",
             binary=False,
-            render=_renderer(render_json),
+            render=_renderer("render_json"),
             options=_OPTIONS,
             description="Every cell lists the ids of the records it was computed from.",
         ),
