@@ -17,9 +17,15 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from antt_domain.plugins import ReportRequest
-from antt_domain.reports import render_markdown, render_summary
+from antt_domain.reports import (
+    Heading,
+    Table,
+    Text,
+    parse_markdown,
+    render_markdown,
+    render_summary,
+)
 from antt_domain.vi import format_date_line, format_long_date, month_name
-from antt_domain_docx._blocks import Heading, Table, Text, parse_markdown
 from antt_domain_docx._details import DocumentDetails, details_from
 from antt_domain_docx._layout import (
     BLANK,

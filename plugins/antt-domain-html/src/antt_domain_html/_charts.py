@@ -15,8 +15,8 @@ from html import escape
 import attrs
 
 from antt_domain.aggregate import Aggregate, ApartReason, Cell, Group
+from antt_domain.reports import Block, Heading, Table
 from antt_domain.schemas import codelist
-from antt_domain_html._blocks import Block, Heading, Table
 
 __all__ = ["MAX_BARS", "Bar", "Chart", "apart_charts", "cell_charts", "drawn", "svg"]
 

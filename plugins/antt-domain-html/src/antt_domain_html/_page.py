@@ -10,9 +10,15 @@ import attrs
 
 from antt_domain.aggregate import aggregate
 from antt_domain.plugins import ReportRequest
-from antt_domain.reports import render_markdown, render_summary
+from antt_domain.reports import (
+    Heading,
+    Table,
+    Text,
+    parse_markdown,
+    render_markdown,
+    render_summary,
+)
 from antt_domain.vi import format_number
-from antt_domain_html._blocks import Heading, Table, Text, parse_markdown
 from antt_domain_html._charts import MAX_BARS, Chart, apart_charts, cell_charts, drawn, svg
 from antt_domain_html._style import STYLE
 

@@ -1,11 +1,10 @@
-"""The built-in ``markdown`` report read back as blocks: headings, tables and text lines.
+"""The ``markdown`` report read back as blocks: headings, tables and text lines.
 
-antt-domain's public report API gives strings (``render_summary``, ``render_markdown``); the
-tables and the chart labels of the HTML page are the Markdown report's, read back here so that
-every label, number and date is written exactly as the built-in reports write it (``1.838``,
-``cấp huyện``, ``“những năm qua”``). The Markdown is the library's own output, so only its
-syntax is read: ``#`` headings, ``|`` tables with ``\\|`` and ``\\\\`` escapes, and
-other lines as text.
+Report formats built on the built-in reports (the DOCX and HTML plugins) take their tables
+from here, so that every label, number and date is written exactly as the built-in reports
+write them (``1.838``, ``cấp huyện``, ``“những năm qua”``). Only the syntax of
+:func:`render_markdown`'s own output is read: ``#`` headings, ``|`` tables with ``\\|`` and
+``\\\\`` escapes, and other lines as text.
 """
 
 from __future__ import annotations
