@@ -285,6 +285,40 @@ def _rule_findings(
     return found
 
 
+def _source_lines(source: InputSource) -> Iterator[tuple[int, bytes]]:
+    """``(number, line)`` of a JSONL source, read from its file one line at a time."""
+    if source.data is not None or source.path is None:
+        yield from iter_lines(source.data or b"")
+        return
+    with source.path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]  # noqa: PLW2901 - the BOM, as iter_lines drops it
+            yield number, line.rstrip(b"\n")
+
+
+def _locate_in_lines(
+    source: InputSource, entries: Sequence[tuple[Finding, Located | None]]
+) -> list[Finding]:
+    """Locate JSONL findings: one streamed pass over the file, one scan of each line."""
+    per_line: dict[int, list[Finding]] = {}
+    for finding, item in entries:
+        line_number = item.line if item is not None and item.line is not None else 0
+        per_line.setdefault(line_number, []).append(finding)
+    located: list[Finding] = []
+    try:
+        for number, line in _source_lines(source):
+            if number in per_line:
+                text = decode_text(line, source=source.name)
+                for within in locate_findings(text, per_line.pop(number)):
+                    located.append(attrs.evolve(within, line=number + (within.line or 1) - 1))
+                if not per_line:
+                    break
+    except (OSError, JSONReadError):
+        pass
+    return located + [f for findings in per_line.values() for f in findings]
+
+
 def _locate_rule_findings(
     found: list[tuple[Finding, Located | None]], sources: Sequence[InputSource]
 ) -> list[Finding]:
@@ -299,24 +333,17 @@ def _locate_rule_findings(
         if source is None:
             located += [f for f, _ in entries]
             continue
-        try:
-            data = _read_source(source)
-        except JSONReadError:
-            located += [f for f, _ in entries]
-            continue
         jsonl = [(f, i) for f, i in entries if i is not None and i.line is not None]
         plain = [f for f, i in entries if i is None or i.line is None]
-        located += locate_findings(decode_text(data, source=path), plain) if plain else []
         if jsonl:
-            per_line: dict[int, list[Finding]] = {}
-            for finding, item in jsonl:
-                line_number = item.line if item is not None and item.line is not None else 0
-                per_line.setdefault(line_number, []).append(finding)
-            for number, line in iter_lines(data):
-                if number in per_line:  # one scan of each line, for all its findings
-                    text = decode_text(line, source=path)
-                    for within in locate_findings(text, per_line.pop(number)):
-                        located.append(attrs.evolve(within, line=number + (within.line or 1) - 1))
+            located += _locate_in_lines(source, jsonl)
+        if plain:
+            try:
+                text = decode_text(_read_source(source), source=path)
+            except JSONReadError:
+                located += plain
+                continue
+            located += locate_findings(text, plain)
     return located
 
 
