@@ -47,3 +47,29 @@ def antt(tmp_path: Path) -> Run:
         return result
 
     return run
+
+
+def install_offline(target: Path, *projects: Path) -> Path:
+    """Install ``projects`` (plugin source folders) into ``target`` with pip, offline.
+
+    No index, no dependencies, no build isolation: exactly the distributions given, found
+    through their real entry points once ``target`` is on PYTHONPATH.
+    """
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            *map(str, projects),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return target

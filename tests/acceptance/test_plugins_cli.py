@@ -7,15 +7,13 @@ PYTHONPATH, exactly as a user's environment would hold them.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from antt_domain import load_example, loads_dataset
 
-from .conftest import Run
+from .conftest import Run, install_offline
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = [
@@ -29,25 +27,7 @@ EXAMPLE = str(ROOT / "examples" / "cam-thuy-2021" / "dataset.json")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with the three plugins installed (no network, no build isolation)."""
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-index",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            *map(str, PLUGINS),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return target
+    return install_offline(tmp_path_factory.mktemp("site"), *PLUGINS)
 
 
 def with_plugins(site: Path, **extra: str) -> dict[str, str]:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from .conftest import Run, install_offline
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = ROOT / "tests" / "fixtures" / "plugins" / "antt-domain-thanhhoa"
@@ -19,26 +17,7 @@ BROKEN = ROOT / "tests" / "fixtures" / "plugins" / "antt-domain-broken"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The plugin (and a broken one) installed offline into a folder for PYTHONPATH."""
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-index",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(PLUGIN),
-            str(BROKEN),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return target
+    return install_offline(tmp_path_factory.mktemp("site"), PLUGIN, BROKEN)
 
 
 def _records(tmp_path: Path) -> Path:
