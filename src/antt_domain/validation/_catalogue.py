@@ -34,6 +34,32 @@ class CodeInfo:
     template_en: str
     template_vi: str
 
+    @classmethod
+    def bilingual(
+        cls,
+        *,
+        code: str,
+        name: str,
+        stage: str,
+        severity: Severity | str,
+        title: tuple[str, str],
+        explanation: tuple[str, str],
+        message: tuple[str, str],
+    ) -> CodeInfo:
+        """An entry from ``(english, vietnamese)`` pairs: how rules and plugins define codes."""
+        return cls(
+            code=code,
+            name=name,
+            stage=stage,
+            severity=Severity(severity),
+            title_en=title[0],
+            title_vi=title[1],
+            explanation_en=explanation[0],
+            explanation_vi=explanation[1],
+            template_en=message[0],
+            template_vi=message[1],
+        )
+
     def render(self, lang: str, params: dict[str, Any]) -> str:
         """The message in ``lang`` with ``params`` filled in."""
         template = self.template_vi if lang == "vi" else self.template_en
@@ -54,17 +80,14 @@ def _entry(  # noqa: PLR0917 - a catalogue row reads best positionally
     template: tuple[str, str],
 ) -> CodeInfo:
     stage = {"R": "read", "S": "schema", "T": "structure", "V": "rules", "D": "dataset"}[code[0]]
-    return CodeInfo(
+    return CodeInfo.bilingual(
         code=code,
         name=name,
         stage=stage,
         severity=severity,
-        title_en=title[0],
-        title_vi=title[1],
-        explanation_en=explanation[0],
-        explanation_vi=explanation[1],
-        template_en=template[0],
-        template_vi=template[1],
+        title=title,
+        explanation=explanation,
+        message=template,
     )
 
 

@@ -169,17 +169,14 @@ def _make(
     message: tuple[str, str],
     origin: str,
 ) -> Callable[[Any], Rule]:
-    info = CodeInfo(
+    info = CodeInfo.bilingual(
         code=code,
         name=name,
         stage="rules" if scope == "record" else "dataset",
-        severity=Severity(severity),
-        title_en=title[0],
-        title_vi=title[1],
-        explanation_en=explanation[0],
-        explanation_vi=explanation[1],
-        template_en=message[0],
-        template_vi=message[1],
+        severity=severity,
+        title=title,
+        explanation=explanation,
+        message=message,
     )
 
     def wrap(check: Any) -> Rule:

@@ -24,17 +24,14 @@ def _code(  # noqa: PLR0917 - a catalogue row reads best positionally
     explanation: tuple[str, str],
     template: tuple[str, str],
 ) -> CodeInfo:
-    return CodeInfo(
+    return CodeInfo.bilingual(
         code=code,
         name=name,
         stage=STAGE,
         severity=severity,
-        title_en=title[0],
-        title_vi=title[1],
-        explanation_en=explanation[0],
-        explanation_vi=explanation[1],
-        template_en=template[0],
-        template_vi=template[1],
+        title=title,
+        explanation=explanation,
+        message=template,
     )
 
 
