@@ -329,3 +329,32 @@ def test_record_rules_see_one_record_and_the_context() -> None:
     issues = list(unknown.check(activity, RuleContext(codelists=codelists())))  # type: ignore[arg-type]
     assert [i.pointer for i in issues] == ["/kind"]
     assert list(unknown.check(Source(id="s", kind="article", title="t"), context)) == []  # type: ignore[arg-type]
+
+
+def test_a_record_rule_with_types_sees_only_those_records() -> None:
+    """``types=`` limits a record rule to some classes: the others never reach its check."""
+    seen: list[str] = []
+
+    @record_rule(
+        code="XHN003",
+        name="sources-only",
+        severity="info",
+        title=("x", "x"),
+        explanation=("x", "x"),
+        message=("{id}", "{id}"),
+        types=(Source,),
+    )
+    def sources_only(record: Any, context: RuleContext) -> Iterator[Issue]:
+        seen.append(type(record).__name__)
+        yield Issue(params={"id": record.id})
+
+    records = [
+        {"id": "a", "type": "activity", "kind": "patrol", "period": {"kind": "unstated"}},
+        {"id": "s", "type": "source", "kind": "article", "title": "Bài báo"},
+    ]
+    report = validate_bytes(json.dumps(records).encode(), rules=[sources_only])
+    assert seen == ["Source"]
+    assert [(f.code, f.record_id) for f in report if f.code == "XHN003"] == [("XHN003", "s")]
+    assert sources_only.applies_to(Source)
+    assert not sources_only.applies_to(Activity)
+    assert all(r.scope == "dataset" or r.types for r in BUILT_IN_RULES), "built-ins say types"

@@ -17,6 +17,7 @@ from antt_domain.convert._converter import (
     structure_record,
     unstructure,
 )
+from antt_domain.convert._trusted import structure_valid_record
 
 __all__ = [
     "ConversionError",
@@ -24,5 +25,6 @@ __all__ = [
     "converter",
     "structure_dataset",
     "structure_record",
+    "structure_valid_record",
     "unstructure",
 ]

@@ -162,7 +162,7 @@ def _fast_parse(data: bytes, max_depth: int) -> Any:  # noqa: PLR0911 - one exit
     string followed by a colon, and a string can only hold a quote escaped. Large numbers and
     anything unusual (spaced colons, quotes escaped as \\u0022) go to the strict reader.
     """
-    orjson = accelerator("orjson")
+    orjson = _orjson()
     if orjson is None:
         return _SLOW
     try:
@@ -184,6 +184,16 @@ def _fast_parse(data: bytes, max_depth: int) -> Any:  # noqa: PLR0911 - one exit
 
 
 _SLOW: Any = object()
+_UNSET: Any = object()
+_ORJSON: Any = _UNSET
+
+
+def _orjson() -> Any:
+    """orjson when installed and enabled (looked up once: this runs for every JSONL line)."""
+    global _ORJSON  # noqa: PLW0603 - a per-process cache of the lookup
+    if _ORJSON is _UNSET:
+        _ORJSON = accelerator("orjson")
+    return _ORJSON
 
 
 def parse_json_bytes(data: bytes, *, source: str = "<bytes>", max_depth: int = MAX_DEPTH) -> Any:

@@ -46,16 +46,19 @@ class Codelist:
     codes: tuple[Code, ...] = attrs.field(converter=_to_codes)
     description: str | None = optional_text()
     origin: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # Entries by code, for lookups in constant time (validation asks once per record).
+    _index: Mapping[str, Code] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        seen: set[str] = set()
+        index: dict[str, Code] = {}
         for code in self.codes:
-            if code.code in seen:
+            if code.code in index:
                 raise fail(self, "codes", f"code {code.code!r} appears twice in {self.name}")
-            seen.add(code.code)
+            index[code.code] = code
+        object.__setattr__(self, "_index", index)
 
     def __contains__(self, code: object) -> bool:
-        return any(c.code == code for c in self.codes)
+        return isinstance(code, str) and code in self._index
 
     def __iter__(self) -> Iterator[Code]:
         return iter(self.codes)
@@ -65,7 +68,7 @@ class Codelist:
 
     def get(self, code: str) -> Code | None:
         """The entry for ``code``, or ``None``."""
-        return next((c for c in self.codes if c.code == code), None)
+        return self._index.get(code) if isinstance(code, str) else None
 
     def label(self, code: str, lang: str) -> str:
         """The label of ``code`` in ``lang``, or the code itself when it is not listed."""

@@ -8,7 +8,7 @@ else fails closed with :class:`SchemaNotFoundError`.
 from __future__ import annotations
 
 from antt_domain.schemas._codelists import codelist, codelists
-from antt_domain.schemas._fast import fast_check
+from antt_domain.schemas._fast import explainer_for, fast_check
 from antt_domain.schemas._registry import (
     BASE_URI,
     RECORD_SCHEMAS,
@@ -26,6 +26,7 @@ __all__ = [
     "SchemaNotFoundError",
     "codelist",
     "codelists",
+    "explainer_for",
     "fast_check",
     "format_checker",
     "load_schema",

@@ -3,35 +3,60 @@
 jsonschema-rs follows ECMA-262 for patterns, like the schemas themselves, and checks the
 ``date`` format when asked; it resolves ``$ref`` only from the bundled schemas (offline).
 The ``jsonschema`` package stays the authority that explains findings: a document the fast
-check passes is valid, and one it fails is handed to ``jsonschema`` for the details.
+check passes is valid, and one it fails is handed to ``jsonschema`` for the details --
+through :func:`explainer_for`, which lets ``jsonschema`` skip the members that jsonschema-rs
+finds valid, so that explaining one wrong property does not cost walking the whole record.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from antt_domain._accel import accelerator
-from antt_domain.schemas._registry import load_schema, schema_names
+from antt_domain.schemas._registry import (
+    format_checker,
+    load_schema,
+    registry,
+    schema_names,
+    validator_for,
+)
 
-__all__ = ["fast_check"]
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
+__all__ = ["explainer_for", "fast_check"]
 
 
 @functools.cache
-def _compiled(name: str) -> Callable[[Any], bool] | None:
+def _rs_registry() -> Any:
+    rs: Any = accelerator("jsonschema_rs")
+    return rs.Registry([(load_schema(n)["$id"], load_schema(n)) for n in schema_names()])
+
+
+def _rs_validator(schema: Any, base_uri: str | None = None) -> Callable[[Any], bool] | None:
     rs = accelerator("jsonschema_rs")
     if rs is None:
         return None
     try:
-        registry = rs.Registry([(load_schema(n)["$id"], load_schema(n)) for n in schema_names()])
         validator = rs.Draft202012Validator(
-            load_schema(name), registry=registry, validate_formats=True, offline=True
+            schema,
+            registry=_rs_registry(),
+            validate_formats=True,
+            offline=True,
+            base_uri=base_uri,
         )
-    except (AttributeError, TypeError):  # pragma: no cover - a jsonschema-rs too old for this
+    except (AttributeError, TypeError, ValueError):  # pragma: no cover - an old jsonschema-rs
         return None
     check: Callable[[Any], bool] = validator.is_valid
     return check
+
+
+@functools.cache
+def _compiled(name: str) -> Callable[[Any], bool] | None:
+    return _rs_validator(load_schema(name))
 
 
 def fast_check(name: str) -> Callable[[Any], bool] | None:
@@ -39,3 +64,74 @@ def fast_check(name: str) -> Callable[[Any], bool] | None:
     if accelerator("jsonschema_rs") is None:
         return None
     return _compiled(name)
+
+
+def _bases(root: dict[str, Any]) -> dict[int, str]:
+    """``id()`` of every schema object reachable by ``root``'s validator → its base URI."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(root, root["$id"])]
+    stack += [(registry().contents(load_schema(n)["$id"]), "") for n in schema_names()]
+    while stack:
+        node, base = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("$id"), str):
+                base = urljoin(base, node["$id"])
+            found[id(node)] = base
+            stack.extend((value, base) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, base) for value in node)
+    return found
+
+
+class _Pruner:
+    """Compiled checks of the subschemas met under ``properties``, by object identity."""
+
+    def __init__(self, root: dict[str, Any]) -> None:
+        self._bases = _bases(root)
+        self._checks: dict[int, Callable[[Any], bool] | None] = {}
+
+    def valid(self, instance: Any, schema: Any) -> bool:
+        """Whether jsonschema-rs finds ``instance`` valid against the subschema ``schema``."""
+        key = id(schema)
+        if key not in self._checks:
+            base = self._bases.get(key)
+            ok = isinstance(schema, dict) and base is not None
+            self._checks[key] = _rs_validator(schema, base) if ok else None
+        check = self._checks[key]
+        return check is not None and check(instance)
+
+
+@functools.cache
+def explainer_for(name: str) -> Draft202012Validator:
+    """A ``jsonschema`` validator for schema ``name`` that gives exactly the errors of
+    :func:`~antt_domain.schemas.validator_for`, faster.
+
+    Under ``properties``, a member that jsonschema-rs finds valid is not walked: ``jsonschema``
+    would find no error there. Without jsonschema-rs this is :func:`validator_for` itself.
+    """
+    if accelerator("jsonschema_rs") is None:
+        return validator_for(name)
+    from jsonschema import Draft202012Validator, validators  # noqa: PLC0415 - when first needed
+
+    plain = validator_for(name)
+    root: Any = plain.schema
+    pruner = _Pruner(root)
+
+    def properties(
+        validator: Any, properties: dict[str, Any], instance: Any, _schema: Any
+    ) -> Iterator[Any]:
+        if not validator.is_type(instance, "object"):
+            return
+        for member, subschema in properties.items():
+            if member in instance and not pruner.valid(instance[member], subschema):
+                yield from validator.descend(
+                    instance[member], subschema, path=member, schema_path=member
+                )
+
+    pruning = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"properties": properties}
+    )
+    explainer: Draft202012Validator = pruning(
+        plain.schema, registry=registry(), format_checker=format_checker()
+    )
+    return explainer

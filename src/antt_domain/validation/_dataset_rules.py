@@ -65,17 +65,40 @@ REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...]], ...]] = {
 }
 
 
-def _refs(record: Record) -> Iterator[tuple[str, str, tuple[type, ...]]]:
-    """(pointer, id, allowed types) for every reference the record makes."""
-    for field, allowed in REFERENCES[type(record)]:
-        value = getattr(record, field)
-        if isinstance(value, tuple):
-            for index, target in enumerate(value):
-                yield f"/{field}/{index}", target, allowed
-        elif value is not None:
-            yield f"/{field}", value, allowed
-    for index, citation in enumerate(getattr(record, "sources", ())):
-        yield f"/sources/{index}/source", citation.source, (Source,)
+#: A reference a record makes: (the record, field, index in a list or None, id, allowed types).
+_Reference = tuple[Located, str, int | None, str, tuple[type, ...]]
+
+
+def _references(records: RecordSet) -> list[_Reference]:
+    """Every reference every record makes (shared by the rules of a run: built once)."""
+    memo = records._memo  # the rules' shared index, private to this package
+    found: list[_Reference] | None = memo.get("references")
+    if found is not None:
+        return found
+    found = []
+    append = found.append
+    for item in records:
+        record = item.record
+        for field, allowed in REFERENCES[type(record)]:
+            value = getattr(record, field)
+            if value is None:
+                continue
+            if isinstance(value, tuple):
+                for index, target in enumerate(value):
+                    append((item, field, index, target, allowed))
+            else:
+                append((item, field, None, value, allowed))
+        for index, citation in enumerate(getattr(record, "sources", ())):
+            append((item, "sources", index, citation.source, (Source,)))
+    memo["references"] = found
+    return found
+
+
+def _pointer(field: str, index: int | None) -> str:
+    """Where a reference is, inside its record."""
+    if field == "sources":
+        return f"/sources/{index}/source"
+    return f"/{field}" if index is None else f"/{field}/{index}"
 
 
 def _type_names(types: tuple[type, ...]) -> str:
@@ -151,10 +174,9 @@ def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Is
             **where,
         )
 
-    for item in records:
-        for pointer, target, allowed in _refs(item.record):
-            if target not in known:
-                yield issue(target, allowed, at=item, pointer=pointer)
+    for item, field, index, target, allowed in _references(records):
+        if target not in known:
+            yield issue(target, allowed, at=item, pointer=_pointer(field, index))
     for path, dataset in records.documents:
         meta: list[tuple[str, str | None, tuple[type, ...]]] = [
             ("/area", dataset.area, (Area,)),
@@ -188,19 +210,18 @@ def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Is
 )
 def wrong_types(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """References that resolve to a record of a type the field does not take."""
-    for item in records:
-        for pointer, target_id, allowed in _refs(item.record):
-            target = records.get(target_id)
-            if target is not None and not isinstance(target, allowed):
-                yield Issue(
-                    at=item,
-                    pointer=pointer,
-                    params={
-                        "id": target_id,
-                        "found": type(target).TYPE,
-                        "expected": _type_names(allowed),
-                    },
-                )
+    for item, field, index, target_id, allowed in _references(records):
+        target = records.get(target_id)
+        if target is not None and not isinstance(target, allowed):
+            yield Issue(
+                at=item,
+                pointer=_pointer(field, index),
+                params={
+                    "id": target_id,
+                    "found": type(target).TYPE,
+                    "expected": _type_names(allowed),
+                },
+            )
 
 
 def _span(period: Period | None) -> tuple[date | None, date | None] | None:
@@ -219,6 +240,10 @@ def _existed(entity: Organisation | Area, first: date | None, last: date | None)
     before_end = entity.valid_from is None or last is None or entity.valid_from <= last
     after_start = entity.valid_to is None or first is None or first < entity.valid_to
     return before_end and after_start
+
+
+#: The references whose target must have existed when the figure is dated (D004).
+_EXISTING = frozenset({"organiser", "partners", "area"})
 
 
 def _when(record: Record) -> Period | None:
@@ -256,26 +281,28 @@ def _when(record: Record) -> Period | None:
 )
 def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Organisers, partners and areas existed during the period of the figure."""
-    for item in records:
-        span = _span(_when(item.record))
+    last_item: Located | None = None
+    span: tuple[date | None, date | None] | None = None
+    for item, field, index, target_id, _ in _references(records):
+        if field not in _EXISTING:
+            continue
+        if item is not last_item:  # a record's references are listed together
+            last_item, span = item, _span(_when(item.record))
         if span is None:
             continue
         first, last = span
-        for pointer, target_id, _ in _refs(item.record):
-            if not pointer.startswith(("/organiser", "/partners", "/area")):
-                continue
-            target = records.get(target_id)
-            if isinstance(target, (Organisation, Area)) and not _existed(target, first, last):
-                yield Issue(
-                    at=item,
-                    pointer=pointer,
-                    params={
-                        "name": target.name,
-                        "id": target_id,
-                        "first": first.isoformat() if first else "…",
-                        "last": last.isoformat() if last else "…",
-                    },
-                )
+        target = records.get(target_id)
+        if isinstance(target, (Organisation, Area)) and not _existed(target, first, last):
+            yield Issue(
+                at=item,
+                pointer=_pointer(field, index),
+                params={
+                    "name": target.name,
+                    "id": target_id,
+                    "first": first.isoformat() if first else "…",
+                    "last": last.isoformat() if last else "…",
+                },
+            )
 
 
 def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:

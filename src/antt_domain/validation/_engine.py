@@ -241,17 +241,42 @@ def _context(options: Options) -> RuleContext:
     return RuleContext(codelists=codelists, gazetteer=gazetteer)
 
 
+def _apply_record_rules(
+    records: Iterable[Located], rules: Sequence[Rule], context: RuleContext
+) -> list[tuple[Rule, Issue, Located | None]]:
+    """Every record rule on every record, in one pass: each record meets only the rules that
+    look at its class."""
+    raised: list[tuple[Rule, Issue, Located | None]] = []
+    by_class: dict[type, list[Rule]] = {}
+    rule: Rule | None = None
+    try:
+        for item in records:
+            record = item.record
+            cls = type(record)
+            applicable = by_class.get(cls)
+            if applicable is None:
+                applicable = by_class[cls] = [r for r in rules if r.applies_to(cls)]
+            for rule in applicable:
+                for issue in rule.check(record, context):  # type: ignore[arg-type]
+                    raised.append((rule, issue, item))
+    except AnttError:
+        raise
+    except Exception as exc:
+        assert rule is not None  # noqa: S101 - only a rule's check can raise here
+        raise RuleCrashError(rule, exc) from exc
+    return raised
+
+
 def _apply_rules(
     records: RecordSet, rules: Iterable[Rule], context: RuleContext
 ) -> list[tuple[Rule, Issue, Located | None]]:
-    raised: list[tuple[Rule, Issue, Located | None]] = []
+    rules = list(rules)
+    raised = _apply_record_rules(records, [r for r in rules if r.scope == "record"], context)
     for rule in rules:
+        if rule.scope == "record":
+            continue
         try:
-            if rule.scope == "record":
-                for item in records:
-                    raised += [(rule, i, item) for i in rule.check(item.record, context)]  # type: ignore[arg-type]
-            else:
-                raised += [(rule, i, i.at) for i in rule.check(records, context)]  # type: ignore[arg-type]
+            raised += [(rule, i, i.at) for i in rule.check(records, context)]  # type: ignore[arg-type]
         except AnttError:
             raise
         except Exception as exc:
@@ -363,7 +388,7 @@ def run(
     raised: list[tuple[Rule, Issue, Located | None]] = []
 
     def on_records(batch: list[Located]) -> None:
-        raised.extend(_apply_rules(RecordSet(batch), record_rules, context))
+        raised.extend(_apply_record_rules(batch, record_rules, context))
 
     streaming = not dataset_rules
     checked = _check_all(sources, options, progress, on_records if streaming else None)

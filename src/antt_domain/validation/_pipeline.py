@@ -14,10 +14,10 @@ from typing import Any
 
 import attrs
 
-from antt_domain.convert import ConversionError, structure_dataset, structure_record
+from antt_domain.convert import ConversionError, structure_dataset, structure_valid_record
 from antt_domain.io import MAX_BYTES, JSONReadError, decode_text, parse_json_bytes
 from antt_domain.model import Dataset
-from antt_domain.schemas import RECORD_SCHEMAS, fast_check, validator_for
+from antt_domain.schemas import RECORD_SCHEMAS, explainer_for, fast_check
 from antt_domain.validation._catalogue import make_finding
 from antt_domain.validation._findings import Finding, InputSummary
 from antt_domain.validation._locate import locate
@@ -113,16 +113,29 @@ def check_jsonl(
 ) -> Checked:
     """Check JSONL lines ``(line number, bytes)`` one record each; memory stays per line."""
     checked = Checked(path=path, kind="jsonl")
+    sound = checked.records
+    # The common case first: a record of a known type that the compiled check passes is
+    # structured at once; anything else takes the full path below, which explains it.
+    quick = {} if force_type is not None else _fast_checks()
     for number, raw in lines:
         if not raw.strip():
             continue
         checked.count += 1
-        line_checked = Checked(path=path)
         try:
             value = parse_json_bytes(raw, source=path)
         except JSONReadError as exc:
             checked.findings.append(read_error_finding(exc, path, line_offset=number - 1))
             continue
+        fast = quick.get(value.get("type")) if isinstance(value, dict) else None
+        if fast is not None and fast(value):
+            try:
+                record = structure_valid_record(value)
+            except ConversionError:
+                pass  # the full path reports it
+            else:
+                sound.append(Located(record=record, path=path, pointer="", line=number))
+                continue
+        line_checked = Checked(path=path)
         _check_record(value, "", line_checked, force_type, line=number)
         if line_checked.findings:
             text = decode_text(raw, source=path)
@@ -131,6 +144,12 @@ def check_jsonl(
                 checked.findings.append(attrs.evolve(finding, line=line))
         checked.records.extend(line_checked.records)
     return checked
+
+
+def _fast_checks() -> dict[Any, Any]:
+    """Record ``type`` → compiled schema check (empty on the pure path)."""
+    found = {kind: fast_check(schema) for kind, schema in RECORD_SCHEMAS.items()}
+    return {kind: check for kind, check in found.items() if check is not None}
 
 
 def iter_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
@@ -175,7 +194,7 @@ def _schema_findings(
     fast = fast_check(schema)
     if fast is not None and fast(value):
         return True
-    errors = list(validator_for(schema).iter_errors(value))
+    errors = list(explainer_for(schema).iter_errors(value))
     for problem in schema_problems(errors):
         checked.findings.append(
             make_finding(
@@ -226,7 +245,7 @@ def _check_record(
     if not _schema_findings(value, RECORD_SCHEMAS[kind], prefix, checked, record_id):
         return
     try:
-        record = structure_record(value)
+        record = structure_valid_record(value)
     except ConversionError as exc:
         _conversion_findings(exc, prefix, checked, record_id)
         return

@@ -11,6 +11,7 @@ from antt_domain.model import (
     Agreement,
     Area,
     AreaLevel,
+    Codelist,
     ModelType,
     Organisation,
     Outcome,
@@ -34,11 +35,13 @@ _OPEN_CODES: dict[type, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _quantities(record: Record) -> Iterator[tuple[str, Quantity]]:
+def _quantities(record: Record) -> list[tuple[str, Quantity]]:
+    found: list[tuple[str, Quantity]] = []
     if isinstance(record, (Activity, Outcome)) and record.quantity is not None:
-        yield "/quantity", record.quantity
+        found.append(("/quantity", record.quantity))
     if isinstance(record, Activity) and record.participants is not None:
-        yield "/participants", record.participants
+        found.append(("/participants", record.participants))
+    return found
 
 
 def _dimension(context: RuleContext, unit: str) -> str | None:
@@ -69,38 +72,38 @@ def _dimension(context: RuleContext, unit: str) -> str | None:
         "{code!r} is not in the codelist {codelist}{hint}",
         "{code!r} không có trong danh mục {codelist}{hint_vi}",
     ),
+    types=tuple(_OPEN_CODES),
 )
 def unknown_code(record: Record, context: RuleContext) -> Iterator[Issue]:
     """Codes of open codelists that no codelist (as extended by plugins) contains."""
-    fields = list(_OPEN_CODES.get(type(record), ()))
+    own = _OPEN_CODES.get(type(record), ())
+    fields = [(f"/{field}", name, getattr(record, field)) for field, name in own]
     for pointer, quantity in _quantities(record):
-        fields.append((f"{pointer[1:]}.unit", "units"))
-        if quantity.base_unit is not None:
-            fields.append((f"{pointer[1:]}.base_unit", "units"))
-    for field, name in fields:
+        fields.append((f"{pointer}/unit", "units", quantity.unit))
+        fields.append((f"{pointer}/base_unit", "units", quantity.base_unit))
+    for where, name, value in fields:
         codelist = context.codelists.get(name)
-        if codelist is None:
+        if codelist is None or value is None:
             continue
-        value: object = record
-        for part in field.split("."):
-            value = getattr(value, part)
-        values = value if isinstance(value, tuple) else (value,)
-        for index, code in enumerate(values):
-            if code is None or code in codelist:
-                continue
-            close = difflib.get_close_matches(str(code), [c.code for c in codelist], n=1)
-            where = (
-                "/" + field.replace(".", "/") + (f"/{index}" if isinstance(value, tuple) else "")
-            )
-            yield Issue(
-                pointer=where,
-                params={
-                    "code": code,
-                    "codelist": name,
-                    "hint": f"; did you mean {close[0]!r}?" if close else "",
-                    "hint_vi": f"; có phải là {close[0]!r}?" if close else "",
-                },
-            )
+        if isinstance(value, tuple):
+            for index, code in enumerate(value):
+                if code not in codelist:
+                    yield _unknown(code, codelist, f"{where}/{index}")
+        elif value not in codelist:
+            yield _unknown(value, codelist, where)
+
+
+def _unknown(code: object, codelist: Codelist, pointer: str) -> Issue:
+    close = difflib.get_close_matches(str(code), [c.code for c in codelist], n=1)
+    return Issue(
+        pointer=pointer,
+        params={
+            "code": code,
+            "codelist": codelist.name,
+            "hint": f"; did you mean {close[0]!r}?" if close else "",
+            "hint_vi": f"; có phải là {close[0]!r}?" if close else "",
+        },
+    )
 
 
 @record_rule(
@@ -123,10 +126,14 @@ def unknown_code(record: Record, context: RuleContext) -> Iterator[Issue]:
         "{value} {unit} is not a whole number{hint}",
         "{value} {unit} không phải số nguyên{hint_vi}",
     ),
+    types=(Activity, Outcome),
 )
 def fractional_count(record: Record, context: RuleContext) -> Iterator[Issue]:
     """Counts and attendances must be integers; suggest the thousands reading of a dot."""
     for pointer, quantity in _quantities(record):
+        numbers = (quantity.value, quantity.upper, quantity.denominator)
+        if all(n is None or isinstance(n, int) for n in numbers):
+            continue  # the common case: nothing fractional to look at
         if _dimension(context, quantity.unit) not in ("count", "attendance"):
             continue
         for name in ("value", "upper", "denominator"):
@@ -166,6 +173,7 @@ def fractional_count(record: Record, context: RuleContext) -> Iterator[Issue]:
         "a {kind} is usually counted in {expected}, not {unit}",
         "{kind} thường được tính bằng {expected}, không phải {unit}",
     ),
+    types=(Activity, Outcome),
 )
 def unit_fits_kind(record: Record, context: RuleContext) -> Iterator[Issue]:
     """The quantity's unit is one the kind's codelist entry expects."""
@@ -202,6 +210,7 @@ def unit_fits_kind(record: Record, context: RuleContext) -> Iterator[Issue]:
         "{participants} participants for {sessions} sessions",
         "{participants} người tham gia cho {sessions} buổi",
     ),
+    types=(Activity,),
 )
 def participants_vs_sessions(record: Record, context: RuleContext) -> Iterator[Issue]:
     """An activity's participants are at least its sessions."""
@@ -232,6 +241,7 @@ def participants_vs_sessions(record: Record, context: RuleContext) -> Iterator[I
         ),
     ),
     message=("{value} is more than its whole {whole}", "{value} lớn hơn tổng thể {whole}"),
+    types=(Activity, Outcome),
 )
 def share_bounds(record: Record, context: RuleContext) -> Iterator[Issue]:
     """Percentages at most 100; ratio numerators at most their denominators."""
@@ -264,6 +274,7 @@ def share_bounds(record: Record, context: RuleContext) -> Iterator[Issue]:
         "{as_written!r} reads as {read}, but the figure says {stated}",
         "{as_written!r} được đọc là {read}, nhưng số liệu ghi {stated}",
     ),
+    types=(Activity, Outcome),
 )
 def as_written_agrees(record: Record, context: RuleContext) -> Iterator[Issue]:
     """Parse as_written the Vietnamese way and compare it with the stored figure."""
@@ -311,6 +322,7 @@ def as_written_agrees(record: Record, context: RuleContext) -> Iterator[Issue]:
         ),
     ),
     message=("{detail}", "{detail_vi}"),
+    types=(Agreement, Source),
 )
 def document_symbol(record: Record, context: RuleContext) -> Iterator[Issue]:
     """Agreement and source symbols parse; deviations name the normal form."""
@@ -361,6 +373,7 @@ _CODE_LENGTHS = {AreaLevel.PROVINCE: 2, AreaLevel.DISTRICT: 3, AreaLevel.COMMUNE
         "code {code} has {length} digits; a {level} code has {expected}",
         "mã {code} có {length} chữ số; mã cấp {level} có {expected}",
     ),
+    types=(Area,),
 )
 def code_length(record: Record, context: RuleContext) -> Iterator[Issue]:
     """Area codes have the length of their level."""
