@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from antt_domain.validation import (
     CATALOGUE,
     InputError,
+    Issue,
     Severity,
     validate,
     validate_bytes,
@@ -225,3 +227,101 @@ def test_without_dataset_rules_records_stream_through_and_findings_are_the_same(
     assert kept == [0, 200]
     assert [(f.code, f.line) for f in streamed] == [("V102", 51), ("V104", 151)]
     assert streamed.findings == tuple(f for f in everything if not f.code.startswith("D"))
+
+
+def _mixed_inputs(tmp_path: Path) -> list[Path]:
+    """A JSONL file of every kind of finding, the rules fixture (a dataset) and an array."""
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "validation" / "rules.json"
+    records = json.loads(fixture.read_text(encoding="utf-8"))["records"]
+    base = {
+        "id": "x",
+        "type": "activity",
+        "kind": "legal_training",
+        "period": {"kind": "interval", "start": "2021-01-01", "end": "2021-12-31"},
+        "quantity": {"value": 35, "unit": "session"},
+    }
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    for i in range(1, 400):
+        record = {**base, "id": f"x{i}", "quantity": {"value": i, "unit": "session"}}
+        if i % 37 == 0:
+            record["quantity"] = {"value": 1.838, "unit": "session"}  # V102
+        if i % 41 == 0:
+            record["organiser"] = "org-nowhere"  # D002
+        if i % 43 == 0:
+            record["kind"] = "Bad"  # S005
+        if i % 47 == 0:
+            record["id"] = "x1"  # D001
+        lines.append(json.dumps(record))
+    lines.insert(200, "{broken")
+    jsonl = tmp_path / "mixed.jsonl"
+    jsonl.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    array = tmp_path / "array.json"
+    array.write_text(json.dumps(records[:5], ensure_ascii=False, indent=2), encoding="utf-8")
+    return [jsonl, fixture, array]
+
+
+@pytest.mark.parametrize("ignore", [(), ("D",), ("V101", "D002")])
+def test_jobs_give_the_findings_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ignore: tuple[str, ...]
+) -> None:
+    """Record rules run in the worker processes and sound records come back as bytes for the
+    rules across records: the report is the same as in one process, to the line and column."""
+    from antt_domain.validation import _engine, record_rule  # noqa: PLC0415 - patched here
+
+    seen: list[str] = []
+
+    @record_rule(
+        code="XJB001",
+        name="plugin-rule",
+        severity="info",
+        title=("x", "x"),
+        explanation=("x", "x"),
+        message=("{id}", "{id}"),
+    )
+    def plugin_rule(record: object, context: object) -> Iterator[Issue]:
+        seen.append("called")
+        if getattr(record, "id", "") == "x3":
+            yield Issue(pointer="/id", params={"id": "x3"})
+
+    monkeypatch.setattr(_engine, "CHUNK_BYTES", 4000)
+    monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
+    inputs = _mixed_inputs(tmp_path)
+    one = validate(*inputs, jobs=1, ignore=list(ignore), rules=[plugin_rule])
+    two = validate(*inputs, jobs=2, ignore=list(ignore), rules=[plugin_rule])
+    assert two.findings == one.findings
+    assert two.inputs == one.inputs
+    codes = {f.code for f in one}
+    assert {"R001", "S005", "V102", "XJB001"} <= codes
+    assert ("D001" in codes) == ("D" not in ignore)
+    assert all(f.line is not None and f.column is not None for f in one if f.path == str(inputs[0]))
+    assert len(_engine._units([_source(inputs[0])], 2)) > 4  # the file was shared out
+
+
+def _source(path: Path) -> object:
+    from antt_domain.validation._inputs import InputSource  # noqa: PLC0415
+
+    return InputSource(name=str(path), format="jsonl", path=path)
+
+
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork",
+    reason="the crashing rule is patched into this process; workers must be forked from it",
+)
+def test_a_rule_crashing_in_a_worker_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A built-in record rule that raises in a worker stops the run with RuleCrashError."""
+    from antt_domain.validation import RuleCrashError, _engine  # noqa: PLC0415 - patched here
+    from antt_domain.validation._rules import Rule  # noqa: PLC0415
+
+    def crash(record: object, context: object) -> Iterator[Issue]:
+        raise ZeroDivisionError
+
+    (v104,) = [r for r in _engine.BUILT_IN_RULES if r.code == "V104"]
+    broken = Rule(info=v104.info, scope="record", check=crash)
+    patched = tuple(broken if r is v104 else r for r in _engine.BUILT_IN_RULES)
+    monkeypatch.setattr(_engine, "BUILT_IN_RULES", patched)
+    monkeypatch.setattr(_engine, "CHUNK_BYTES", 4000)
+    monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
+    with pytest.raises(RuleCrashError, match=r"V104.*ZeroDivisionError"):
+        validate(_mixed_inputs(tmp_path)[0], jobs=2)

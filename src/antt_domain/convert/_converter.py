@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -21,7 +20,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from antt_domain.errors import AnttError
+from antt_domain.convert._problems import ConversionError, Problem
 from antt_domain.model import (
     PERIOD_CLASSES,
     RECORD_CLASSES,
@@ -46,27 +45,6 @@ __all__ = [
 ]
 
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
-
-
-@attrs.frozen(kw_only=True)
-class Problem:
-    """One reason a value could not be structured: where (a JSON pointer) and what."""
-
-    pointer: str
-    message: str
-
-
-class ConversionError(AnttError, ValueError):
-    """Plain values could not become model objects; ``problems`` says where and why.
-
-    No half-built object is ever returned: structuring either succeeds whole or raises this.
-    """
-
-    def __init__(self, what: str, problems: list[Problem]) -> None:
-        self.what = what
-        self.problems = problems
-        lines = "; ".join(f"{p.pointer or '/'}: {p.message}" for p in problems)
-        super().__init__(f"cannot read {what}: {lines}")
 
 
 def _structure_date(value: Any, _: type) -> date:

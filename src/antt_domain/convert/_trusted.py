@@ -24,7 +24,6 @@ from typing import Any
 
 import attrs
 
-from antt_domain.convert._converter import structure_record
 from antt_domain.model import PERIOD_CLASSES, RECORD_CLASSES, Period, Record
 
 __all__ = ["structure_valid_record"]
@@ -156,5 +155,7 @@ def structure_valid_record(value: dict[str, Any]) -> Record:
     try:
         record: Record = _MAKERS[value["type"]](value)
     except Exception:  # noqa: BLE001 - the full path says precisely what is wrong
+        from antt_domain.convert._converter import structure_record  # noqa: PLC0415 - cattrs
+
         return structure_record(value)
     return record

@@ -3,15 +3,19 @@ over every sound record → located, filtered, sorted findings in one report."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from antt_domain._accel import accelerator
+from antt_domain.convert import structure_valid_record
 from antt_domain.errors import AnttError
 from antt_domain.io import JSONReadError, decode_text
 from antt_domain.model import Codelist
@@ -34,8 +38,10 @@ from antt_domain.vi import bundled_gazetteer
 
 __all__ = ["DEFAULT", "Options", "RuleCrashError", "run"]
 
-#: Below this size a JSONL file is one unit of work; above it, ``jobs > 1`` splits it.
+#: Above this size a JSONL file is checked in pieces of at most this size.
 CHUNK_BYTES = 8 * 1024 * 1024
+#: Above this size, and with ``jobs > 1``, a JSONL file is shared between processes.
+PARALLEL_BYTES = 1024 * 1024
 
 Progress = Callable[[int, int], None]
 
@@ -123,29 +129,101 @@ def _looks_like_jsonl(data: bytes) -> bool:
 
 
 def _check_unit(unit: _Unit, force_type: str | None) -> tuple[int, Checked, int]:
-    """Run in a worker (or in-process): returns (source index, checked, lines in the unit)."""
+    """In-process: (source index, checked, lines in the unit)."""
+    checked, lines, _ = _check_data(unit, force_type)
+    return unit.index, checked, lines
+
+
+def _check_data(
+    unit: _Unit, force_type: str | None, *, keep_raw: bool = False
+) -> tuple[Checked, int, bytes | None]:
+    """Read and check one unit: (checked, lines in the unit, its bytes, or None unread)."""
     source = unit.source
     try:
         data = _read_source(source, unit.start, unit.end)
     except JSONReadError as exc:
         checked = Checked(path=source.name)
         checked.findings.append(read_error_finding(exc, source.name))
-        return unit.index, checked, 0
+        return checked, 0, None
     fmt = source.format
     if fmt == "auto":
         fmt = "jsonl" if _looks_like_jsonl(data) else "json"
     if fmt == "jsonl":
-        lines = list(iter_lines(data)) if unit.start == 0 else list(iter_lines(data, 1))
-        if unit.start > 0 and data.startswith(b"\xef\xbb\xbf"):
-            lines = list(iter_lines(data, 1))
-        return unit.index, check_jsonl(lines, path=source.name, force_type=force_type), len(lines)
-    return unit.index, check_document(data, path=source.name, force_type=force_type), 0
+        lines = list(iter_lines(data, 1))
+        checked = check_jsonl(lines, path=source.name, force_type=force_type, keep_raw=keep_raw)
+        return checked, len(lines), data
+    checked = check_document(data, path=source.name, force_type=force_type, keep_raw=keep_raw)
+    return checked, 0, data
+
+
+@attrs.frozen(kw_only=True)
+class _Plan:
+    """What a worker process does besides checking its unit: the built-in record rules (by
+    code, as rules are not sent between processes), with which codelists (``None``: the
+    bundled ones), and whether to send the sound records back for the parent's rules."""
+
+    force_type: str | None
+    rule_codes: tuple[str, ...]
+    codelists: Mapping[str, Codelist] | None
+    keep_records: bool
+
+
+def _work(unit: _Unit, plan: _Plan, *, here: bool = False) -> tuple[int, Checked, int]:
+    with _few_collections():
+        return _work_on(unit, plan, here=here)
+
+
+def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int]:
+    """Run in a worker: check a unit, run the built-in record rules on its sound records and
+    locate their findings here, where the bytes are, then send back findings and -- only
+    when the parent has rules to run -- each sound record as compact JSON bytes (attrs
+    objects pickle slowly: 20 µs a record each way)."""
+    send = plan.keep_records and not here
+    checked, lines, data = _check_data(unit, plan.force_type, keep_raw=send)
+    if plan.rule_codes and checked.records:
+        by_code = {r.code: r for r in BUILT_IN_RULES}
+        rules = [by_code[code] for code in plan.rule_codes]
+        codelists = bundled_codelists() if plan.codelists is None else plan.codelists
+        context = RuleContext(codelists=codelists, gazetteer=None)
+        try:
+            raised = _apply_record_rules(checked.records, rules, context)
+        except RuleCrashError as exc:
+            checked.crash = (exc.rule, f"{type(exc.cause).__name__}: {exc.cause}")
+            raised = []
+        found = _rule_findings(raised, RecordSet(()))
+        checked.findings += _locate_here(unit, data, found)
+    if here:  # in this process after all (one unit): the records stay as they are
+        if not plan.keep_records:
+            checked.records = []
+        return unit.index, checked, lines
+    if send and checked.raw is not None:
+        payload = zip(checked.records, checked.raw, strict=True)
+        checked.payload = [(r.line, r.pointer, raw) for r, raw in payload]
+    checked.records = []
+    checked.raw = None
+    return unit.index, checked, lines
+
+
+def _locate_here(
+    unit: _Unit, data: bytes | None, found: list[tuple[Finding, Located | None]]
+) -> list[Finding]:
+    """Locate rule findings in the bytes of the unit they come from."""
+    if not found or data is None:
+        return [f for f, _ in found]
+    here = InputSource(name=unit.source.name, format=unit.source.format, data=data)
+    if any(item is not None and item.line is not None for _, item in found):
+        return _locate_in_lines(here, found)
+    try:
+        text = decode_text(data, source=unit.source.name)
+    except JSONReadError:
+        return [f for f, _ in found]
+    return locate_findings(text, [f for f, _ in found])
 
 
 def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
-    """Work units: each source whole, except JSONL files over :data:`CHUNK_BYTES`, cut into
-    byte ranges at line starts (so memory stays bounded, and several processes can share one
-    file)."""
+    """Work units: each source whole, except JSONL files over :data:`CHUNK_BYTES` (or over
+    :data:`PARALLEL_BYTES` with ``jobs > 1``), cut into byte ranges at line starts (so memory
+    stays bounded, and several processes can share one file)."""
     units: list[_Unit] = []
     for index, source in enumerate(sources):
         size = 0
@@ -154,10 +232,13 @@ def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
                 size = source.path.stat().st_size
             except OSError:
                 size = 0
-        if size <= CHUNK_BYTES:
+        parallel = jobs > 1 and size > PARALLEL_BYTES
+        if size <= CHUNK_BYTES and not parallel:
             units.append(_Unit(index, source))
             continue
-        pieces = max(jobs, -(-size // CHUNK_BYTES))
+        pieces = -(-size // CHUNK_BYTES)
+        if parallel:  # a few pieces per process, so that none waits for the slowest
+            pieces = max(pieces, min(4 * jobs, size // (PARALLEL_BYTES // 4)))
         bounds = _line_bounds(source.path, size, pieces)  # type: ignore[arg-type]
         units += [_Unit(index, source, a, b) for a, b in itertools.pairwise(bounds)]
     return units
@@ -191,13 +272,20 @@ def _shift(checked: Checked, lines: int) -> Checked:
 
 
 def _results(
-    units: list[_Unit], options: Options, progress: Progress | None
+    units: list[_Unit], options: Options, progress: Progress | None, plan: _Plan | None
 ) -> Iterator[tuple[int, Checked, int]]:
-    """The checked units in order, from worker processes when ``jobs > 1``."""
-    if options.jobs > 1 and len(units) > 1:
+    """The checked units in order, from worker processes when there is a ``plan`` for them."""
+    if plan is not None and len(units) == 1:
+        yield _work(units[0], plan, here=True)
+        if progress:
+            progress(1, 1)
+        return
+    if plan is not None:
         workers = min(options.jobs, len(units), os.cpu_count() or 1)
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_check_unit, units, itertools.repeat(options.force_type))
+            results = pool.map(_work, units, itertools.repeat(plan))
             for done, result in enumerate(results, 1):
                 if progress:
                     progress(done, len(units))
@@ -209,19 +297,47 @@ def _results(
             progress(done, len(units))
 
 
+def _rebuild(path: str, payload: list[tuple[int | None, str, bytes]], lines: int) -> list[Located]:
+    """Sound records sent back by a worker, as records again (their lines moved down by the
+    ``lines`` before their piece of the file). The worker has read these very bytes strictly
+    and checked them against the schema, so the plain fast reader is enough here."""
+    orjson = accelerator("orjson")
+    loads: Callable[[bytes], Any] = json.loads if orjson is None else orjson.loads
+    return [
+        Located(
+            record=structure_valid_record(loads(data)),
+            path=path,
+            pointer=pointer,
+            line=None if line is None else line + lines,
+        )
+        for line, pointer, data in payload
+    ]
+
+
 def _check_all(
     sources: Sequence[InputSource],
     options: Options,
     progress: Progress | None,
     on_records: Callable[[list[Located]], None] | None = None,
+    plan: _Plan | None = None,
 ) -> list[Checked]:
     """Check every source; ``on_records`` sees each unit's sound records as they come, and
-    then they are dropped (memory stays flat) unless it is ``None``."""
+    then they are dropped (memory stays flat) unless it is ``None``. With a ``plan``, units
+    are checked in worker processes, which also run the record rules it names."""
     merged: dict[int, Checked] = {}
     lines_before: dict[int, int] = {}
-    for index, result, lines in _results(_units(sources, options.jobs), options, progress):
-        checked = _shift(result, lines_before.get(index, 0))
-        lines_before[index] = lines_before.get(index, 0) + max(lines - 1, 0)
+    units = _units(sources, options.jobs)
+    for index, result, lines in _results(units, options, progress, plan):
+        before = lines_before.get(index, 0)
+        checked = _shift(result, before)
+        lines_before[index] = before + max(lines - 1, 0)
+        if checked.crash is not None:
+            code, detail = checked.crash
+            rule = next(r for r in BUILT_IN_RULES if r.code == code)
+            raise RuleCrashError(rule, RuntimeError(detail))
+        if checked.payload:
+            checked.records = _rebuild(checked.path, checked.payload, before)
+            checked.payload = []
         if on_records is not None:
             on_records(checked.records)
             checked.records = []
@@ -372,6 +488,26 @@ def _locate_rule_findings(
     return located
 
 
+#: The youngest generation's collection threshold during a run (Python's default is 700).
+GC_THRESHOLD = 100_000
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Collect the youngest generation every :data:`GC_THRESHOLD` allocations, not every 700.
+
+    A run allocates millions of objects that form no cycles (records, tuples, dicts); with
+    the default threshold the cyclic collector walks the growing set of live records over
+    and over, a third of the time at 100,000 records. The setting is restored afterwards.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def run(
     sources: Sequence[InputSource], options: Options, progress: Progress | None = None
 ) -> Report:
@@ -381,17 +517,34 @@ def run(
     selected, records are dropped once checked, so memory stays flat however long a JSONL
     file is; otherwise the sound records of the run are kept for the dataset rules.
     """
+    with _few_collections():
+        return _run(sources, options, progress)
+
+
+def _run(sources: Sequence[InputSource], options: Options, progress: Progress | None) -> Report:
     rules = [r for r in (*BUILT_IN_RULES, *options.rules) if options.keeps(r.code)]
     record_rules = [r for r in rules if r.scope == "record"]
     dataset_rules = [r for r in rules if r.scope == "dataset"]
     context = _context(options)
     raised: list[tuple[Rule, Issue, Located | None]] = []
+    plan = None
+    if options.jobs > 1:
+        # Worker processes run the built-in record rules; plugin rules stay in this process.
+        in_workers = [r for r in record_rules if r in BUILT_IN_RULES]
+        record_rules = [r for r in record_rules if r not in in_workers]
+        rules = [r for r in rules if r not in in_workers]
+        plan = _Plan(
+            force_type=options.force_type,
+            rule_codes=tuple(r.code for r in in_workers),
+            codelists=None if options.codelists is DEFAULT else dict(options.codelists),
+            keep_records=bool(dataset_rules or record_rules),
+        )
 
     def on_records(batch: list[Located]) -> None:
         raised.extend(_apply_record_rules(batch, record_rules, context))
 
     streaming = not dataset_rules
-    checked = _check_all(sources, options, progress, on_records if streaming else None)
+    checked = _check_all(sources, options, progress, on_records if streaming else None, plan)
     findings = [f for c in checked for f in c.findings]
     records = RecordSet(
         (r for c in checked for r in c.records), (d for c in checked for d in c.documents)

@@ -7,7 +7,6 @@ Each is one function ``render(report, *, lang, fail_on, catalogue, colour) -> st
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -240,6 +239,8 @@ def render_junit(report: Report, options: RenderOptions) -> str:
     by_path: dict[str, list[Finding]] = {i.path: [] for i in report.inputs}
     for finding in shown:
         by_path.setdefault(finding.path or "<input>", []).append(finding)
+    import xml.etree.ElementTree as ET  # noqa: PLC0415 - loaded for JUnit output only
+
     suites = ET.Element("testsuites", name="antt validate")
     total = failures = 0
     for path, findings in by_path.items():

@@ -8,6 +8,7 @@ are structured. Rules come later, over every sound record of the run (see ``_eng
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,13 @@ class Checked:
     records: list[Located] = attrs.field(factory=list)
     documents: list[tuple[str, Dataset]] = attrs.field(factory=list)
     count: int = 0
+    #: When not ``None``: the JSON bytes of each sound record, beside ``records`` (a worker
+    #: process sends these back instead of the records, which pickle slowly).
+    raw: list[bytes] | None = None
+    #: From a worker: (line, pointer, JSON bytes) of each sound record, to be rebuilt.
+    payload: list[tuple[int | None, str, bytes]] = attrs.field(factory=list)
+    #: From a worker: (code, detail) of a built-in rule that crashed there.
+    crash: tuple[str, str] | None = None
 
     def summary(self) -> InputSummary:
         """What the document held, for the report."""
@@ -94,9 +102,11 @@ def read_path(path: Path) -> bytes:
         raise JSONReadError("unreadable", exc.strerror or str(exc), source=str(path)) from None
 
 
-def check_document(data: bytes, *, path: str, force_type: str | None = None) -> Checked:
+def check_document(
+    data: bytes, *, path: str, force_type: str | None = None, keep_raw: bool = False
+) -> Checked:
     """Check the bytes of one JSON document (read, schema, structure), located."""
-    checked = Checked(path=path)
+    checked = Checked(path=path, raw=[] if keep_raw else None)
     try:
         value = parse_json_bytes(data, source=path)
     except JSONReadError as exc:
@@ -109,11 +119,16 @@ def check_document(data: bytes, *, path: str, force_type: str | None = None) -> 
 
 
 def check_jsonl(
-    lines: Iterable[tuple[int, bytes]], *, path: str, force_type: str | None = None
+    lines: Iterable[tuple[int, bytes]],
+    *,
+    path: str,
+    force_type: str | None = None,
+    keep_raw: bool = False,
 ) -> Checked:
     """Check JSONL lines ``(line number, bytes)`` one record each; memory stays per line."""
-    checked = Checked(path=path, kind="jsonl")
+    checked = Checked(path=path, kind="jsonl", raw=[] if keep_raw else None)
     sound = checked.records
+    raw_kept = checked.raw
     # The common case first: a record of a known type that the compiled check passes is
     # structured at once; anything else takes the full path below, which explains it.
     quick = {} if force_type is not None else _fast_checks()
@@ -134,8 +149,10 @@ def check_jsonl(
                 pass  # the full path reports it
             else:
                 sound.append(Located(record=record, path=path, pointer="", line=number))
+                if raw_kept is not None:
+                    raw_kept.append(raw)
                 continue
-        line_checked = Checked(path=path)
+        line_checked = Checked(path=path, raw=raw_kept)
         _check_record(value, "", line_checked, force_type, line=number)
         if line_checked.findings:
             text = decode_text(raw, source=path)
@@ -250,6 +267,8 @@ def _check_record(
         _conversion_findings(exc, prefix, checked, record_id)
         return
     checked.records.append(Located(record=record, path=checked.path, pointer=prefix, line=line))
+    if checked.raw is not None:
+        checked.raw.append(json.dumps(value, ensure_ascii=False).encode())
 
 
 def _conversion_findings(
