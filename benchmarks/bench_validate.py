@@ -226,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - a script that
             [ANTT, "validate", "-j", "2", "--format", "json", str(inputs["jsonl"])]
         )
         rows.append(("antt-domain", "antt validate --jobs 2, whole process", cli2, rss2))
+        no_d = [ANTT, "validate", "--ignore", "D", "--format", "json", str(inputs["jsonl"])]
+        cli_nd, _, rss_nd = run_command(no_d)
+        rows.append(("antt-domain", "antt validate --ignore D, whole process", cli_nd, rss_nd))
+        cli2_nd, _, rss2_nd = run_command([*no_d[:2], "-j", "2", *no_d[2:]])
+        rows.append(("antt-domain", "antt validate --ignore D --jobs 2", cli2_nd, rss2_nd))
         rows += [(a, b, c, None) for a, b, c in baselines(inputs, args.repeat)]
         check = None
         if CHECK_JSONSCHEMA:
@@ -278,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - a script that
             print(f", check-jsonschema {statistics.median(theirs):.3f} s, ratio {ratio:.2f}")
         else:
             print(" (check-jsonschema not installed)")
-        print(f"--jobs 2 vs one job, whole process: {cli / cli2:.2f}x")
+        print(f"--jobs 2 vs one job, whole process: {cli / cli2:.2f}x", end="")
+        print(f" (without the rules across records: {cli_nd / cli2_nd:.2f}x)")
 
         if not args.no_scaling:
             big = folder / "big"

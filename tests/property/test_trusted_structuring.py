@@ -41,7 +41,7 @@ def test_trusted_and_full_structuring_agree(record_type: str) -> None:
     seen = {"built": 0, "refused": 0}
 
     @settings(
-        max_examples=150,
+        max_examples=80,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )

@@ -115,3 +115,16 @@ def test_the_validation_benchmark_inputs_carry_the_defects_asked_for(tmp_path: P
 
     report = validate(inputs["jsonl"], gazetteer=None)
     assert sorted({f.code for f in report}) == ["S001", "S002", "S005", "S006", "V102"]
+
+
+def test_the_memory_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench_memory.py on a tiny file: one row per mode, with the records written."""
+    bench = _load("bench_memory")
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        assert bench.main(["--mb", "0.05", "--all-rules"]) == 0
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("| JSONL | records |")
+    assert [line.split("|")[3].strip() for line in lines[2:]] == ["--ignore D", "every rule"]

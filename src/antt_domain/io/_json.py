@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import json
 import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -151,16 +150,14 @@ def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPT
     return value
 
 
-_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
-
-
-def _fast_parse(data: bytes, max_depth: int) -> Any:  # noqa: PLR0911 - one exit per check
+def _fast_parse(data: bytes, max_depth: int) -> Any:
     """orjson, plus the checks the strict reader makes, or ``_SLOW`` when unsure.
 
-    orjson keeps the last of duplicate keys silently, so the number of keys in the text is
-    compared with the number in the parsed value (written back compactly): every key is a
-    string followed by a colon, and a string can only hold a quote escaped. Large numbers and
-    anything unusual (spaced colons, quotes escaped as \\u0022) go to the strict reader.
+    orjson keeps the last of duplicate keys silently, so the colons of the text are counted
+    against those of the parsed value written back: every key brings one colon, and the
+    colons inside strings are the same in both -- unless the text escapes one (``\\u003a``),
+    which goes to the strict reader. Fewer colons written back means a key was dropped: a
+    duplicate, which the strict reader names. Large numbers go to the strict reader too.
     """
     orjson = _orjson()
     if orjson is None:
@@ -169,11 +166,9 @@ def _fast_parse(data: bytes, max_depth: int) -> Any:  # noqa: PLR0911 - one exit
         value = orjson.loads(data)
     except orjson.JSONDecodeError:
         return _SLOW  # the strict reader says precisely what is wrong
-    if b"\\u0022" in data or _SPACED_KEY.search(data):
-        return _SLOW
     written = orjson.dumps(value)
-    if data.count(b'":') != written.count(b'":'):
-        return _SLOW  # a duplicate key, most likely: the strict reader names it
+    if data.count(b":") != written.count(b":") or b"\\u003" in data:
+        return _SLOW
     if b"e+" in written:
         # orjson reads integers beyond 64 bits as floats, which it writes with an exponent
         # (so does any float of 1e16 or more): only the strict reader keeps them as written.

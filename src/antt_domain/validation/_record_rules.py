@@ -76,21 +76,26 @@ def _dimension(context: RuleContext, unit: str) -> str | None:
 )
 def unknown_code(record: Record, context: RuleContext) -> Iterator[Issue]:
     """Codes of open codelists that no codelist (as extended by plugins) contains."""
-    own = _OPEN_CODES.get(type(record), ())
-    fields = [(f"/{field}", name, getattr(record, field)) for field, name in own]
-    for pointer, quantity in _quantities(record):
-        fields.append((f"{pointer}/unit", "units", quantity.unit))
-        fields.append((f"{pointer}/base_unit", "units", quantity.base_unit))
-    for where, name, value in fields:
-        codelist = context.codelists.get(name)
-        if codelist is None or value is None:
+    codelists = context.codelists
+    for field, name in _OPEN_CODES.get(type(record), ()):
+        value = getattr(record, field)
+        codelist = codelists.get(name)
+        if value is None or codelist is None:
             continue
         if isinstance(value, tuple):
             for index, code in enumerate(value):
                 if code not in codelist:
-                    yield _unknown(code, codelist, f"{where}/{index}")
+                    yield _unknown(code, codelist, f"/{field}/{index}")
         elif value not in codelist:
-            yield _unknown(value, codelist, where)
+            yield _unknown(value, codelist, f"/{field}")
+    units = codelists.get("units")
+    if units is None:
+        return
+    for pointer, quantity in _quantities(record):
+        if quantity.unit not in units:
+            yield _unknown(quantity.unit, units, f"{pointer}/unit")
+        if quantity.base_unit is not None and quantity.base_unit not in units:
+            yield _unknown(quantity.base_unit, units, f"{pointer}/base_unit")
 
 
 def _unknown(code: object, codelist: Codelist, pointer: str) -> Issue:
