@@ -4,9 +4,12 @@ number of records (one pass, dictionaries keyed by id or by a matching key)."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import typing
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
+
+import attrs
 
 from antt_domain.model import (
     Activity,
@@ -69,6 +72,33 @@ REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...]], ...]] = {
 _Reference = tuple[Located, str, int | None, str, tuple[type, ...]]
 
 
+def _reference_lister(cls: type) -> Callable[[Located, Any, Callable[[Any], None]], None]:
+    """A function appending the references of a record of class ``cls`` (generated code:
+    this runs for every record of a run, and a generic loop over fields costs twice as
+    much)."""
+    attrs.resolve_types(cls)
+    names: dict[str, Any] = {"_SOURCE": (Source,)}
+    lines = ["def refs(item, record, append):"]
+    for number, (field, allowed) in enumerate(REFERENCES[cls]):
+        names[f"_A{number}"] = allowed
+        many = typing.get_origin(attrs.fields_dict(cls)[field].type) is tuple
+        if many:
+            lines.append(f"    for index, target in enumerate(record.{field}):")
+            lines.append(f"        append((item, {field!r}, index, target, _A{number}))")
+        else:
+            lines.append(f"    target = record.{field}")
+            lines.append("    if target is not None:")
+            lines.append(f"        append((item, {field!r}, None, target, _A{number}))")
+    if "sources" in attrs.fields_dict(cls):
+        lines.append("    for index, citation in enumerate(record.sources):")
+        lines.append("        append((item, 'sources', index, citation.source, _SOURCE))")
+    lines.append("    return None")
+    scope: dict[str, Any] = {}
+    exec("\n".join(lines), names, scope)  # noqa: S102 - code generated from REFERENCES
+    lister: Callable[[Located, Any, Callable[[Any], None]], None] = scope["refs"]
+    return lister
+
+
 def _references(records: RecordSet) -> list[_Reference]:
     """Every reference every record makes (shared by the rules of a run: built once)."""
     memo = records._memo  # the rules' shared index, private to this package
@@ -79,19 +109,16 @@ def _references(records: RecordSet) -> list[_Reference]:
     append = found.append
     for item in records:
         record = item.record
-        for field, allowed in REFERENCES[type(record)]:
-            value = getattr(record, field)
-            if value is None:
-                continue
-            if isinstance(value, tuple):
-                for index, target in enumerate(value):
-                    append((item, field, index, target, allowed))
-            else:
-                append((item, field, None, value, allowed))
-        for index, citation in enumerate(getattr(record, "sources", ())):
-            append((item, "sources", index, citation.source, (Source,)))
+        cls = type(record)
+        lister = _LISTERS.get(cls)
+        if lister is None:
+            lister = _LISTERS[cls] = _reference_lister(cls)
+        lister(item, record, append)
     memo["references"] = found
     return found
+
+
+_LISTERS: dict[type, Callable[[Located, Any, Callable[[Any], None]], None]] = {}
 
 
 def _pointer(field: str, index: int | None) -> str:
