@@ -325,3 +325,22 @@ def test_a_rule_crashing_in_a_worker_is_named(
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
     with pytest.raises(RuleCrashError, match=r"V104.*ZeroDivisionError"):
         validate(_mixed_inputs(tmp_path)[0], jobs=2)
+
+
+@pytest.mark.parametrize("max_findings", [None, 2])
+def test_the_json_report_is_written_finding_by_finding_as_one_document(
+    max_findings: int | None,
+) -> None:
+    """render_json writes findings one at a time; the text is json.dumps of report_json."""
+    from antt_domain.validation._formats import (  # noqa: PLC0415 - the private pieces
+        RenderOptions,
+        render_json,
+        report_json,
+    )
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "validation" / "rules.json"
+    clean = b'{"id": "s", "type": "source", "kind": "article", "title": "t"}'
+    for report in (validate(fixture), validate_bytes(clean)):
+        options = RenderOptions(lang="vi", max_findings=max_findings)
+        expected = json.dumps(report_json(report, options), ensure_ascii=False, indent=2) + "\n"
+        assert render_json(report, options) == expected

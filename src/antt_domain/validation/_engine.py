@@ -205,13 +205,13 @@ def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int
 
 
 def _locate_here(
-    unit: _Unit, data: bytes | None, found: list[tuple[Finding, Located | None]]
+    unit: _Unit, data: bytes | None, found: list[tuple[Finding, int | None]]
 ) -> list[Finding]:
     """Locate rule findings in the bytes of the unit they come from."""
     if not found or data is None:
         return [f for f, _ in found]
     here = InputSource(name=unit.source.name, format=unit.source.format, data=data)
-    if any(item is not None and item.line is not None for _, item in found):
+    if any(line is not None for _, line in found):
         return _locate_in_lines(here, found)
     try:
         text = decode_text(data, source=unit.source.name)
@@ -338,6 +338,7 @@ def _check_all(
         if checked.payload:
             checked.records = _rebuild(checked.path, checked.payload, before)
             checked.payload = []
+        checked.findings = [f for f in checked.findings if options.keeps(f.code)]
         if on_records is not None:
             on_records(checked.records)
             checked.records = []
@@ -402,8 +403,10 @@ def _apply_rules(
 
 def _rule_findings(
     raised: list[tuple[Rule, Issue, Located | None]], records: RecordSet
-) -> list[tuple[Finding, Located | None]]:
-    found: list[tuple[Finding, Located | None]] = []
+) -> list[tuple[Finding, int | None]]:
+    """Findings of rule issues, each with the JSONL line of its record (``None`` when the
+    record is not a JSONL line): the records themselves are not kept."""
+    found: list[tuple[Finding, int | None]] = []
     for rule, issue, at in raised:
         item = at
         if item is None and issue.record_id is not None and issue.path is None:
@@ -422,7 +425,7 @@ def _rule_findings(
             pointer=pointer,
             record_id=record_id,
         )
-        found.append((finding, item))
+        found.append((finding, item.line if item is not None else None))
     return found
 
 
@@ -439,13 +442,12 @@ def _source_lines(source: InputSource) -> Iterator[tuple[int, bytes]]:
 
 
 def _locate_in_lines(
-    source: InputSource, entries: Sequence[tuple[Finding, Located | None]]
+    source: InputSource, entries: Sequence[tuple[Finding, int | None]]
 ) -> list[Finding]:
     """Locate JSONL findings: one streamed pass over the file, one scan of each line."""
     per_line: dict[int, list[Finding]] = {}
-    for finding, item in entries:
-        line_number = item.line if item is not None and item.line is not None else 0
-        per_line.setdefault(line_number, []).append(finding)
+    for finding, line_number in entries:
+        per_line.setdefault(line_number or 0, []).append(finding)
     located: list[Finding] = []
     try:
         for number, line in _source_lines(source):
@@ -461,21 +463,21 @@ def _locate_in_lines(
 
 
 def _locate_rule_findings(
-    found: list[tuple[Finding, Located | None]], sources: Sequence[InputSource]
+    found: list[tuple[Finding, int | None]], sources: Sequence[InputSource]
 ) -> list[Finding]:
     """Line and column for rule findings, re-reading only the files that have some."""
     by_name = {s.name: s for s in sources}
-    by_path: dict[str, list[tuple[Finding, Located | None]]] = {}
-    for finding, item in found:
-        by_path.setdefault(finding.path or "", []).append((finding, item))
+    by_path: dict[str, list[tuple[Finding, int | None]]] = {}
+    for finding, line in found:
+        by_path.setdefault(finding.path or "", []).append((finding, line))
     located: list[Finding] = []
     for path, entries in by_path.items():
         source = by_name.get(path)
         if source is None:
             located += [f for f, _ in entries]
             continue
-        jsonl = [(f, i) for f, i in entries if i is not None and i.line is not None]
-        plain = [f for f, i in entries if i is None or i.line is None]
+        jsonl = [(f, line) for f, line in entries if line is not None]
+        plain = [f for f, line in entries if line is None]
         if jsonl:
             located += _locate_in_lines(source, jsonl)
         if plain:
@@ -526,7 +528,8 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
     record_rules = [r for r in rules if r.scope == "record"]
     dataset_rules = [r for r in rules if r.scope == "dataset"]
     context = _context(options)
-    raised: list[tuple[Rule, Issue, Located | None]] = []
+    found: list[tuple[Finding, int | None]] = []
+    nothing = RecordSet(())
     plan = None
     if options.jobs > 1:
         # Worker processes run the built-in record rules; plugin rules stay in this process.
@@ -541,7 +544,8 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
         )
 
     def on_records(batch: list[Located]) -> None:
-        raised.extend(_apply_record_rules(batch, record_rules, context))
+        # Findings now, so that the records can go: memory stays flat without the D rules.
+        found.extend(_rule_findings(_apply_record_rules(batch, record_rules, context), nothing))
 
     streaming = not dataset_rules
     checked = _check_all(sources, options, progress, on_records if streaming else None, plan)
@@ -550,7 +554,7 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
         (r for c in checked for r in c.records), (d for c in checked for d in c.documents)
     )
     if not streaming:
-        raised += _apply_rules(records, rules, context)
-    findings += _locate_rule_findings(_rule_findings(raised, records), sources)
-    kept = [f for f in findings if options.keeps(f.code)]
-    return Report(findings=kept, inputs=tuple(c.summary() for c in checked))
+        found += _rule_findings(_apply_rules(records, rules, context), records)
+    found = [(f, line) for f, line in found if options.keeps(f.code)]
+    findings += _locate_rule_findings(found, sources)
+    return Report(findings=findings, inputs=tuple(c.summary() for c in checked))

@@ -91,6 +91,13 @@ def report_json(report: Report, options: RenderOptions) -> dict[str, Any]:
     """The documented JSON shape of a report (``version`` 1)."""
     shown, hidden = _shown(report, options)
     return {
+        **_json_shell(report, options, hidden),
+        "findings": [_json_finding(f, options) for f in shown],
+    }
+
+
+def _json_shell(report: Report, options: RenderOptions, hidden: int) -> dict[str, Any]:
+    return {
         "version": 1,
         "ok": report.ok(options.fail_on),
         "fail_on": options.fail_on.value,
@@ -101,27 +108,44 @@ def report_json(report: Report, options: RenderOptions) -> dict[str, Any]:
             "not_shown": hidden,
         },
         "inputs": [{"path": i.path, "kind": i.kind, "records": i.records} for i in report.inputs],
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity.value,
-                "path": f.path,
-                "line": f.line,
-                "column": f.column,
-                "pointer": f.pointer,
-                "record_id": f.record_id,
-                "message": f.message(options.lang),
-                "message_vi": f.message_vi,
-                "message_en": f.message_en,
-            }
-            for f in shown
-        ],
+    }
+
+
+def _json_finding(f: Finding, options: RenderOptions) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "pointer": f.pointer,
+        "record_id": f.record_id,
+        "message": f.message(options.lang),
+        "message_vi": f.message_vi,
+        "message_en": f.message_en,
     }
 
 
 def render_json(report: Report, options: RenderOptions) -> str:
-    """The JSON report, indented, UTF-8 characters kept."""
-    return json.dumps(report_json(report, options), ensure_ascii=False, indent=2) + "\n"
+    """The JSON report, indented, UTF-8 characters kept.
+
+    The text is that of ``json.dumps(report_json(...), indent=2)``, written one finding at a
+    time: a report of a hundred thousand findings never exists as Python objects all at once.
+    """
+    shown, hidden = _shown(report, options)
+    shell = {**_json_shell(report, options, hidden), "findings": []}
+    text = json.dumps(shell, ensure_ascii=False, indent=2)
+    if not shown:
+        return text + "\n"
+    head = text.removesuffix("[]\n}")
+    items = (
+        "    "
+        + json.dumps(_json_finding(f, options), ensure_ascii=False, indent=2).replace(
+            "\n", "\n    "
+        )
+        for f in shown
+    )
+    return head + "[\n" + ",\n".join(items) + "\n  ]\n}\n"
 
 
 def _escape_data(text: str) -> str:

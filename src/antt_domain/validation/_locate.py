@@ -7,6 +7,7 @@ text has already parsed (and its depth is bounded), so the scanner can trust its
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import re
 from collections.abc import Iterable
@@ -19,11 +20,17 @@ Position = tuple[int, int]
 _WS = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _SCALAR = re.compile(r"[^\s,\]\}]+")
+#: What a skipped container holds between strings and brackets (the scanner jumps over it).
+_BORING = re.compile(r'[^"\[\]{}]*')
 
 
 def escape_pointer(token: str) -> str:
     """One JSON pointer reference token, escaped (``~`` → ``~0``, ``/`` → ``~1``)."""
     return token.replace("~", "~0").replace("/", "~1")
+
+
+class _AllFound(Exception):  # noqa: N818 - a signal, not an error
+    """Every wanted pointer has been found."""
 
 
 class _Scanner:
@@ -42,6 +49,8 @@ class _Scanner:
     def mark(self, pointer: str, offset: int) -> None:
         if pointer in self.wanted and pointer not in self.found:
             self.found[pointer] = offset
+            if len(self.found) == len(self.wanted):
+                raise _AllFound  # nothing more to look for: stop scanning
 
     def string(self, i: int) -> tuple[str, int]:
         match = _STRING.match(self.text, i)
@@ -60,10 +69,11 @@ class _Scanner:
             match = _SCALAR.match(text, i)
             return match.end() if match else i + 1
         depth = 0
+        boring = _BORING.match
         while True:
             char = text[i]
             if char == '"':
-                i = self.string(i)[1]
+                i = _STRING.match(text, i).end()  # type: ignore[union-attr]
                 continue
             if char in "[{":
                 depth += 1
@@ -71,12 +81,12 @@ class _Scanner:
                 depth -= 1
                 if depth == 0:
                     return i + 1
-            i += 1
+            i = boring(text, i + 1).end()  # type: ignore[union-attr]
 
     def value(self, i: int, pointer: str) -> int:
         i = self.ws(i)
         self.mark(pointer, i)
-        if pointer not in self.prefixes or len(self.found) == len(self.wanted):
+        if pointer not in self.prefixes:
             return self.skip(i)
         char = self.text[i]
         if char == "{":
@@ -120,7 +130,8 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, Position]:
         return {}
     scanner = _Scanner(text, wanted)
     start = 1 if text.startswith("\ufeff") else 0
-    scanner.value(start, "")
+    with contextlib.suppress(_AllFound):
+        scanner.value(start, "")
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     positions: dict[str, Position] = {}
     for pointer, offset in scanner.found.items():
