@@ -21,7 +21,7 @@ from antt_domain.validation import (
     Severity,
     catalogue,
     discover,
-    render,
+    render_parts,
     run,
 )
 
@@ -192,14 +192,15 @@ def run_command(args: argparse.Namespace) -> int:
         colour=args.format == "text" and args.output is None and _colour(stream),
         max_findings=args.max_findings,
     )
-    text = render(report, args.format, render_options)
+    parts = render_parts(report, args.format, render_options)
     if args.output:
         try:
-            write_atomic(args.output, text.encode("utf-8"))
+            write_atomic(args.output, (part.encode("utf-8") for part in parts))
         except OSError as exc:
             raise CommandError(f"{args.output}: {exc.strerror or exc}") from None
     else:
-        stream.write(text)
+        for part in parts:
+            stream.write(part)
     return 0 if report.ok(fail_on) else 1
 
 

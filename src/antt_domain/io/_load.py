@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -120,8 +121,9 @@ def dumps(obj: Dataset | Record | Any, *, indent: int | None = 2) -> str:
     return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent) + "\n"
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of bytes in order) to ``path`` through a temporary file
+    and a rename.
 
     A failure part-way leaves the old file (or no file) in place, never a half-written one.
     """
@@ -129,7 +131,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         Path(tmp).replace(path)

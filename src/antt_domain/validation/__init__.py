@@ -11,7 +11,7 @@ from antt_domain.validation._catalogue import CodeInfo, finding_from, make_findi
 from antt_domain.validation._codes import BUILT_IN_RULES, CATALOGUE, catalogue
 from antt_domain.validation._engine import DEFAULT, Options, RuleCrashError, run
 from antt_domain.validation._findings import Finding, InputSummary, Report, Severity
-from antt_domain.validation._formats import FORMATS, RenderOptions, render
+from antt_domain.validation._formats import FORMATS, RenderOptions, render, render_parts
 from antt_domain.validation._inputs import InputError, InputSource, discover
 from antt_domain.validation._rules import (
     DatasetCheck,
@@ -54,6 +54,7 @@ __all__ = [
     "make_finding",
     "record_rule",
     "render",
+    "render_parts",
     "run",
     "validate",
     "validate_bytes",

@@ -7,7 +7,7 @@ Each is one function ``render(report, *, lang, fail_on, catalogue, colour) -> st
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,7 +18,7 @@ from antt_domain._version import __version__
 from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._findings import Finding, Report, Severity
 
-__all__ = ["FORMATS", "RenderOptions", "render"]
+__all__ = ["FORMATS", "RenderOptions", "render", "render_parts"]
 
 INFORMATION_URI = "https://github.com/antt-domain/antt-domain"
 
@@ -127,25 +127,25 @@ def _json_finding(f: Finding, options: RenderOptions) -> dict[str, Any]:
 
 
 def render_json(report: Report, options: RenderOptions) -> str:
-    """The JSON report, indented, UTF-8 characters kept.
+    """The JSON report, indented, UTF-8 characters kept."""
+    return "".join(_json_parts(report, options))
 
-    The text is that of ``json.dumps(report_json(...), indent=2)``, written one finding at a
-    time: a report of a hundred thousand findings never exists as Python objects all at once.
+
+def _json_parts(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The text of ``json.dumps(report_json(...), indent=2)``, one finding at a time: a report
+    of a hundred thousand findings never exists as Python objects, or as one string, at once.
     """
     shown, hidden = _shown(report, options)
     shell = {**_json_shell(report, options, hidden), "findings": []}
     text = json.dumps(shell, ensure_ascii=False, indent=2)
     if not shown:
-        return text + "\n"
-    head = text.removesuffix("[]\n}")
-    items = (
-        "    "
-        + json.dumps(_json_finding(f, options), ensure_ascii=False, indent=2).replace(
-            "\n", "\n    "
-        )
-        for f in shown
-    )
-    return head + "[\n" + ",\n".join(items) + "\n  ]\n}\n"
+        yield text + "\n"
+        return
+    yield text.removesuffix("[]\n}") + "[\n"
+    for index, finding in enumerate(shown):
+        item = json.dumps(_json_finding(finding, options), ensure_ascii=False, indent=2)
+        yield ("    " if index == 0 else ",\n    ") + item.replace("\n", "\n    ")
+    yield "\n  ]\n}\n"
 
 
 def _escape_data(text: str) -> str:
@@ -318,3 +318,12 @@ FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
 def render(report: Report, name: str, options: RenderOptions) -> str:
     """The report in format ``name`` (one of :data:`FORMATS`)."""
     return FORMATS[name](report, options)
+
+
+def render_parts(report: Report, name: str, options: RenderOptions) -> Iterator[str]:
+    """The text of :func:`render`, in pieces to write one after the other: the JSON report
+    of a large run is never held whole in memory (the other formats come in one piece)."""
+    if name == "json":
+        yield from _json_parts(report, options)
+    else:
+        yield render(report, name, options)

@@ -66,6 +66,8 @@ class Checked:
     payload: list[tuple[int | None, str, bytes]] = attrs.field(factory=list)
     #: From a worker: (code, detail) of a built-in rule that crashed there.
     crash: tuple[str, str] | None = None
+    #: From a worker: the findings as plain tuples (see ``_engine``).
+    rows: list[tuple[Any, ...]] = attrs.field(factory=list)
 
     def summary(self) -> InputSummary:
         """What the document held, for the report."""
