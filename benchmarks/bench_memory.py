@@ -1,7 +1,8 @@
 """Peak memory of ``antt validate`` on JSONL files of growing size (the flat-memory claim).
 
-Writes JSONL files of the sizes asked for (activity records from ``datagen.py``, each with a
-unique id, one in twenty with a defect) and runs ``antt validate --format json -o FILE`` on
+Writes JSONL files of the sizes asked for (a generated province's organisations, areas and
+agreements, then activity records, each with its own id and figure, one in twenty with a
+defect) and runs ``antt validate --format json -o FILE`` on
 each in a fresh measuring process: wall time and peak RSS. By default the rules across
 records are left out (``--ignore D``), which is when memory should stay flat; ``--all-rules``
 measures the default run too, which keeps every sound record for those rules. Nothing here
@@ -21,28 +22,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_validate import ANTT, MUTATIONS, _mutate, run_command
+from bench_validate import ANTT, activity, run_command
 from datagen import generate
 
 
 def write_jsonl(path: Path, megabytes: float, invalid_share: float, seed: int) -> int:
-    """Write about ``megabytes`` of JSONL activity records to ``path``; return how many."""
+    """Write about ``megabytes`` of JSONL to ``path``: the organisations, areas and agreements
+    of a generated province, then activity records (as ``bench_validate.py`` makes them).
+    Return how many records were written."""
     data = generate("province", seed)
+    context = [r for r in data["records"] if r["type"] not in ("activity", "outcome")]
     pool = [r for r in data["records"] if r["type"] == "activity" and "quantity" in r]
     every = round(1 / invalid_share) if invalid_share else 0
     target = int(megabytes * 1024 * 1024)
     written = count = 0
     with path.open("w", encoding="utf-8") as handle:
-        while written < target:
-            base = pool[count % len(pool)]
-            record = {**base, "id": f"{base['id']}-{count}"}
-            if every and count % every == every - 1:
-                record = _mutate(record, MUTATIONS[(count // every) % len(MUTATIONS)])
+        for record in context:
             line = json.dumps(record, ensure_ascii=False) + "\n"
             handle.write(line)
             written += len(line.encode())
+        while written < target:
+            line = json.dumps(activity(pool, count, every), ensure_ascii=False) + "\n"
+            handle.write(line)
+            written += len(line.encode())
             count += 1
-    return count
+    return len(context) + count
 
 
 def main(argv: list[str] | None = None) -> int:

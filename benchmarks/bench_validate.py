@@ -4,12 +4,13 @@ Every tool gets the same records and the same schemas, generated deterministical
 ``datagen.py``: activity records (with the organisations, areas and agreements they refer to)
 of which ``--invalid-share`` carry a defect of a varied kind. Printed: records per second and
 ratios against the baselines, peak memory of the command-line runs, the cost of one small file
-(as pre-commit runs it), ``--jobs 2`` against one job, and 1x/10x scaling. Nothing here is
-asserted as a time by a test; ``tests/unit/test_benchmarks_smoke.py`` runs a tiny size so the
-script never rots.
+(as pre-commit runs it), ``--jobs 2`` against one job, and how the time grows at 10x (or
+100x) the records. Nothing here is asserted as a time by a test;
+``tests/unit/test_benchmarks_smoke.py`` runs a tiny size so the script never rots.
 
-    python benchmarks/bench_validate.py                    # 20,000 records
-    python benchmarks/bench_validate.py --records 100000   # the figures in docs/performance.md
+    python benchmarks/bench_validate.py                    # 20,000 records, and 10x
+    python benchmarks/bench_validate.py --records 100000 --no-scaling
+    python benchmarks/bench_validate.py --records 5000 --scale 10 --scale 100
 """
 
 from __future__ import annotations
@@ -60,27 +61,31 @@ def _mutate(record: dict[str, Any], how: str) -> dict[str, Any]:
     return record
 
 
+def activity(pool: list[dict[str, Any]], i: int, every: int) -> dict[str, Any]:
+    """The ``i``-th benchmark activity: a copy of a generated one with its own id and figure,
+    and a defect of a varied kind when ``i`` is a multiple of ``every``."""
+    base = pool[i % len(pool)]
+    record = {**base, "id": f"{base['id']}-{i}"}
+    if "quantity" in record:  # unique figures: copies are not "counted twice" (D005)
+        record["quantity"] = {**record["quantity"], "value": record["quantity"]["value"] + i}
+        if "participants" in record:  # ... and keep participants at or above sessions (V104)
+            extra = record["quantity"]["value"]
+            record["participants"] = {
+                **record["participants"],
+                "value": record["participants"]["value"] + extra,
+            }
+    if every and i % every == every - 1:
+        record = _mutate(record, MUTATIONS[(i // every) % len(MUTATIONS)])
+    return record
+
+
 def build_inputs(folder: Path, records: int, invalid_share: float, seed: int) -> dict[str, Any]:
     """Write the benchmark's files into ``folder`` and return what was written."""
     data = generate("province", seed)
     context = [r for r in data["records"] if r["type"] not in ("activity", "outcome")]
     pool = [r for r in data["records"] if r["type"] == "activity" and "quantity" in r]
     every = round(1 / invalid_share) if invalid_share else 0
-    activities = []
-    for i in range(records):
-        base = pool[i % len(pool)]
-        record = {**base, "id": f"{base['id']}-{i}"}
-        if "quantity" in record:  # unique figures: copies are not "counted twice" (D005)
-            record["quantity"] = {**record["quantity"], "value": record["quantity"]["value"] + i}
-            if "participants" in record:  # ... and keep participants at or above sessions (V104)
-                extra = record["quantity"]["value"]
-                record["participants"] = {
-                    **record["participants"],
-                    "value": record["participants"]["value"] + extra,
-                }
-        if every and i % every == every - 1:
-            record = _mutate(record, MUTATIONS[(i // every) % len(MUTATIONS)])
-        activities.append(record)
+    activities = [activity(pool, i, every) for i in range(records)]
     jsonl = folder / "records.jsonl"
     with jsonl.open("w", encoding="utf-8") as handle:
         for record in [*context, *activities]:
@@ -203,7 +208,14 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - a script that
     parser.add_argument("--invalid-share", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--no-scaling", action="store_true", help="skip the 10x run")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the scaling runs")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        action="append",
+        dest="scales",
+        help="also validate this many times the records, to show how cost grows (default 10)",
+    )
     args = parser.parse_args(argv)
 
     from antt_domain import __version__, validate  # noqa: PLC0415 - after sys.path
@@ -286,12 +298,16 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - a script that
         print(f"--jobs 2 vs one job, whole process: {cli / cli2:.2f}x", end="")
         print(f" (without the rules across records: {cli_nd / cli2_nd:.2f}x)")
 
-        if not args.no_scaling:
-            big = folder / "big"
+        for scale in [] if args.no_scaling else (args.scales or [10]):
+            big = folder / f"x{scale}"
             big.mkdir()
-            inputs10 = build_inputs(big, args.records * 10, args.invalid_share, args.seed)
-            api10 = best_of(1, lambda: validate(inputs10["jsonl"]))
-            print(f"10x the records, validate() with dataset rules: {api10 / api:.2f}x the time")
+            scaled = build_inputs(big, args.records * scale, args.invalid_share, args.seed)
+            seconds = best_of(1, lambda: validate(scaled["jsonl"]))  # noqa: B023 - run at once
+            print(
+                f"{scale}x the records, validate() with dataset rules: "
+                f"{seconds / api:.2f}x the time"
+            )
+            shutil.rmtree(big, ignore_errors=True)
         _ = by_name
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -358,3 +358,45 @@ def test_a_record_rule_with_types_sees_only_those_records() -> None:
     assert sources_only.applies_to(Source)
     assert not sources_only.applies_to(Activity)
     assert all(r.scope == "dataset" or r.types for r in BUILT_IN_RULES), "built-ins say types"
+
+
+def test_dangling_reference_hints_name_a_record_of_the_right_type_once_per_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'Did you mean' looks among records of the types the field takes, once per missing id
+    (a file whose every record points at a missing one must not compare every pair)."""
+    import difflib  # noqa: PLC0415 - spied on for this test
+
+    calls: list[str] = []
+    original = difflib.get_close_matches
+
+    def spy(word: str, possibilities: Any, *args: Any, **kwargs: Any) -> list[str]:
+        calls.append(word)
+        return original(word, possibilities, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", spy)
+    records: list[dict[str, Any]] = [
+        {
+            "id": "org-police",
+            "type": "organisation",
+            "name": "Công an",
+            "kind": "police",
+            "level": "district",
+        },
+        {"id": "org-polic", "type": "area", "name": "Xã", "level": "commune"},
+    ]
+    records += [
+        {
+            "id": f"a{i}",
+            "type": "activity",
+            "kind": "patrol",
+            "period": {"kind": "unstated"},
+            "organiser": "org-polce",
+        }
+        for i in range(300)
+    ]
+    report = validate_bytes(json.dumps(records).encode(), gazetteer=None)
+    dangling = [f for f in report if f.code == "D002"]
+    assert len(dangling) == 300
+    assert "did you mean 'org-police'?" in dangling[0].message_en
+    assert calls.count("org-polce") == 1

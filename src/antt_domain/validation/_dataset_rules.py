@@ -165,6 +165,46 @@ def duplicate_ids(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             )
 
 
+class _Hints:
+    """'Did you mean' for dangling references: the closest id among records of the types
+    the field takes, worked out once per missing id. Candidates are limited to ids of about
+    the same length, and to :data:`_HINT_CANDIDATES` of them, so that a file whose every
+    record points at missing records stays linear."""
+
+    def __init__(self, records: RecordSet) -> None:
+        self._records = records
+        self._ids: dict[tuple[type, ...], dict[int, list[str]]] = {}
+        self._found: dict[tuple[str, tuple[type, ...]], str | None] = {}
+
+    def _by_length(self, allowed: tuple[type, ...]) -> dict[int, list[str]]:
+        found = self._ids.get(allowed)
+        if found is None:
+            found = {}
+            for record_id in self._records.ids():
+                record = self._records.get(record_id)
+                if isinstance(record, allowed):
+                    found.setdefault(len(record_id), []).append(record_id)
+            self._ids[allowed] = found
+        return found
+
+    def close(self, target: str, allowed: tuple[type, ...]) -> str | None:
+        """The closest id of a record of type ``allowed``, or ``None``."""
+        key = (target, allowed)
+        if key not in self._found:
+            by_length = self._by_length(allowed)
+            size = len(target)
+            candidates = [i for n in range(size - 3, size + 4) for i in by_length.get(n, ())]
+            close = difflib.get_close_matches(
+                target, candidates[:_HINT_CANDIDATES], n=1, cutoff=0.8
+            )
+            self._found[key] = close[0] if close else None
+        return self._found[key]
+
+
+#: At most this many ids are compared with a missing one for a "did you mean" hint.
+_HINT_CANDIDATES = 2000
+
+
 @dataset_rule(
     code="D002",
     name="dangling-reference",
@@ -188,15 +228,16 @@ def duplicate_ids(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
 def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """References (and dataset metadata references) that resolve to nothing."""
     known = set(records.ids())
+    hints = _Hints(records)
 
     def issue(target: str, allowed: tuple[type, ...], **where: Any) -> Issue:
-        close = difflib.get_close_matches(target, known, n=1, cutoff=0.8)
+        close = hints.close(target, allowed)
         return Issue(
             params={
                 "id": target,
                 "expected": _type_names(allowed),
-                "hint": f"; did you mean {close[0]!r}?" if close else "",
-                "hint_vi": f"; có phải là {close[0]!r}?" if close else "",
+                "hint": f"; did you mean {close!r}?" if close else "",
+                "hint_vi": f"; có phải là {close!r}?" if close else "",
             },
             **where,
         )
