@@ -57,12 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--all-rules", action="store_true", help="also run with the D rules")
+    parser.add_argument(
+        "--max-findings", type=int, help="also run with --max-findings N (findings kept)"
+    )
     args = parser.parse_args(argv)
     sizes = args.mb or [37.0, 150.0]
 
     folder = Path(tempfile.mkdtemp(prefix="antt-bench-memory-"))
     try:
         modes = [("--ignore D", ["--ignore", "D"])]
+        if args.max_findings:
+            cap = ["--max-findings", str(args.max_findings)]
+            modes.append((f"--ignore D {' '.join(cap)}", ["--ignore", "D", *cap]))
         if args.all_rules:
             modes.append(("every rule", []))
         print("| JSONL | records | rules | jobs | seconds | peak RSS |")

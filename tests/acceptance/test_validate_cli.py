@@ -148,6 +148,12 @@ def test_fail_on_and_max_findings(antt: Run) -> None:
     assert capped.returncode == 1
     assert capped.stdout.count(": D0") + capped.stdout.count(": V1") == 2
     assert "(23 more finding(s) not shown)" in capped.stdout
+    full = json.loads(antt("validate", "--format", "json", str(FIXTURE)).stdout)
+    cut = antt("validate", "--format", "json", "--max-findings", "2", str(FIXTURE))
+    report = json.loads(cut.stdout)
+    assert report["findings"] == full["findings"][:2]
+    assert report["summary"] == {**full["summary"], "not_shown": 23}
+    assert cut.returncode == 1
 
 
 def test_select_and_ignore_accept_comma_lists(antt: Run) -> None:

@@ -344,3 +344,44 @@ def test_the_json_report_is_written_finding_by_finding_as_one_document(
         options = RenderOptions(lang="vi", max_findings=max_findings)
         expected = json.dumps(report_json(report, options), ensure_ascii=False, indent=2) + "\n"
         assert render_json(report, options) == expected
+
+
+def _many_findings(tmp_path: Path) -> Path:
+    """A JSONL file with 1,500 rule findings (V102) and 300 schema findings (S005)."""
+    base = {
+        "id": "x",
+        "type": "activity",
+        "kind": "legal_training",
+        "period": {"kind": "unstated"},
+        "quantity": {"value": 1.5, "unit": "session"},
+    }
+    lines = []
+    for i in range(1800):
+        record = {**base, "id": f"x{i}"}
+        if i % 6 == 5:
+            record["kind"] = "Bad"
+        lines.append(json.dumps(record))
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("jobs", "ignore"), [(1, ()), (1, ("D",)), (2, ("D",))])
+def test_max_findings_keeps_the_first_and_counts_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, ignore: tuple[str, ...]
+) -> None:
+    """A capped run keeps exactly the first findings of the full report; counts and the
+    verdict still cover every finding."""
+    from antt_domain.validation import _engine  # noqa: PLC0415 - patched for this test only
+
+    monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
+    path = _many_findings(tmp_path)
+    full = validate(path, jobs=jobs, ignore=list(ignore))
+    capped = validate(path, jobs=jobs, ignore=list(ignore), max_findings=7)
+    assert len(full) >= 1800
+    assert capped.findings == full.findings[:7]
+    assert capped.counts() == full.counts()
+    assert capped.ok() == full.ok()
+    assert capped.truncated
+    assert sum(capped.omitted.values()) == len(full) - 7
+    assert not full.truncated

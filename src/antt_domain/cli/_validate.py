@@ -177,6 +177,7 @@ def run_command(args: argparse.Namespace) -> int:
         codelists=manager.codelists(),
         gazetteer=manager.gazetteer(),
         jobs=args.jobs,
+        max_findings=args.max_findings,  # kept by the run, not only cut at printing
     )
     progress = _Progress()
     try:

@@ -24,6 +24,7 @@ def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
     codelists: Mapping[str, Codelist] | Any,
     gazetteer: Any,
     jobs: int,
+    max_findings: int | None = None,
 ) -> Options:
     return Options(
         force_type=force_type,
@@ -33,6 +34,7 @@ def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
         codelists=codelists,
         gazetteer=gazetteer,
         jobs=max(1, jobs),
+        max_findings=max_findings,
     )
 
 
@@ -48,6 +50,7 @@ def validate(
     gazetteer: Any = DEFAULT,
     jobs: int = 1,
     progress: Progress | None = None,
+    max_findings: int | None = None,
 ) -> Report:
     """Validate JSON and JSONL files (and directories of them) at ``paths``.
 
@@ -55,9 +58,11 @@ def validate(
     only a path that cannot be used at all raises :class:`InputError`, and a crashing rule
     raises :class:`RuleCrashError`. ``select``/``ignore`` take code prefixes; ``rules``,
     ``codelists`` and ``gazetteer`` come from plugins (see ``antt_domain.plugins``).
+    ``max_findings`` keeps only the first findings in report order and counts the others
+    (``Report.omitted``), so that memory stays flat whatever the number of findings.
     """
     sources = discover(paths, include=include, exclude=exclude)
-    options = _options(force_type, select, ignore, rules, codelists, gazetteer, jobs)
+    options = _options(force_type, select, ignore, rules, codelists, gazetteer, jobs, max_findings)
     return run(sources, options, progress)
 
 

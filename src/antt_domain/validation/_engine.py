@@ -8,6 +8,7 @@ import gc
 import itertools
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,9 @@ class Options:
     codelists: Mapping[str, Codelist] | Any = DEFAULT
     gazetteer: Any = DEFAULT
     jobs: int = 1
+    #: Keep at most this many findings (the first in report order) and count the others:
+    #: memory then stays flat however many findings a large input has.
+    max_findings: int | None = None
 
     def keeps(self, code: str) -> bool:
         """Whether findings of ``code`` are reported."""
@@ -355,11 +359,14 @@ def _check_all(
     options: Options,
     progress: Progress | None,
     on_records: Callable[[list[Located]], None] | None = None,
+    *,
     plan: _Plan | None = None,
+    kept: _Kept | None = None,
 ) -> list[Checked]:
     """Check every source; ``on_records`` sees each unit's sound records as they come, and
     then they are dropped (memory stays flat) unless it is ``None``. With a ``plan``, units
-    are checked in worker processes, which also run the record rules it names."""
+    are checked in worker processes, which also run the record rules it names. The findings
+    go to ``kept`` when given (they stay in the returned ``Checked`` otherwise)."""
     merged: dict[int, Checked] = {}
     lines_before: dict[int, int] = {}
     units = _units(sources, options.jobs)
@@ -378,6 +385,9 @@ def _check_all(
             checked.records = _rebuild(checked.path, checked.payload, before)
             checked.payload = []
         checked.findings = [f for f in checked.findings if options.keeps(f.code)]
+        if kept is not None:
+            kept.add(checked.findings)
+            checked.findings = []
         if on_records is not None:
             on_records(checked.records)
             checked.records = []
@@ -529,6 +539,42 @@ def _locate_rule_findings(
     return located
 
 
+class _Kept:
+    """The findings a report keeps: all of them, or the first ``cap`` in report order with a
+    count of the others by severity. Trimmed as they come, so memory stays bounded."""
+
+    def __init__(self, cap: int | None) -> None:
+        self.cap = cap
+        self.items: list[Finding] = []
+        self.omitted: Counter[Severity] = Counter()
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        self.items.extend(findings)
+        if self.cap is not None and len(self.items) > 2 * self.cap + 1000:
+            self.trim()
+
+    def trim(self) -> None:
+        """Keep the first ``cap`` findings in report order (the first ``cap`` of the union of
+        what was kept and what came since are the first ``cap`` of all)."""
+        if self.cap is None or len(self.items) <= self.cap:
+            return
+        self.items.sort(key=Finding.sort_key)
+        self.omitted.update(f.severity for f in self.items[self.cap :])
+        del self.items[self.cap :]
+
+    def trim_pending(self, pending: list[tuple[Finding, int | None]]) -> None:
+        """Drop rule findings not yet located that cannot be among the first ``cap``: their
+        file and line already come after those of ``cap`` others (ties are kept)."""
+        if self.cap is None or len(pending) <= 2 * self.cap + 1000:
+            return
+        pending.sort(key=lambda p: (p[0].path or "", p[1] or 0))
+        last = pending[self.cap - 1] if self.cap > 0 else None
+        bound = (last[0].path or "", last[1] or 0) if last is not None else ("", -1)
+        keep = [p for p in pending if (p[0].path or "", p[1] or 0) <= bound]
+        self.omitted.update(p[0].severity for p in pending[len(keep) :])
+        pending[:] = keep
+
+
 #: The collector's thresholds during a run (Python's defaults are 700, 10, 10).
 GC_THRESHOLDS = (100_000, 50, 1000)
 
@@ -584,18 +630,28 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
             keep_records=bool(dataset_rules or record_rules),
         )
 
+    kept = _Kept(options.max_findings)
+
     def on_records(batch: list[Located]) -> None:
         # Findings now, so that the records can go: memory stays flat without the D rules.
-        found.extend(_rule_findings(_apply_record_rules(batch, record_rules, context), nothing))
+        raised = _rule_findings(_apply_record_rules(batch, record_rules, context), nothing)
+        found.extend((f, line) for f, line in raised if options.keeps(f.code))
+        kept.trim_pending(found)
 
     streaming = not dataset_rules
-    checked = _check_all(sources, options, progress, on_records if streaming else None, plan)
-    findings = [f for c in checked for f in c.findings]
+    on = on_records if streaming else None
+    checked = _check_all(sources, options, progress, on, plan=plan, kept=kept)
     records = RecordSet(
         (r for c in checked for r in c.records), (d for c in checked for d in c.documents)
     )
     if not streaming:
-        found += _rule_findings(_apply_rules(records, rules, context), records)
-    found = [(f, line) for f, line in found if options.keeps(f.code)]
-    findings += _locate_rule_findings(found, sources)
-    return Report(findings=findings, inputs=tuple(c.summary() for c in checked))
+        raised = _rule_findings(_apply_rules(records, rules, context), records)
+        found += [(f, line) for f, line in raised if options.keeps(f.code)]
+    kept.add(_locate_rule_findings(found, sources))
+    kept.trim()
+    return Report(
+        findings=kept.items,
+        inputs=tuple(c.summary() for c in checked),
+        truncated=bool(kept.omitted),
+        omitted=dict(kept.omitted),
+    )

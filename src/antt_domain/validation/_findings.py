@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -78,7 +78,10 @@ class Report:
 
     findings: tuple[Finding, ...] = attrs.field(converter=_sorted)
     inputs: tuple[InputSummary, ...] = ()
+    #: Whether findings were left out of ``findings`` (a run with ``max_findings``).
     truncated: bool = False
+    #: How many findings of each severity were found but not kept (see ``truncated``).
+    omitted: Mapping[Severity, int] = attrs.field(factory=dict, hash=False)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -87,17 +90,19 @@ class Report:
         return len(self.findings)
 
     def counts(self) -> dict[Severity, int]:
-        """How many findings of each severity (every severity is a key)."""
+        """How many findings of each severity were found, kept or not (every severity is a
+        key)."""
         counted = Counter(f.severity for f in self.findings)
-        return {s: counted.get(s, 0) for s in Severity}
+        return {s: counted.get(s, 0) + self.omitted.get(s, 0) for s in Severity}
 
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
-        """The findings at least as serious as ``severity``."""
+        """The findings kept that are at least as serious as ``severity``."""
         return tuple(f for f in self.findings if f.severity.rank >= severity.rank)
 
     def ok(self, fail_on: Severity = Severity.ERROR) -> bool:
-        """Whether no finding is at or above ``fail_on``."""
-        return not self.at_or_above(fail_on)
+        """Whether no finding, kept or not, is at or above ``fail_on``."""
+        counts = self.counts()
+        return not any(n for s, n in counts.items() if s.rank >= fail_on.rank)
 
     @property
     def records(self) -> int:
@@ -108,8 +113,12 @@ class Report:
     def merge(cls, reports: Iterable[Report]) -> Report:
         """One report from several (findings and inputs concatenated)."""
         reports = list(reports)
+        omitted: Counter[Severity] = Counter()
+        for report in reports:
+            omitted.update(report.omitted)
         return cls(
             findings=[f for r in reports for f in r.findings],
             inputs=tuple(i for r in reports for i in r.inputs),
             truncated=any(r.truncated for r in reports),
+            omitted=dict(omitted),
         )

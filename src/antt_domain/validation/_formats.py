@@ -35,10 +35,13 @@ class RenderOptions:
 
 
 def _shown(report: Report, options: RenderOptions) -> tuple[tuple[Finding, ...], int]:
+    """The findings to show, and how many are not shown (including those the run did not
+    keep)."""
     findings = report.findings
+    left_out = sum(report.omitted.values())
     if options.max_findings is None or len(findings) <= options.max_findings:
-        return findings, 0
-    return findings[: options.max_findings], len(findings) - options.max_findings
+        return findings, left_out
+    return findings[: options.max_findings], len(findings) - options.max_findings + left_out
 
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
