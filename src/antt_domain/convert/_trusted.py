@@ -16,6 +16,7 @@ test holds the two paths to that over generated schema-valid records.
 from __future__ import annotations
 
 import enum
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from typing import Any
 import attrs
 
 from antt_domain.model import PERIOD_CLASSES, RECORD_CLASSES, Period, Record
+from antt_domain.model._checks import check_code, check_codes, check_ids, check_optional_id
 
 __all__ = ["structure_valid_record"]
 
@@ -41,7 +43,8 @@ class _Generator:
             "_new": object.__new__,
             "_set": object.__setattr__,
             "_M": _MISSING,
-            "_date": date.fromisoformat,
+            "_date": _date,
+            "_intern": sys.intern,
             "_tuple": tuple,
             "_dict": dict,
         }
@@ -86,6 +89,20 @@ class _Generator:
             return f"{self._name(self.maker(tp), 'make')}({var})"
         raise TypeError(tp)  # pragma: no cover - no other types in the model
 
+    def _value(self, field: attrs.Attribute[Any]) -> str:
+        """The expression for ``field``'s value from ``v``: references to other records and
+        codes are interned -- thousands of records name the same organisation, area and kind,
+        and one shared string each keeps the records kept for the rules across records
+        smaller (and their lookups faster)."""
+        converted = self.convert(field.type, "v")
+        if not _shared_text(field):
+            return converted
+        if converted == "v":
+            return "(None if v is None else _intern(v))"
+        if converted == "_tuple(v)":
+            return "_tuple(map(_intern, v))"
+        return converted  # pragma: no cover - references are strings or lists of strings
+
     def _setter(self, cls: type, name: str) -> str:
         """A name bound to the slot's own setter (a third faster than ``object.__setattr__``;
         frozen classes refuse plain assignment, the slot descriptor does not ask them)."""
@@ -117,7 +134,7 @@ class _Generator:
             setter = self._setter(cls, field.name)
             if field.default is attrs.NOTHING:
                 lines.append(f"    v = d[{key}]")
-                lines.append(f"    {setter}(o, {self.convert(field.type, 'v')})")
+                lines.append(f"    {setter}(o, {self._value(field)})")
                 continue
             default = field.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -125,7 +142,7 @@ class _Generator:
             else:
                 fallback = self._name(default, "default")
             lines.append(f"    v = d.get({key}, _M)")
-            value = self.convert(field.type, "v")
+            value = self._value(field)
             lines.append(f"    {setter}(o, {fallback} if v is _M else {value})")
             if typing.get_origin(field.type) is dict and field.validator is not None:
                 # Free JSON (extensions): the schema does not look inside, the model does.
@@ -140,6 +157,31 @@ class _Generator:
         made: _Maker = scope["make"]
         self.makers[cls] = made
         return made
+
+
+_SHARED_CHECKS = frozenset({check_optional_id, check_ids, check_code, check_codes})
+
+
+def _shared_text(field: attrs.Attribute[Any]) -> bool:
+    """Whether ``field`` holds ids of other records or codes (not a record's own id, not
+    free text), judged by the model's own validators."""
+    validator: Any = field.validator
+    found = getattr(validator, "_validators", None) or (validator,)
+    found = tuple(getattr(v, "validator", v) for v in found)  # unwrap optional(...)
+    return any(v in _SHARED_CHECKS for v in found)
+
+
+_DATES: dict[str, date] = {}
+
+
+def _date(text: str) -> date:
+    """``date.fromisoformat``, each day made once: a run names the same days many times."""
+    day = _DATES.get(text)
+    if day is None:
+        if len(_DATES) > 100_000:  # pragma: no cover - dates are few; stay bounded anyway
+            _DATES.clear()
+        day = _DATES[text] = date.fromisoformat(text)
+    return day
 
 
 def _record_makers() -> dict[str, _Maker]:
