@@ -373,6 +373,21 @@ def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             )
 
 
+def _same_key(
+    records: RecordSet, key: Callable[[Record], tuple[Any, ...] | None]
+) -> Iterator[tuple[Located, Located]]:
+    """(first, later) for each record whose ``key`` (``None``: not compared) a record of
+    another id had already: duplicates by content, in one pass."""
+    seen: dict[tuple[Any, ...], Located] = {}
+    for item in records:
+        found = key(item.record)
+        if found is None:
+            continue
+        first = seen.setdefault(found, item)
+        if first is not item and first.record.id != item.record.id:
+            yield first, item
+
+
 def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
     if record.quantity is None:
         return None
@@ -412,20 +427,15 @@ def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
 )
 def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Figures identical in everything but their id."""
-    seen: dict[tuple[Any, ...], Located] = {}
-    for item in records:
-        record = item.record
-        if not isinstance(record, (Activity, Outcome)):
-            continue
-        key = _figure_key(record)
-        if key is None:
-            continue
-        first = seen.setdefault(key, item)
-        if first is not item and first.record.id != record.id:
-            yield Issue(
-                at=item,
-                params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
-            )
+
+    def key(record: Record) -> tuple[Any, ...] | None:
+        return _figure_key(record) if isinstance(record, (Activity, Outcome)) else None
+
+    for first, item in _same_key(records, key):
+        yield Issue(
+            at=item,
+            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
+        )
 
 
 @dataset_rule(
@@ -452,32 +462,24 @@ def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
 )
 def duplicate_names(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Organisations and areas whose matching keys collide."""
-    seen: dict[tuple[Any, ...], Located] = {}
-    for item in records:
-        record = item.record
+
+    def key(record: Record) -> tuple[Any, ...] | None:
         if isinstance(record, Organisation):
-            key: tuple[Any, ...] = (
-                "o",
-                record.kind,
-                record.level,
-                record.area,
-                name_key(record.name),
-            )
-        elif isinstance(record, Area):
-            key = ("a", record.level, record.parent, record.code_list, name_key(record.name))
-        else:
-            continue
-        first = seen.setdefault(key, item)
-        if first is not item and first.record.id != record.id:
-            yield Issue(
-                at=item,
-                pointer="/name",
-                params={
-                    "name": record.name,
-                    "first_name": first.record.name,  # type: ignore[union-attr]
-                    "first": first.record.id,
-                },
-            )
+            return ("o", record.kind, record.level, record.area, name_key(record.name))
+        if isinstance(record, Area):
+            return ("a", record.level, record.parent, record.code_list, name_key(record.name))
+        return None
+
+    for first, item in _same_key(records, key):
+        yield Issue(
+            at=item,
+            pointer="/name",
+            params={
+                "name": item.record.name,  # type: ignore[union-attr]
+                "first_name": first.record.name,  # type: ignore[union-attr]
+                "first": first.record.id,
+            },
+        )
 
 
 @dataset_rule(
