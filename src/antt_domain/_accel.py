@@ -31,8 +31,10 @@ def _import(name: str) -> ModuleType | None:
         return None
 
 
+@functools.cache
 def accelerator(name: str) -> ModuleType | None:
-    """The module ``name`` (``"orjson"``, ``"jsonschema_rs"``) when installed and enabled."""
+    """The module ``name`` (``"orjson"``, ``"jsonschema_rs"``) when installed and enabled
+    (looked up once per process: the validation asks for every JSONL line)."""
     if not accelerators_enabled():
         return None
     return _import(name)

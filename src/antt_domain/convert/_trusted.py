@@ -41,7 +41,6 @@ class _Generator:
         self.makers: dict[Any, _Maker] = {}
         self.namespace: dict[str, Any] = {
             "_new": object.__new__,
-            "_set": object.__setattr__,
             "_M": _MISSING,
             "_date": _date,
             "_intern": sys.intern,
@@ -110,7 +109,8 @@ class _Generator:
             slot = klass.__dict__.get(name)
             if isinstance(slot, types.MemberDescriptorType):
                 return self._name(slot.__set__, f"set_{name}")
-        return f"(lambda o, v: _set(o, {name!r}, v))"  # pragma: no cover - every field is a slot
+        msg = f"{cls.__name__}.{name} is not a slot (the model's classes are slotted)"
+        raise TypeError(msg)  # pragma: no cover - a model class that is not slotted
 
     def _period_maker(self) -> _Maker:
         if Period in self.makers:

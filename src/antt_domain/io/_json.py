@@ -159,7 +159,7 @@ def _fast_parse(data: bytes, max_depth: int) -> Any:
     which goes to the strict reader. Fewer colons written back means a key was dropped: a
     duplicate, which the strict reader names. Large numbers go to the strict reader too.
     """
-    orjson = _orjson()
+    orjson = accelerator("orjson")
     if orjson is None:
         return _SLOW
     try:
@@ -179,16 +179,6 @@ def _fast_parse(data: bytes, max_depth: int) -> Any:
 
 
 _SLOW: Any = object()
-_UNSET: Any = object()
-_ORJSON: Any = _UNSET
-
-
-def _orjson() -> Any:
-    """orjson when installed and enabled (looked up once: this runs for every JSONL line)."""
-    global _ORJSON  # noqa: PLW0603 - a per-process cache of the lookup
-    if _ORJSON is _UNSET:
-        _ORJSON = accelerator("orjson")
-    return _ORJSON
 
 
 def parse_json_bytes(data: bytes, *, source: str = "<bytes>", max_depth: int = MAX_DEPTH) -> Any:

@@ -139,7 +139,7 @@ def _check_unit(unit: _Unit, force_type: str | None) -> tuple[int, Checked, int]
 
 
 def _check_data(
-    unit: _Unit, force_type: str | None, *, keep_raw: bool = False
+    unit: _Unit, force_type: str | None, *, keep_payload: bool = False
 ) -> tuple[Checked, int, bytes | None]:
     """Read and check one unit: (checked, lines in the unit, its bytes, or None unread)."""
     source = unit.source
@@ -152,11 +152,12 @@ def _check_data(
     fmt = source.format
     if fmt == "auto":
         fmt = "jsonl" if _looks_like_jsonl(data) else "json"
+    name = source.name
     if fmt == "jsonl":
         lines = list(iter_lines(data, 1))
-        checked = check_jsonl(lines, path=source.name, force_type=force_type, keep_raw=keep_raw)
+        checked = check_jsonl(lines, path=name, force_type=force_type, keep_payload=keep_payload)
         return checked, len(lines), data
-    checked = check_document(data, path=source.name, force_type=force_type, keep_raw=keep_raw)
+    checked = check_document(data, path=name, force_type=force_type, keep_payload=keep_payload)
     return checked, 0, data
 
 
@@ -183,7 +184,7 @@ def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int
     when the parent has rules to run -- each sound record as compact JSON bytes (attrs
     objects pickle slowly: 20 µs a record each way)."""
     send = plan.keep_records and not here
-    checked, lines, data = _check_data(unit, plan.force_type, keep_raw=send)
+    checked, lines, data = _check_data(unit, plan.force_type, keep_payload=send)
     if plan.rule_codes and checked.records:
         by_code = {r.code: r for r in BUILT_IN_RULES}
         rules = [by_code[code] for code in plan.rule_codes]
@@ -200,11 +201,7 @@ def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int
         if not plan.keep_records:
             checked.records = []
         return unit.index, checked, lines
-    if send and checked.raw is not None:
-        payload = zip(checked.records, checked.raw, strict=True)
-        checked.payload = [(r.line, r.pointer, raw) for r, raw in payload]
     checked.records = []
-    checked.raw = None
     checked.rows = [_finding_row(f) for f in checked.findings]
     checked.findings = []
     return unit.index, checked, lines
@@ -383,7 +380,7 @@ def _check_all(
             raise RuleCrashError(rule, RuntimeError(detail))
         if checked.payload:
             checked.records = _rebuild(checked.path, checked.payload, before)
-            checked.payload = []
+            checked.payload = None
         checked.findings = [f for f in checked.findings if options.keeps(f.code)]
         if kept is not None:
             kept.add(checked.findings)
@@ -652,6 +649,5 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
     return Report(
         findings=kept.items,
         inputs=tuple(c.summary() for c in checked),
-        truncated=bool(kept.omitted),
         omitted=dict(kept.omitted),
     )

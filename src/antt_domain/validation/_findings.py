@@ -78,10 +78,14 @@ class Report:
 
     findings: tuple[Finding, ...] = attrs.field(converter=_sorted)
     inputs: tuple[InputSummary, ...] = ()
-    #: Whether findings were left out of ``findings`` (a run with ``max_findings``).
-    truncated: bool = False
-    #: How many findings of each severity were found but not kept (see ``truncated``).
+    #: How many findings of each severity were found but not kept (a run with
+    #: ``max_findings``); ``counts()`` and ``ok()`` include them.
     omitted: Mapping[Severity, int] = attrs.field(factory=dict, hash=False)
+
+    @property
+    def truncated(self) -> bool:
+        """Whether findings were left out of ``findings``."""
+        return any(self.omitted.values())
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -119,6 +123,5 @@ class Report:
         return cls(
             findings=[f for r in reports for f in r.findings],
             inputs=tuple(i for r in reports for i in r.inputs),
-            truncated=any(r.truncated for r in reports),
             omitted=dict(omitted),
         )

@@ -59,11 +59,10 @@ class Checked:
     records: list[Located] = attrs.field(factory=list)
     documents: list[tuple[str, Dataset]] = attrs.field(factory=list)
     count: int = 0
-    #: When not ``None``: the JSON bytes of each sound record, beside ``records`` (a worker
-    #: process sends these back instead of the records, which pickle slowly).
-    raw: list[bytes] | None = None
-    #: From a worker: (line, pointer, JSON bytes) of each sound record, to be rebuilt.
-    payload: list[tuple[int | None, str, bytes]] = attrs.field(factory=list)
+    #: When not ``None``: (line, pointer, JSON bytes) of each sound record, beside
+    #: ``records``. A worker process sends these back instead of the records (which pickle
+    #: slowly), for the main process to rebuild.
+    payload: list[tuple[int | None, str, bytes]] | None = None
     #: From a worker: (code, detail) of a built-in rule that crashed there.
     crash: tuple[str, str] | None = None
     #: From a worker: the findings as plain tuples (see ``_engine``).
@@ -105,10 +104,10 @@ def read_path(path: Path) -> bytes:
 
 
 def check_document(
-    data: bytes, *, path: str, force_type: str | None = None, keep_raw: bool = False
+    data: bytes, *, path: str, force_type: str | None = None, keep_payload: bool = False
 ) -> Checked:
     """Check the bytes of one JSON document (read, schema, structure), located."""
-    checked = Checked(path=path, raw=[] if keep_raw else None)
+    checked = Checked(path=path, payload=[] if keep_payload else None)
     try:
         value = parse_json_bytes(data, source=path)
     except JSONReadError as exc:
@@ -125,12 +124,12 @@ def check_jsonl(
     *,
     path: str,
     force_type: str | None = None,
-    keep_raw: bool = False,
+    keep_payload: bool = False,
 ) -> Checked:
     """Check JSONL lines ``(line number, bytes)`` one record each; memory stays per line."""
-    checked = Checked(path=path, kind="jsonl", raw=[] if keep_raw else None)
+    checked = Checked(path=path, kind="jsonl", payload=[] if keep_payload else None)
     sound = checked.records
-    raw_kept = checked.raw
+    payload = checked.payload
     # The common case first: a record of a known type that the compiled check passes is
     # structured at once; anything else takes the full path below, which explains it.
     quick = {} if force_type is not None else _fast_checks()
@@ -151,10 +150,10 @@ def check_jsonl(
                 pass  # the full path reports it
             else:
                 sound.append(Located(record=record, path=path, pointer="", line=number))
-                if raw_kept is not None:
-                    raw_kept.append(raw)
+                if payload is not None:
+                    payload.append((number, "", raw))
                 continue
-        line_checked = Checked(path=path, raw=raw_kept)
+        line_checked = Checked(path=path, payload=payload)
         _check_record(value, "", line_checked, force_type, line=number)
         if line_checked.findings:
             text = decode_text(raw, source=path)
@@ -269,8 +268,8 @@ def _check_record(
         _conversion_findings(exc, prefix, checked, record_id)
         return
     checked.records.append(Located(record=record, path=checked.path, pointer=prefix, line=line))
-    if checked.raw is not None:
-        checked.raw.append(json.dumps(value, ensure_ascii=False).encode())
+    if checked.payload is not None:
+        checked.payload.append((line, prefix, json.dumps(value, ensure_ascii=False).encode()))
 
 
 def _conversion_findings(
