@@ -277,7 +277,7 @@ def test_plugin_rules_run_beside_the_built_ins() -> None:
 
 
 def test_a_crashing_rule_is_named_not_a_traceback() -> None:
-    """A rule that raises stops the run with RuleCrashError naming the rule and its origin."""
+    """Asked to, a rule that raises stops the run with RuleCrashError naming rule and origin."""
 
     @record_rule(
         code="XBAD001",
@@ -293,7 +293,7 @@ def test_a_crashing_rule_is_named_not_a_traceback() -> None:
 
     activity = {"id": "a", "type": "activity", "kind": "patrol", "period": {"kind": "unstated"}}
     with pytest.raises(RuleCrashError, match=r"XBAD001.*antt-domain-broken.*ZeroDivisionError"):
-        validate_bytes(json.dumps(activity).encode(), rules=[crashes])
+        validate_bytes(json.dumps(activity).encode(), rules=[crashes], raise_on_crash=True)
 
 
 def test_rule_codes_must_be_letters_then_three_digits() -> None:

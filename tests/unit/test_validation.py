@@ -285,6 +285,7 @@ def test_jobs_give_the_findings_of_one_process(
 
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 4000)
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
+    monkeypatch.setattr(_engine, "SMALL_BYTES", 0)  # small files go to the workers too
     inputs = _mixed_inputs(tmp_path)
     one = validate(*inputs, jobs=1, ignore=list(ignore), rules=[plugin_rule])
     two = validate(*inputs, jobs=2, ignore=list(ignore), rules=[plugin_rule])
@@ -310,7 +311,8 @@ def _source(path: Path) -> object:
 def test_a_rule_crashing_in_a_worker_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A built-in record rule that raises in a worker stops the run with RuleCrashError."""
+    """Asked to, a built-in record rule that raises in a worker stops the run with
+    RuleCrashError naming it."""
     from antt_domain.validation import RuleCrashError, _engine  # noqa: PLC0415 - patched here
     from antt_domain.validation._rules import Rule  # noqa: PLC0415
 
@@ -324,7 +326,7 @@ def test_a_rule_crashing_in_a_worker_is_named(
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 4000)
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
     with pytest.raises(RuleCrashError, match=r"V104.*ZeroDivisionError"):
-        validate(_mixed_inputs(tmp_path)[0], jobs=2)
+        validate(_mixed_inputs(tmp_path)[0], jobs=2, raise_on_crash=True)
 
 
 @pytest.mark.parametrize("max_findings", [None, 2])

@@ -202,7 +202,29 @@ def run_command(args: argparse.Namespace) -> int:
     else:
         for part in parts:
             stream.write(part)
+    if report.faults:
+        _tell_faults(report, debug=bool(getattr(args, "debug", False)))
+        return 2
     return 0 if report.ok(fail_on) else 1
+
+
+def _tell_faults(report: Report, *, debug: bool) -> None:
+    """On standard error: each crashed rule (the report has them too, as V900/D900)."""
+    stream = err()
+    for fault in report.faults:
+        where = fault.finding.path or "the records"
+        if fault.finding.line is not None:
+            where += f":{fault.finding.line}"
+        if fault.finding.record_id is not None:
+            where += f" (record {fault.finding.record_id!r})"
+        stream.write(
+            f"antt: error: rule {fault.rule} of {fault.origin} crashed on {where} and was "
+            f"switched off: {fault.error}\n"
+        )
+        if debug:
+            stream.write(fault.traceback)
+    if not debug:
+        stream.write("antt: run with --debug for the traceback\n")
 
 
 def _colour(stream: Any) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from antt_domain.validation._api import validate, validate_bytes, validate_value
 from antt_domain.validation._catalogue import CodeInfo, finding_from, make_finding
 from antt_domain.validation._codes import BUILT_IN_RULES, CATALOGUE, catalogue
-from antt_domain.validation._engine import DEFAULT, Options, RuleCrashError, run
-from antt_domain.validation._findings import Finding, InputSummary, Report, Severity
+from antt_domain.validation._engine import DEFAULT, Options, run
+from antt_domain.validation._faults import RuleCrashError
+from antt_domain.validation._findings import Finding, InputSummary, Report, RuleFault, Severity
 from antt_domain.validation._formats import FORMATS, RenderOptions, render, render_parts
 from antt_domain.validation._inputs import InputError, InputSource, discover
 from antt_domain.validation._rules import (
@@ -46,6 +47,7 @@ __all__ = [
     "Rule",
     "RuleContext",
     "RuleCrashError",
+    "RuleFault",
     "Severity",
     "catalogue",
     "dataset_rule",

@@ -25,6 +25,8 @@ def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
     gazetteer: Any,
     jobs: int,
     max_findings: int | None = None,
+    *,
+    raise_on_crash: bool = False,
 ) -> Options:
     return Options(
         force_type=force_type,
@@ -35,6 +37,7 @@ def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
         gazetteer=gazetteer,
         jobs=max(1, jobs),
         max_findings=max_findings,
+        raise_on_crash=raise_on_crash,
     )
 
 
@@ -51,18 +54,31 @@ def validate(
     jobs: int = 1,
     progress: Progress | None = None,
     max_findings: int | None = None,
+    raise_on_crash: bool = False,
 ) -> Report:
     """Validate JSON and JSONL files (and directories of them) at ``paths``.
 
     Returns the same report ``antt validate`` prints. Problems with the data are findings;
-    only a path that cannot be used at all raises :class:`InputError`, and a crashing rule
-    raises :class:`RuleCrashError`. ``select``/``ignore`` take code prefixes; ``rules``,
+    only a path that cannot be used at all raises :class:`InputError`. A rule that crashes is
+    switched off for the rest of the run and reported as a V900/D900 finding and in
+    ``Report.faults`` (``antt validate`` then exits with 2); with ``raise_on_crash=True`` it
+    raises :class:`RuleCrashError` instead. ``select``/``ignore`` take code prefixes; ``rules``,
     ``codelists`` and ``gazetteer`` come from plugins (see ``antt_domain.plugins``).
     ``max_findings`` keeps only the first findings in report order and counts the others
     (``Report.omitted``), so that memory stays flat whatever the number of findings.
     """
     sources = discover(paths, include=include, exclude=exclude)
-    options = _options(force_type, select, ignore, rules, codelists, gazetteer, jobs, max_findings)
+    options = _options(
+        force_type,
+        select,
+        ignore,
+        rules,
+        codelists,
+        gazetteer,
+        jobs,
+        max_findings,
+        raise_on_crash=raise_on_crash,
+    )
     return run(sources, options, progress)
 
 
@@ -77,10 +93,14 @@ def validate_bytes(
     rules: Iterable[Rule] = (),
     codelists: Mapping[str, Codelist] | Any = DEFAULT,
     gazetteer: Any = DEFAULT,
+    raise_on_crash: bool = False,
 ) -> Report:
-    """Validate one document given as bytes (``format``: ``json``, ``jsonl`` or ``auto``)."""
+    """Validate one document given as bytes (``format``: ``json``, ``jsonl`` or ``auto``);
+    crashing rules as in :func:`validate`."""
     source = InputSource(name=path, format=format, data=data)  # type: ignore[arg-type]
-    options = _options(force_type, select, ignore, rules, codelists, gazetteer, 1)
+    options = _options(
+        force_type, select, ignore, rules, codelists, gazetteer, 1, raise_on_crash=raise_on_crash
+    )
     return run([source], options)
 
 

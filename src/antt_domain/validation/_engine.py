@@ -8,6 +8,7 @@ import gc
 import itertools
 import json
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -17,13 +18,19 @@ import attrs
 
 from antt_domain._accel import accelerator
 from antt_domain.convert import structure_valid_record
-from antt_domain.errors import AnttError
 from antt_domain.io import JSONReadError, decode_text
 from antt_domain.model import Codelist
 from antt_domain.schemas import codelists as bundled_codelists
 from antt_domain.validation._catalogue import finding_from
 from antt_domain.validation._codes import BUILT_IN_RULES
-from antt_domain.validation._findings import Finding, Report, Severity
+from antt_domain.validation._faults import (
+    FAULT_CODES,
+    Faults,
+    NotAnIssueError,
+    RuleCrashError,
+    issues_of,
+)
+from antt_domain.validation._findings import Finding, Report, RuleFault, Severity
 from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._pipeline import (
     Checked,
@@ -44,6 +51,10 @@ CHUNK_BYTES = 8 * 1024 * 1024
 #: Above this size, and with ``jobs > 1``, a JSONL file is shared between processes.
 PARALLEL_BYTES = 1024 * 1024
 
+#: With rules across records and ``jobs > 1``, inputs smaller than this on average are
+#: checked in this process (see ``_results``).
+SMALL_BYTES = 256 * 1024
+
 Progress = Callable[[int, int], None]
 
 
@@ -54,19 +65,6 @@ class _Default:
 
 #: "Use the bundled one": the default for ``Options.codelists`` and ``Options.gazetteer``.
 DEFAULT: Any = _Default()
-
-
-class RuleCrashError(AnttError, RuntimeError):
-    """A rule raised instead of returning issues; ``rule`` and ``origin`` say whose it was."""
-
-    def __init__(self, rule: Rule, cause: BaseException) -> None:
-        self.rule = rule.code
-        self.origin = rule.origin
-        self.cause = cause
-        super().__init__(
-            f"rule {rule.code} ({rule.info.name}) from {rule.origin} crashed: "
-            f"{type(cause).__name__}: {cause}"
-        )
 
 
 @attrs.frozen(kw_only=True)
@@ -90,9 +88,14 @@ class Options:
     #: Keep at most this many findings (the first in report order) and count the others:
     #: memory then stays flat however many findings a large input has.
     max_findings: int | None = None
+    #: A rule that crashes raises :class:`RuleCrashError` at once, instead of becoming a
+    #: V900/D900 finding in ``Report.faults`` while the run goes on.
+    raise_on_crash: bool = False
 
     def keeps(self, code: str) -> bool:
-        """Whether findings of ``code`` are reported."""
+        """Whether findings of ``code`` are reported (a crashed rule always is)."""
+        if code in FAULT_CODES:
+            return True
         if self.select and not code.startswith(self.select):
             return False
         return not (self.ignore and code.startswith(self.ignore))
@@ -170,6 +173,9 @@ class _Plan:
     force_type: str | None
     rule_codes: tuple[str, ...]
     codelists: Mapping[str, Codelist] | None
+    #: The run's gazetteer (:data:`DEFAULT`: the bundled one), so that the workers' rules see
+    #: the same context as the parent's.
+    gazetteer: Any
     keep_records: bool
 
 
@@ -189,12 +195,11 @@ def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int
         by_code = {r.code: r for r in BUILT_IN_RULES}
         rules = [by_code[code] for code in plan.rule_codes]
         codelists = bundled_codelists() if plan.codelists is None else plan.codelists
-        context = RuleContext(codelists=codelists, gazetteer=None)
-        try:
-            raised = _apply_record_rules(checked.records, rules, context)
-        except RuleCrashError as exc:
-            checked.crash = (exc.rule, f"{type(exc.cause).__name__}: {exc.cause}")
-            raised = []
+        gazetteer = bundled_gazetteer() if plan.gazetteer is DEFAULT else plan.gazetteer
+        context = RuleContext(codelists=codelists, gazetteer=gazetteer)
+        faults = Faults()
+        raised = _apply_record_rules(checked.records, rules, context, faults)
+        checked.faults = faults.items
         found = _rule_findings(raised, RecordSet(()))
         checked.findings += _locate_here(unit, data, found)
     if here:  # in this process after all (one unit): the records stay as they are
@@ -308,25 +313,115 @@ def _shift(checked: Checked, lines: int) -> Checked:
     return checked
 
 
-def _results(
-    units: list[_Unit], options: Options, progress: Progress | None, plan: _Plan | None
-) -> Iterator[tuple[int, Checked, int]]:
-    """The checked units in order, from worker processes when there is a ``plan`` for them."""
-    if plan is not None and len(units) == 1:
-        yield _work(units[0], plan, here=True)
-        if progress:
-            progress(1, 1)
-        return
-    if plan is not None:
-        workers = min(options.jobs, len(units), os.cpu_count() or 1)
-        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
+def _unit_size(unit: _Unit) -> int:
+    """About how many bytes ``unit`` holds (0 when its file cannot be looked at)."""
+    if unit.end is not None:
+        return unit.end - unit.start
+    if unit.source.data is not None:
+        return len(unit.source.data)
+    try:
+        return unit.source.path.stat().st_size if unit.source.path is not None else 0
+    except OSError:
+        return 0
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_work, units, itertools.repeat(plan))
-            for done, result in enumerate(results, 1):
+
+def _batches(units: list[_Unit], jobs: int) -> list[list[_Unit]]:
+    """``units`` in consecutive batches of about equal size, a few per process: many small
+    files then cost a few round trips to the workers, not one each."""
+    sizes = [max(_unit_size(u), 1) for u in units]
+    target = max(sum(sizes) // (4 * jobs), 1)
+    batches: list[list[_Unit]] = [[]]
+    filled = 0
+    for unit, size in zip(units, sizes, strict=True):
+        if batches[-1] and filled + size > target:
+            batches.append([])
+            filled = 0
+        batches[-1].append(unit)
+        filled += size
+    return batches
+
+
+def _work_batch(batch: list[_Unit], plan: _Plan) -> list[tuple[int, Checked, int]]:
+    return [_work(unit, plan) for unit in batch]
+
+
+def _quiet_worker() -> None:
+    """In a worker process: Ctrl-C is the parent's to handle (it stops the workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _in_workers(
+    units: list[_Unit], plan: _Plan, jobs: int, progress: Progress | None
+) -> Iterator[tuple[int, Checked, int]]:
+    """The units checked by worker processes, in order. If the run stops early (Ctrl-C, an
+    error, or the caller dropping this iterator), the workers are stopped at once: none is
+    left behind and nothing waits for their work."""
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
+
+    batches = _batches(units, jobs)
+    workers = min(jobs, len(batches), os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
+    finished = False
+    try:
+        done = 0
+        for results in pool.map(_work_batch, batches, itertools.repeat(plan)):
+            for result in results:
+                done += 1
                 if progress:
                     progress(done, len(units))
                 yield result
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:
+            _stop(pool)
+
+
+def _stop(pool: Any) -> None:
+    """Stop a process pool now: cancel what has not started and end the workers.
+
+    A worker ended while it sends a result leaves half a message in the result pipe, and the
+    pool's manager thread (which the interpreter joins at exit) then waits for the rest for
+    ever. Closing this process's end of the pipe once the workers are gone ends that wait:
+    the thread reads the end of the pipe and finishes.
+    """
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(timeout=1)
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
+
+
+def _results(
+    units: list[_Unit], options: Options, progress: Progress | None, plan: _Plan | None
+) -> Iterator[tuple[int, Checked, int]]:
+    """The checked units in order, from worker processes when there is a ``plan`` for them
+    and the workers can win: below :data:`PARALLEL_BYTES` in all, starting them costs more
+    than it saves, and when the records must come back for rules across records, sending
+    small files' records back costs more than checking them here."""
+    sizes = [_unit_size(u) for u in units]
+    small = plan is not None and plan.keep_records and sum(sizes) < len(sizes) * SMALL_BYTES
+    if plan is not None and (small or sum(sizes) <= PARALLEL_BYTES):
+        for done, unit in enumerate(units, 1):
+            yield _work(unit, plan, here=True)
+            if progress:
+                progress(done, len(units))
+        return
+    if plan is not None:
+        yield from _in_workers(units, plan, options.jobs, progress)
         return
     for done, unit in enumerate(units, 1):
         yield _check_unit(unit, options.force_type)
@@ -359,11 +454,13 @@ def _check_all(
     *,
     plan: _Plan | None = None,
     kept: _Kept | None = None,
+    faults: Faults,
 ) -> list[Checked]:
     """Check every source; ``on_records`` sees each unit's sound records as they come, and
     then they are dropped (memory stays flat) unless it is ``None``. With a ``plan``, units
-    are checked in worker processes, which also run the record rules it names. The findings
-    go to ``kept`` when given (they stay in the returned ``Checked`` otherwise)."""
+    are checked in worker processes, which also run the record rules it names (their crashes
+    go to ``faults``). The findings go to ``kept`` when given (they stay in the returned
+    ``Checked`` otherwise)."""
     merged: dict[int, Checked] = {}
     lines_before: dict[int, int] = {}
     units = _units(sources, options.jobs)
@@ -374,10 +471,9 @@ def _check_all(
             result.rows = []
         checked = _shift(result, before)
         lines_before[index] = before + max(lines - 1, 0)
-        if checked.crash is not None:
-            code, detail = checked.crash
-            rule = next(r for r in BUILT_IN_RULES if r.code == code)
-            raise RuleCrashError(rule, RuntimeError(detail))
+        if checked.faults:
+            faults.merge((f, None if n is None else n + before) for f, n in checked.faults)
+            checked.faults = []
         if checked.payload:
             checked.records = _rebuild(checked.path, checked.payload, before)
             checked.payload = None
@@ -405,45 +501,47 @@ def _context(options: Options) -> RuleContext:
 
 
 def _apply_record_rules(
-    records: Iterable[Located], rules: Sequence[Rule], context: RuleContext
+    records: Iterable[Located], rules: Sequence[Rule], context: RuleContext, faults: Faults
 ) -> list[tuple[Rule, Issue, Located | None]]:
     """Every record rule on every record, in one pass: each record meets only the rules that
-    look at its class."""
+    look at its class. A rule that crashes (raises, or yields something that is not an
+    :class:`Issue`) goes to ``faults`` and is not called again; what it yielded before on
+    that record is kept."""
     raised: list[tuple[Rule, Issue, Located | None]] = []
     by_class: dict[type, list[Rule]] = {}
-    rule: Rule | None = None
-    try:
-        for item in records:
-            record = item.record
-            cls = type(record)
-            applicable = by_class.get(cls)
-            if applicable is None:
-                applicable = by_class[cls] = [r for r in rules if r.applies_to(cls)]
-            for rule in applicable:
+    for item in records:
+        record = item.record
+        cls = type(record)
+        applicable = by_class.get(cls)
+        if applicable is None:
+            applicable = [r for r in rules if r.applies_to(cls) and r.code not in faults.off]
+            by_class[cls] = applicable
+        for rule in applicable:
+            try:
                 for issue in rule.check(record, context):  # type: ignore[arg-type]
+                    if type(issue) is not Issue and not isinstance(issue, Issue):
+                        raise NotAnIssueError(issue)
                     raised.append((rule, issue, item))
-    except AnttError:
-        raise
-    except Exception as exc:
-        assert rule is not None  # noqa: S101 - only a rule's check can raise here
-        raise RuleCrashError(rule, exc) from exc
+            except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+                faults.add(rule, exc, item)
+                by_class.clear()  # the rule is off: the lists of rules are made anew
     return raised
 
 
 def _apply_rules(
-    records: RecordSet, rules: Iterable[Rule], context: RuleContext
+    records: RecordSet, rules: Iterable[Rule], context: RuleContext, faults: Faults
 ) -> list[tuple[Rule, Issue, Located | None]]:
     rules = list(rules)
-    raised = _apply_record_rules(records, [r for r in rules if r.scope == "record"], context)
+    record_rules = [r for r in rules if r.scope == "record"]
+    raised = _apply_record_rules(records, record_rules, context, faults)
     for rule in rules:
-        if rule.scope == "record":
+        if rule.scope == "record" or rule.code in faults.off:
             continue
         try:
-            raised += [(rule, i, i.at) for i in rule.check(records, context)]  # type: ignore[arg-type]
-        except AnttError:
-            raise
-        except Exception as exc:
-            raise RuleCrashError(rule, exc) from exc
+            for issue in issues_of(rule.check(records, context)):  # type: ignore[arg-type]
+                raised.append((rule, issue, issue.at))
+        except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+            faults.add(rule, exc, None)
     return raised
 
 
@@ -624,30 +722,48 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
             force_type=options.force_type,
             rule_codes=tuple(r.code for r in in_workers),
             codelists=None if options.codelists is DEFAULT else dict(options.codelists),
+            gazetteer=options.gazetteer,
             keep_records=bool(dataset_rules or record_rules),
         )
 
     kept = _Kept(options.max_findings)
+    faults = Faults(raise_on_crash=options.raise_on_crash)
 
     def on_records(batch: list[Located]) -> None:
         # Findings now, so that the records can go: memory stays flat without the D rules.
-        raised = _rule_findings(_apply_record_rules(batch, record_rules, context), nothing)
+        applied = _apply_record_rules(batch, record_rules, context, faults)
+        raised = _rule_findings(applied, nothing)
         found.extend((f, line) for f, line in raised if options.keeps(f.code))
         kept.trim_pending(found)
 
     streaming = not dataset_rules
     on = on_records if streaming else None
-    checked = _check_all(sources, options, progress, on, plan=plan, kept=kept)
+    checked = _check_all(sources, options, progress, on, plan=plan, kept=kept, faults=faults)
     records = RecordSet(
         (r for c in checked for r in c.records), (d for c in checked for d in c.documents)
     )
     if not streaming:
-        raised = _rule_findings(_apply_rules(records, rules, context), records)
+        raised = _rule_findings(_apply_rules(records, rules, context, faults), records)
         found += [(f, line) for f, line in raised if options.keeps(f.code)]
+    if faults.items and options.raise_on_crash:  # a crash in a worker process
+        raise RuleCrashError(faults.items[0][0])
     kept.add(_locate_rule_findings(found, sources))
+    located = _located_faults(faults, sources)
+    kept.add(f.finding for f in located)
     kept.trim()
     return Report(
         findings=kept.items,
         inputs=tuple(c.summary() for c in checked),
         omitted=dict(kept.omitted),
+        faults=located,
     )
+
+
+def _located_faults(faults: Faults, sources: Sequence[InputSource]) -> tuple[RuleFault, ...]:
+    """The faults of a run, each finding with its line and column (there are few: a rule
+    crashes at most once a run)."""
+    located: list[RuleFault] = []
+    for fault, line in faults.items:
+        (finding,) = _locate_rule_findings([(fault.finding, line)], sources)
+        located.append(attrs.evolve(fault, finding=finding))
+    return tuple(located)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-__all__ = ["Finding", "InputSummary", "Report", "Severity"]
+__all__ = ["Finding", "InputSummary", "Report", "RuleFault", "Severity"]
 
 
 class Severity(str, enum.Enum):
@@ -68,6 +68,24 @@ class InputSummary:
     records: int
 
 
+@attrs.frozen(kw_only=True)
+class RuleFault:
+    """A rule that crashed during a run and was switched off for the rest of it.
+
+    ``rule``, ``name`` and ``origin`` say which rule and whose (a plugin's distribution name,
+    or ``antt-domain``); ``error`` is the exception on one line; ``finding`` is the V900 or
+    D900 finding that reports it, located at the record the rule was checking when it
+    crashed; ``traceback`` is the full traceback (shown by ``antt --debug``).
+    """
+
+    rule: str
+    name: str
+    origin: str
+    error: str
+    finding: Finding
+    traceback: str = attrs.field(default="", eq=False, repr=False)
+
+
 def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=Finding.sort_key))
 
@@ -81,6 +99,9 @@ class Report:
     #: How many findings of each severity were found but not kept (a run with
     #: ``max_findings``); ``counts()`` and ``ok()`` include them.
     omitted: Mapping[Severity, int] = attrs.field(factory=dict, hash=False)
+    #: The rules that crashed (each also reported as a V900 or D900 finding): the data was not
+    #: fully checked. ``antt validate`` exits with 2 when there is any.
+    faults: tuple[RuleFault, ...] = ()
 
     @property
     def truncated(self) -> bool:
@@ -124,4 +145,5 @@ class Report:
             findings=[f for r in reports for f in r.findings],
             inputs=tuple(i for r in reports for i in r.inputs),
             omitted=dict(omitted),
+            faults=tuple(f for r in reports for f in r.faults),
         )

@@ -20,7 +20,7 @@ from antt_domain.io import MAX_BYTES, JSONReadError, decode_text, parse_json_byt
 from antt_domain.model import Dataset
 from antt_domain.schemas import RECORD_SCHEMAS, explainer_for, fast_check
 from antt_domain.validation._catalogue import make_finding
-from antt_domain.validation._findings import Finding, InputSummary
+from antt_domain.validation._findings import Finding, InputSummary, RuleFault
 from antt_domain.validation._locate import locate
 from antt_domain.validation._rules import Located
 from antt_domain.validation._schema_findings import schema_problems
@@ -63,8 +63,9 @@ class Checked:
     #: ``records``. A worker process sends these back instead of the records (which pickle
     #: slowly), for the main process to rebuild.
     payload: list[tuple[int | None, str, bytes]] | None = None
-    #: From a worker: (code, detail) of a built-in rule that crashed there.
-    crash: tuple[str, str] | None = None
+    #: From a worker: the built-in rules that crashed there, with the JSONL line of the
+    #: record each crashed on (see ``_faults``).
+    faults: list[tuple[RuleFault, int | None]] = attrs.field(factory=list)
     #: From a worker: the findings as plain tuples (see ``_engine``).
     rows: list[tuple[Any, ...]] = attrs.field(factory=list)
 
