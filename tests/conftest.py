@@ -23,3 +23,19 @@ def example_json() -> dict[str, Any]:
     """The example dataset as parsed JSON (a fresh copy for each test)."""
     value: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     return value
+
+
+@pytest.fixture
+def crash_records(tmp_path: Path) -> Path:
+    """The example's records as JSONL for the crashing-rules plugin: an activity whose id ends
+    in 'boom' at line 21 and a record that breaks its schema at the end."""
+    from antt_domain import load_example  # noqa: PLC0415 - the installed package, when used
+    from antt_domain.io import dumps  # noqa: PLC0415
+
+    records = [json.loads(dumps(r)) for r in load_example().records]
+    boom = next(r for r in records if r["type"] == "activity")
+    lines = [*records[:20], {**boom, "id": "act-boom"}, *records[20:]]
+    lines.append({"id": "act-x", "type": "activity", "kind": "patrol", "nope": 1})
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n", "utf-8")
+    return path

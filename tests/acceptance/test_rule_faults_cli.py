@@ -9,9 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from antt_domain import load_example
-from antt_domain.io import dumps
-
 from .conftest import Run, install_offline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,22 +21,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return install_offline(tmp_path_factory.mktemp("site"), PLUGIN)
 
 
-def _records(tmp_path: Path) -> Path:
-    records = [json.loads(dumps(r)) for r in load_example().records]
-    boom = next(r for r in records if r["type"] == "activity")
-    lines = [*records[:20], {**boom, "id": "act-boom"}, *records[20:]]
-    lines.append({"id": "act-x", "type": "activity", "kind": "patrol", "nope": 1})
-    path = tmp_path / "records.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n", "utf-8")
-    return path
-
-
 def test_json_report_keeps_every_finding_and_names_each_fault(
-    antt: Run, site: Path, tmp_path: Path
+    antt: Run, site: Path, crash_records: Path
 ) -> None:
     """JSON on stdout with the built-in, the working rule's and the fault findings; exit 2;
     stderr names rule, plugin, file, line and record; no traceback (checked by ``antt``)."""
-    path = _records(tmp_path)
+    path = crash_records
     result = antt("validate", "--format", "json", str(path), env={"PYTHONPATH": str(site)})
     assert result.returncode == 2
     codes = [f["code"] for f in json.loads(result.stdout)["findings"]]
@@ -55,10 +42,10 @@ def test_json_report_keeps_every_finding_and_names_each_fault(
 
 
 def test_sarif_and_junit_files_are_written_despite_the_faults(
-    antt: Run, site: Path, tmp_path: Path
+    antt: Run, site: Path, tmp_path: Path, crash_records: Path
 ) -> None:
     """-o still writes the whole report; the fault is a result/test case like any finding."""
-    path = _records(tmp_path)
+    path = crash_records
     sarif = tmp_path / "s.sarif"
     result = antt(
         "validate", "--format", "sarif", "-o", str(sarif), str(path),

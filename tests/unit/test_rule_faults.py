@@ -3,7 +3,6 @@ D900 finding at the record it was checking, it is switched off, and the run goes
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -42,25 +41,13 @@ def _rules(plugin: ModuleType) -> list[Rule]:
     return rules
 
 
-def _jsonl(tmp_path: Path) -> Path:
-    """The example's records as JSONL, with an activity whose id ends in 'boom' in the middle
-    and a record that breaks its schema at the end."""
-    records = [json.loads(dumps(r)) for r in load_example().records]
-    boom = next(r for r in records if r["type"] == "activity")
-    lines = [*records[:20], {**boom, "id": "act-boom"}, *records[20:]]
-    lines.append({"id": "act-x", "type": "activity", "kind": "patrol", "nope": 1})
-    path = tmp_path / "records.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n", "utf-8")
-    return path
-
-
 def test_each_crash_is_a_located_fault_and_every_other_finding_stays(
-    plugin: ModuleType, tmp_path: Path
+    plugin: ModuleType, crash_records: Path
 ) -> None:
     """Raising, yielding a dict, raising a library error (ModelError) and crashing across
     records: four faults, each naming rule and plugin; the working rule and the built-in
     checks still report."""
-    path = _jsonl(tmp_path)
+    path = crash_records
     report = validate(path, rules=_rules(plugin))
     faults = {f.rule: f for f in report.faults}
     assert sorted(faults) == ["XCR002", "XCR003", "XCR004", "XCR005"]
@@ -89,7 +76,7 @@ def test_each_crash_is_a_located_fault_and_every_other_finding_stays(
     assert not report.ok()
 
 
-def test_a_crashed_rule_is_not_called_again(tmp_path: Path) -> None:
+def test_a_crashed_rule_is_not_called_again(crash_records: Path) -> None:
     """After its first crash the rule is switched off for the rest of the run."""
     calls: list[str] = []
 
@@ -105,25 +92,25 @@ def test_a_crashed_rule_is_not_called_again(tmp_path: Path) -> None:
         calls.append(record.id)
         raise RuntimeError("once")
 
-    report = validate(_jsonl(tmp_path), rules=[counts])
+    report = validate(crash_records, rules=[counts])
     assert len(calls) == 1
     assert [f.rule for f in report.faults] == ["XCR010"]
 
 
 def test_faults_are_reported_whatever_select_and_ignore_say(
-    plugin: ModuleType, tmp_path: Path
+    plugin: ModuleType, crash_records: Path
 ) -> None:
     """--select/--ignore cannot hide that the data was not fully checked."""
-    path = _jsonl(tmp_path)
+    path = crash_records
     report = validate(path, rules=_rules(plugin), select=["XCR002", "S"], ignore=["V"])
     assert sorted(f.code for f in report if not f.code.startswith("S")) == ["V900"]
     assert [f.rule for f in report.faults] == ["XCR002"]  # the others were not selected
 
 
-def test_raise_on_crash_raises_the_first_fault(plugin: ModuleType, tmp_path: Path) -> None:
+def test_raise_on_crash_raises_the_first_fault(plugin: ModuleType, crash_records: Path) -> None:
     """The caller who wants an exception gets RuleCrashError, with the cause and the place."""
     with pytest.raises(RuleCrashError) as caught:
-        validate(_jsonl(tmp_path), rules=_rules(plugin), raise_on_crash=True)
+        validate(crash_records, rules=_rules(plugin), raise_on_crash=True)
     error = caught.value
     assert error.rule in {"XCR002", "XCR003", "XCR004"}
     assert error.origin == "antt-domain"
@@ -147,7 +134,7 @@ def test_the_fault_of_a_document_is_located_in_it(plugin: ModuleType) -> None:
     reason="the crashing rule is patched into this process; workers must be forked from it",
 )
 def test_a_built_in_rule_crashing_in_a_worker_is_the_same_fault(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crash_records: Path
 ) -> None:
     """With --jobs the worker's fault comes back located exactly as in one process."""
     from antt_domain.validation import _engine  # noqa: PLC0415 - patched here
@@ -160,7 +147,7 @@ def test_a_built_in_rule_crashing_in_a_worker_is_the_same_fault(
     patched = tuple(broken if r is v104 else r for r in _engine.BUILT_IN_RULES)
     monkeypatch.setattr(_engine, "BUILT_IN_RULES", patched)
     path = tmp_path / "big.jsonl"
-    path.write_bytes(_jsonl(tmp_path).read_bytes() * 40)
+    path.write_bytes(crash_records.read_bytes() * 40)
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 8000)
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 8000)
     one = validate(path, ignore=["D"])
