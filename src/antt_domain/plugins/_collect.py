@@ -15,7 +15,8 @@ import attrs
 import pluggy
 
 from antt_domain.model import Codelist, ModelError
-from antt_domain.plugins._errors import ConflictError, PluginLoadError
+from antt_domain.plugins._errors import ConflictError, PluginFaultError, PluginLoadError
+from antt_domain.plugins._guard import call_plugin, fault_of
 from antt_domain.plugins._hookspecs import REGISTRATION_HOOKS
 from antt_domain.plugins._specs import (
     BUILTIN_COMMANDS,
@@ -81,12 +82,13 @@ def contributions(pm: pluggy.PluginManager, plugin: str) -> Contributions:
         for impl in caller.get_hookimpls():
             if impl.plugin_name != plugin:
                 continue
+            fault = fault_of(plugin=plugin, hook=hook, kind="registration hook", name=hook)
             try:
-                result = call_impl(impl, {})
-            except Exception as exc:
+                result = call_plugin(call_impl, impl, {}, fault=fault)
+            except PluginFaultError as exc:
                 raise PluginLoadError(
-                    plugin, "hook", f"{hook} raised {type(exc).__name__}: {exc}", cause=exc
-                ) from exc
+                    plugin, "hook", f"{hook} {exc.reason}", cause=exc.cause
+                ) from exc.cause
             items.extend(_checked(plugin, hook, result))
         found[hook.removeprefix("antt_register_")] = tuple(items)
     return Contributions(**found)

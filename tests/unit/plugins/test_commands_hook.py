@@ -133,7 +133,10 @@ def test_a_crashing_command_is_exit_2_naming_the_plugin(
     """An exception from plugin code is a one-line message, not a traceback."""
     installed("antt-domain-hello", "hello", COMMAND_PLUGIN)
     code = main(["crash"])
-    expected = "antt: command 'crash' of plugin 'hello' failed: RuntimeError: the plugin broke\n"
+    expected = (
+        "antt: error: command 'crash' of plugin 'hello' failed (antt_register_commands): "
+        "raised RuntimeError: the plugin broke\n"
+    )
     assert (2, expected) == (code, capsys.readouterr().err)
 
 
