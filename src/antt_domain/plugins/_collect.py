@@ -86,12 +86,21 @@ def contributions(pm: pluggy.PluginManager, plugin: str) -> Contributions:
             try:
                 result = call_plugin(call_impl, impl, {}, fault=fault)
             except PluginFaultError as exc:
-                raise PluginLoadError(
-                    plugin, "hook", f"{hook} {exc.reason}", cause=exc.cause
-                ) from exc.cause
-            items.extend(_checked(plugin, hook, result))
+                raise _load_error(plugin, hook, exc.reason, exc) from exc.cause
+            try:  # checking an item's shape runs its code too (a Protocol's property)
+                checked = call_plugin(
+                    _checked, plugin, hook, result, fault=fault, passthrough=(PluginLoadError,)
+                )
+            except PluginFaultError as exc:
+                reason = f"returned an item that cannot be checked: {exc.reason}"
+                raise _load_error(plugin, hook, reason, exc) from exc.cause
+            items.extend(checked)
         found[hook.removeprefix("antt_register_")] = tuple(items)
     return Contributions(**found)
+
+
+def _load_error(plugin: str, hook: str, reason: str, fault: PluginFaultError) -> PluginLoadError:
+    return PluginLoadError(plugin, "hook", f"{hook} {reason}", cause=fault.cause)
 
 
 def _checked(plugin: str, hook: str, result: object) -> list[Any]:

@@ -29,6 +29,7 @@ from antt_domain.plugins import (
     ReportFormatSpec,
     ReportRequest,
     export,
+    hookimpl,
     plugin_manager,
     render_report,
     report,
@@ -381,3 +382,51 @@ def test_write_atomic_takes_a_writer_and_refuses_to_replace(tmp_path: Path) -> N
     with pytest.raises(ZeroDivisionError):
         write_atomic(target, lambda handle: 1 / 0)
     assert (target.read_bytes(), [p.name for p in tmp_path.iterdir()]) == (b"one", ["w.txt"])
+
+
+class _Gazetteer:
+    """Gazetteer-shaped; ``version`` is what the test makes it."""
+
+    def __init__(self, version: object) -> None:
+        self._version = version
+
+    @property
+    def version(self) -> object:
+        if isinstance(self._version, Exception):
+            raise self._version
+        return self._version
+
+    def lookup(self, code: str, on: date) -> None:
+        return None
+
+    def find(self, name: str, **kwargs: object) -> tuple[()]:
+        return ()
+
+    def covers(self, on: date) -> bool:
+        return False
+
+
+def _with_gazetteer(version: object) -> AnttPluginManager:
+    class Plugin:
+        @hookimpl
+        def antt_register_gazetteers(self) -> list[object]:
+            return [_Gazetteer(version)]
+
+    manager = plugin_manager(autoload=False)
+    manager.register(Plugin(), name="odd")
+    return manager
+
+
+def test_a_gazetteer_whose_version_raises_is_a_load_error() -> None:
+    """Checking the returned object's shape runs its code: a failure there names the plugin."""
+    (error,) = _with_gazetteer(RuntimeError("no version file")).load_errors
+    assert str(error) == (
+        "plugin 'odd' (hook): antt_register_gazetteers returned an item that cannot be "
+        "checked: raised RuntimeError: no version file"
+    )
+
+
+def test_a_gazetteer_version_of_the_wrong_type_is_listed_not_raised() -> None:
+    """``antt plugins`` asks each gazetteer its version through the guard too."""
+    info = next(i for i in _with_gazetteer(42).plugins() if i.name == "odd")
+    assert info.gazetteers == ("(version returned int 42, not str)",)
