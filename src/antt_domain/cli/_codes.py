@@ -6,8 +6,12 @@ import argparse
 import json
 from typing import Any
 
-from antt_domain.cli._common import default_lang, out
-from antt_domain.validation import CATALOGUE
+from antt_domain.cli._common import default_lang, err, out
+from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
+from antt_domain.validation import CATALOGUE, CodeInfo
+
+#: Who gives the built-in codes, in ``origin``.
+BUILT_IN = "antt-domain"
 
 __all__ = ["add_parser"]
 
@@ -17,7 +21,8 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     parser = commands.add_parser(
         "codes",
         help="list every finding code",
-        description="List every finding code with its severity and explanation.",
+        description="List every finding code with its severity and explanation: the "
+        "built-in ones, then those of the installed plugins' rules, each with its plugin.",
     )
     parser.add_argument("--lang", choices=("vi", "en"), default=None)
     parser.add_argument(
@@ -26,18 +31,28 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         default="text",
         help="text for people, json for machines, markdown for the docs page",
     )
+    add_strict_option(parser)
     parser.set_defaults(run=run)
 
 
+def _plugin_codes(args: argparse.Namespace) -> list[tuple[CodeInfo, str]]:
+    """The codes of the installed plugins' rules, each with its plugin's name."""
+    manager = manager_for(args)
+    warn_load_errors(manager, err())
+    return [(rule.info, rule.origin) for rule in manager.rules()]
+
+
 def run(args: argparse.Namespace) -> int:
-    """Print the catalogue."""
+    """Print the catalogue: the built-in codes, then the plugins' (``[plugin NAME]``)."""
     lang = args.lang or default_lang()
     stream = out()
+    plugin_codes = _plugin_codes(args)
     if args.format == "markdown":
-        stream.write(markdown())
+        stream.write(markdown(plugin_codes))
         return 0
+    rows = [(info, None) for info in CATALOGUE.values()] + plugin_codes
     if args.format == "json":
-        rows = [
+        doc = [
             {
                 "code": c.code,
                 "name": c.name,
@@ -45,22 +60,43 @@ def run(args: argparse.Namespace) -> int:
                 "severity": c.severity.value,
                 "title": {"vi": c.title_vi, "en": c.title_en},
                 "explanation": {"vi": c.explanation_vi, "en": c.explanation_en},
+                "plugin": plugin,
             }
-            for c in CATALOGUE.values()
+            for c, plugin in rows
         ]
-        json.dump(rows, stream, ensure_ascii=False, indent=2)
+        json.dump(doc, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         return 0
-    for info in CATALOGUE.values():
+    for info, plugin in rows:
         title = info.title_vi if lang == "vi" else info.title_en
         explanation = info.explanation_vi if lang == "vi" else info.explanation_en
-        stream.write(f"{info.code} {info.name} ({info.severity}, {info.stage}): {title}\n")
+        given = f" [plugin {plugin}]" if plugin else ""
+        stream.write(f"{info.code} {info.name} ({info.severity}, {info.stage}){given}: {title}\n")
         stream.write(f"    {explanation}\n")
     return 0
 
 
-def markdown() -> str:
-    """The finding-code reference page (docs/codes.md), in English and Vietnamese."""
+def _sections(infos: list[CodeInfo]) -> list[str]:
+    lines: list[str] = []
+    for info in infos:
+        lines += [
+            "",
+            f"## {info.code} {info.name}",
+            "",
+            f"**{info.title_en}** ({info.severity}). {info.explanation_en}",
+            "",
+            f"**{info.title_vi}** ({info.severity}). {info.explanation_vi}",
+        ]
+    return lines
+
+
+def markdown(plugin_codes: list[tuple[CodeInfo, str]] | None = None) -> str:
+    """The finding-code reference page (docs/codes.md), in English and Vietnamese.
+
+    With ``plugin_codes`` (the codes of installed plugins' rules and their plugins), a
+    second table lists them after the built-in sections; without, the page is exactly the
+    built-in catalogue.
+    """
     lines = [
         "# Finding codes / Mã lỗi",
         "",
@@ -77,13 +113,19 @@ def markdown() -> str:
         f"| {c.code} | {c.name} | {c.severity} | {c.stage} | {c.title_en} | {c.title_vi} |"
         for c in CATALOGUE.values()
     ]
-    for info in CATALOGUE.values():
+    lines += _sections(list(CATALOGUE.values()))
+    if plugin_codes:
         lines += [
             "",
-            f"## {info.code} {info.name}",
+            "# Codes of installed plugins / Mã lỗi của plugin",
             "",
-            f"**{info.title_en}** ({info.severity}). {info.explanation_en}",
-            "",
-            f"**{info.title_vi}** ({info.severity}). {info.explanation_vi}",
+            "| code | plugin | name | severity | stage | title | tiêu đề |",
+            "|---|---|---|---|---|---|---|",
         ]
+        lines += [
+            f"| {c.code} | {plugin} | {c.name} | {c.severity} | {c.stage} | {c.title_en} "
+            f"| {c.title_vi} |"
+            for c, plugin in plugin_codes
+        ]
+        lines += _sections([c for c, _ in plugin_codes])
     return "\n".join(lines) + "\n"

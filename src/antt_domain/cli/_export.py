@@ -15,16 +15,16 @@ from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_e
 from antt_domain.errors import AnttError
 from antt_domain.io import JSONReadError, load_dataset
 from antt_domain.model import Dataset, Record
-from antt_domain.plugins import AnttPluginManager, ExporterSpec, export
+from antt_domain.plugins import AnttPluginManager, ExporterSpec, OutputExistsError, export
 
-__all__ = ["add_parser", "load_all", "merge", "parse_options"]
+__all__ = ["add_parser", "load_all", "merge", "parse_options", "refuse_overwrite"]
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     """Register ``export``."""
     parser = commands.add_parser(
         "export",
-        help="write datasets in another format (json, jsonl, csv, markdown, sqlite, plugins')",
+        help="write datasets in another format (json, jsonl, csv, markdown, sqlite, or a plugin's)",
         description="Write one dataset -- or several merged into one -- with an exporter. "
         "Several PATHs are merged: the first file's metadata, every file's records in order; "
         "a record id found twice with different content is an error. See `antt plugins` for "
@@ -63,6 +63,11 @@ def parse_options(pairs: list[str]) -> dict[str, str]:
             raise CommandError(f"--option {pair!r}: expected KEY=VALUE")
         options[key.strip()] = value
     return options
+
+
+def refuse_overwrite(exc: OutputExistsError) -> CommandError:
+    """The CLI's words for an existing output: ``--force``, not the API's ``force=True``."""
+    return CommandError(f"{exc.path}: already exists (use --force to overwrite)")
 
 
 def _spec(manager: AnttPluginManager, name: str | None, target: str) -> ExporterSpec:
@@ -136,6 +141,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(buffer.getvalue())
         sys.stdout.buffer.flush()
         return 0
-    export(dataset, spec.name, Path(args.out), options=options, manager=manager, force=args.force)
+    try:
+        export(
+            dataset, spec.name, Path(args.out), options=options, manager=manager, force=args.force
+        )
+    except OutputExistsError as exc:
+        raise refuse_overwrite(exc) from None
     out().write(f"{args.out}\n")
     return 0

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +17,7 @@ from antt_domain.errors import AnttError
 if TYPE_CHECKING:  # the plugin layer loads only when a command needs it
     from antt_domain.plugins import AnttPluginManager, CommandSpec
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["ENV_DEBUG", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -34,6 +36,9 @@ _COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("report", "_report", "aggregate datasets into a report (summary, markdown, json, ...)"),
     ("plugins", "_plugins", "list installed plugins and what they provide"),
 )
+#: ``1`` shows the traceback of any error, as ``--debug`` does.
+ENV_DEBUG = "ANTT_DEBUG"
+_DEBUG_HELP = "show the traceback of an error (for bug reports); also ANTT_DEBUG=1"
 #: The names of the built-in commands.
 BUILTIN_COMMANDS = tuple(name for name, _, _ in _COMMANDS)
 
@@ -80,10 +85,12 @@ def build_parser(
         help="a plugin that fails to load is an error (exit 2), not a warning; "
         "also ANTT_STRICT_PLUGINS=1",
     )
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module, summary in _COMMANDS:
         if only is None or only == name:
             importlib.import_module(f"antt_domain.cli.{module}").add_parser(commands)
+            _add_debug_option(commands.choices[name])
         else:
             commands.add_parser(name, help=summary, add_help=False)
     for spec in plugin_commands:
@@ -91,28 +98,45 @@ def build_parser(
     return parser
 
 
+def _add_debug_option(parser: argparse.ArgumentParser) -> None:
+    """``--debug`` after the command name too (``antt export --debug ...``)."""
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP)
+
+
 def _add_plugin_command(
     commands: argparse._SubParsersAction[Any],
     spec: CommandSpec,
     manager: AnttPluginManager | None,
 ) -> None:
+    """Add a plugin's command; its ``add_arguments`` and ``run`` are called through the
+    plugin guard (an exception or a wrong return is a message naming the plugin, exit 2)."""
+    from antt_domain.plugins._guard import (  # noqa: PLC0415 - loaded with the plugins
+        call_plugin,
+        fault_of,
+        instance_of,
+    )
+
     parser = commands.add_parser(
         spec.name,
         help=f"{spec.help} [plugin {spec.plugin}]",
         description=spec.description or spec.help,
     )
-    spec.add_arguments(parser)
+    fault = fault_of(
+        plugin=spec.plugin, hook="antt_register_commands", kind="command", name=spec.name
+    )
+    passthrough = (AnttError, CommandError, BrokenPipeError)
+    broken: list[AnttError] = []
+    try:
+        call_plugin(spec.add_arguments, parser, fault=fault, passthrough=passthrough)
+    except AnttError as exc:  # the command stays listed; running it reports the fault
+        broken.append(exc)
+    _add_debug_option(parser)
 
     def run(args: argparse.Namespace) -> int:
-        try:
-            return int(spec.run(args))
-        except (AnttError, CommandError, KeyboardInterrupt, BrokenPipeError):
-            raise
-        except Exception as exc:  # plugin code: a message naming it, never a traceback
-            raise CommandError(
-                f"command {spec.name!r} of plugin {spec.plugin!r} failed: "
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
+        if broken:
+            raise broken[0]
+        check = instance_of(int, what="an exit code (int)")
+        return int(call_plugin(spec.run, args, fault=fault, check=check, passthrough=passthrough))
 
     parser.set_defaults(run=run, plugin_manager=manager)
 
@@ -144,13 +168,49 @@ def _load_plugins(argv: Sequence[str]) -> AnttPluginManager:
     return manager
 
 
+def _debugging(argv: Sequence[str]) -> bool:
+    value = os.environ.get(ENV_DEBUG, "").strip().lower()
+    return "--debug" in argv or value in {"1", "true", "yes", "on"}
+
+
+def _report(exc: BaseException, message: str, *, debug: bool) -> int:
+    """Print ``message`` (and, with ``--debug``, the traceback first); exit code 2."""
+    stream = err()
+    if debug:
+        traceback.print_exception(exc, file=stream)
+    print(message, file=stream)
+    return EXIT_USAGE
+
+
+def _failed(exc: BaseException, *, debug: bool) -> int:
+    """The exit code for what stopped a command, after saying what it was."""
+    if isinstance(exc, KeyboardInterrupt):
+        print("antt: interrupted", file=err())
+        return 130
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`antt show ... | head`): not our failure, and nothing to say.
+        sys.stderr.close()
+        return EXIT_OK
+    if isinstance(exc, CommandError):
+        text = str(exc)
+        return _report(exc, text if text.startswith("antt") else f"antt: {text}", debug=debug)
+    if isinstance(exc, (AnttError, OSError)):  # ours, or the system refused something
+        return _report(exc, f"antt: error: {exc}", debug=debug)
+    hint = "" if debug else "; run with --debug for the traceback"
+    return _report(exc, f"antt: internal error: {type(exc).__name__}: {exc}{hint}", debug=debug)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``antt`` with ``argv`` (default: ``sys.argv[1:]``) and return the exit code.
 
     Plugin commands are added only when the command named is not a built-in one (see
     :func:`_wants_plugin_commands`), so built-in commands never load the plugins for it.
+    No error ever ends in a traceback, unless ``--debug`` (or ``ANTT_DEBUG=1``) asks for it:
+    an error of ours or of a plugin is a message and exit code 2, and so is an unexpected
+    exception (``antt: internal error: ...``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = _debugging(arguments)
     try:
         manager = _load_plugins(arguments) if _wants_plugin_commands(arguments) else None
         commands = list(manager.commands().values()) if manager is not None else []
@@ -160,19 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(err())
             return EXIT_USAGE
         code: int = args.run(args)
-    except CommandError as exc:
-        print(f"antt: {exc}" if not str(exc).startswith("antt") else str(exc), file=err())
-        return EXIT_USAGE
-    except AnttError as exc:
-        print(f"antt: error: {exc}", file=err())
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("antt: interrupted", file=err())
-        return 130
-    except BrokenPipeError:
-        # The reader went away (`antt show ... | head`): not our failure, and nothing to say.
-        sys.stderr.close()
-        return EXIT_OK
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - each is told apart above
+        return _failed(exc, debug=debug)
     return code
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from antt_domain.aggregate import DIMENSIONS
 from antt_domain.cli._common import CommandError, default_lang, err, out
-from antt_domain.cli._export import load_all, parse_options
+from antt_domain.cli._export import load_all, parse_options, refuse_overwrite
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
-from antt_domain.plugins import report
+from antt_domain.plugins import OutputExistsError, report
 
 __all__ = ["add_parser"]
 
@@ -20,7 +20,7 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     """Register ``report``."""
     parser = commands.add_parser(
         "report",
-        help="aggregate datasets into a report (summary, markdown, json, plugins')",
+        help="aggregate datasets into a report (summary, markdown, json, or a plugin's)",
         description="Aggregate one dataset -- or several merged into one -- and render a "
         "report. Figures in different units are never added; stocks take their latest value; "
         "figures whose period is not stated are shown apart and never attributed to a year. "
@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
         report(dataset, spec, sys.stdout.buffer, **request)
         sys.stdout.buffer.flush()
         return 0
-    report(dataset, spec, Path(args.out), force=args.force, **request)
+    try:
+        report(dataset, spec, Path(args.out), force=args.force, **request)
+    except OutputExistsError as exc:
+        raise refuse_overwrite(exc) from None
     out().write(f"{args.out}\n")
     return 0

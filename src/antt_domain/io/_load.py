@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -121,27 +123,72 @@ def dumps(obj: Dataset | Record | Any, *, indent: int | None = 2) -> str:
     return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent) + "\n"
 
 
-def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
-    """Write ``data`` (bytes, or pieces of bytes in order) to ``path`` through a temporary file
-    and a rename.
+def _new_file_mode() -> int:
+    """The mode a new file gets from ``open()``: ``0o666`` less the process's umask."""
+    try:  # Linux tells the umask without changing it (no race with other threads)
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+        mask = int(next(x for x in status.splitlines() if x.startswith("Umask:")).split()[1], 8)
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)  # elsewhere: read it by setting it, then put it back
+        os.umask(mask)
+    return 0o666 & ~mask
 
-    A failure part-way leaves the old file (or no file) in place, never a half-written one.
+
+def _publish(tmp: Path, path: Path, *, replace: bool) -> None:
+    if replace:
+        tmp.replace(path)
+        return
+    try:
+        os.link(tmp, path)  # fails if path exists: no check-then-write race
+    except FileExistsError:
+        raise
+    except OSError:  # hard links unsupported here: check, then rename
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        tmp.replace(path)
+
+
+def write_atomic(
+    path: str | Path,
+    data: bytes | Iterable[bytes] | Callable[[BinaryIO], None],
+    *,
+    replace: bool = True,
+) -> None:
+    """Write ``path`` atomically: through a temporary file beside it, then a rename.
+
+    ``data`` is bytes, pieces of bytes in order, or a function ``write(handle)`` that writes
+    to the binary handle it is given. A failure part-way (whatever ``write`` raises is
+    re-raised) leaves the old file (or no file) in place, never a half-written one, and no
+    temporary file.
+
+    The file gets the mode ``open()`` would give it (``0o666`` less the umask); a file that
+    is replaced keeps its own mode. With ``replace=False`` an existing ``path`` is never
+    touched: :class:`FileExistsError`. This is the one writer of files in antt-domain
+    (``dump``, ``export``, ``report``, ``antt validate -o``, ``antt example``).
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = _new_file_mode()
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, bytes):
                 handle.write(data)
+            elif callable(data):
+                data(handle)
             else:
                 handle.writelines(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
+            if not handle.closed:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp, mode)  # noqa: PTH101 - the same call on every platform, by name
+        _publish(tmp, path, replace=replace)
+    finally:
         with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
+            tmp.unlink(missing_ok=True)
 
 
 def dump(obj: Dataset | Record | Any, path: str | Path) -> None:

@@ -15,7 +15,8 @@ import attrs
 import pluggy
 
 from antt_domain.model import Codelist, ModelError
-from antt_domain.plugins._errors import ConflictError, PluginLoadError
+from antt_domain.plugins._errors import ConflictError, PluginFaultError, PluginLoadError
+from antt_domain.plugins._guard import call_plugin, fault_of
 from antt_domain.plugins._hookspecs import REGISTRATION_HOOKS
 from antt_domain.plugins._specs import (
     BUILTIN_COMMANDS,
@@ -81,15 +82,25 @@ def contributions(pm: pluggy.PluginManager, plugin: str) -> Contributions:
         for impl in caller.get_hookimpls():
             if impl.plugin_name != plugin:
                 continue
+            fault = fault_of(plugin=plugin, hook=hook, kind="registration hook", name=hook)
             try:
-                result = call_impl(impl, {})
-            except Exception as exc:
-                raise PluginLoadError(
-                    plugin, "hook", f"{hook} raised {type(exc).__name__}: {exc}", cause=exc
-                ) from exc
-            items.extend(_checked(plugin, hook, result))
+                result = call_plugin(call_impl, impl, {}, fault=fault)
+            except PluginFaultError as exc:
+                raise _load_error(plugin, hook, exc.reason, exc) from exc.cause
+            try:  # checking an item's shape runs its code too (a Protocol's property)
+                checked = call_plugin(
+                    _checked, plugin, hook, result, fault=fault, passthrough=(PluginLoadError,)
+                )
+            except PluginFaultError as exc:
+                reason = f"returned an item that cannot be checked: {exc.reason}"
+                raise _load_error(plugin, hook, reason, exc) from exc.cause
+            items.extend(checked)
         found[hook.removeprefix("antt_register_")] = tuple(items)
     return Contributions(**found)
+
+
+def _load_error(plugin: str, hook: str, reason: str, fault: PluginFaultError) -> PluginLoadError:
+    return PluginLoadError(plugin, "hook", f"{hook} {reason}", cause=fault.cause)
 
 
 def _checked(plugin: str, hook: str, result: object) -> list[Any]:

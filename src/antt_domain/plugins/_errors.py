@@ -13,10 +13,12 @@ __all__ = [
     "OutputError",
     "OutputExistsError",
     "PluginError",
+    "PluginFaultError",
     "PluginLoadError",
     "PluginsFailedError",
     "UnknownFormatError",
     "UnknownOptionError",
+    "describe_exception",
 ]
 
 
@@ -102,20 +104,71 @@ class UnknownOptionError(PluginError, ValueError):
         super().__init__(f"exporter {format_name!r} has no option {option!r}; options: {listed}")
 
 
-class ExportError(PluginError):
-    """An exporter raised while writing; nothing was left at the output path.
+class PluginFaultError(PluginError):
+    """Plugin code that antt-domain called raised, or returned the wrong thing.
 
-    Attributes: ``format`` (the exporter's name), ``plugin`` (who registered it), ``cause``.
+    Every call into plugin code (exporters, report renderers, gazetteers, commands, the
+    configure and registration hooks) goes through one guard that raises this error, so a
+    faulty plugin costs the user a message naming it -- never a traceback.
+
+    Attributes:
+        plugin: the plugin's name.
+        hook: the hook that registered what was called (``"antt_register_exporters"``, ...).
+        kind: what was called: ``"exporter"``, ``"report format"``, ``"gazetteer"``,
+            ``"command"``, ``"configure hook"`` or ``"registration hook"``.
+        name: its name (the format's, the command's, the gazetteer's version, the hook's).
+        reason: what went wrong, in English.
+        cause: the exception raised by the plugin, or ``None`` for a wrong return value.
     """
 
-    def __init__(self, format_name: str, plugin: str, cause: BaseException) -> None:
-        self.format = format_name
+    def __init__(
+        self,
+        *,
+        plugin: str,
+        hook: str,
+        kind: str,
+        name: str,
+        reason: str,
+        cause: BaseException | None = None,
+    ) -> None:
         self.plugin = plugin
+        self.hook = hook
+        self.kind = kind
+        self.name = name
+        self.reason = reason
         self.cause = cause
-        detail = str(cause) or type(cause).__name__
+        super().__init__(f"{kind} {name!r} of plugin {plugin!r} failed ({hook}): {reason}")
+
+
+def describe_exception(exc: BaseException) -> str:
+    """``"ValueError: I/O operation on closed file"`` (the type alone when the text is empty)."""
+    detail = str(exc)
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+class ExportError(PluginFaultError):
+    """An exporter or a report format failed; nothing was left at the output path.
+
+    Attributes: ``format`` (the format's name), ``plugin`` (who registered it), ``cause``
+    (what it raised, ``None`` when it returned the wrong thing), and those of
+    :class:`PluginFaultError` (``kind`` is ``"exporter"`` or ``"report format"``).
+    """
+
+    def __init__(
+        self,
+        format_name: str,
+        plugin: str,
+        cause: BaseException | None = None,
+        *,
+        kind: str = "exporter",
+        hook: str = "antt_register_exporters",
+        reason: str | None = None,
+    ) -> None:
+        self.format = format_name
+        if reason is None:
+            reason = describe_exception(cause) if cause is not None else "failed"
         super().__init__(
-            f"exporter {format_name!r} of plugin {plugin!r} failed: "
-            f"{type(cause).__name__}: {detail}"
+            plugin=plugin, hook=hook, kind=kind, name=format_name, reason=reason, cause=cause
         )
 
 
@@ -135,4 +188,4 @@ class OutputExistsError(OutputError, FileExistsError):
     """The output file exists and overwriting was not asked for (``force=True``)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, "already exists (use force=True, or --force, to overwrite)")
+        super().__init__(path, "already exists (use force=True to overwrite)")

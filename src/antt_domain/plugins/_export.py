@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
 
+from antt_domain.io import write_atomic
 from antt_domain.model import Dataset
 from antt_domain.plugins._errors import (
     ExportError,
@@ -17,10 +16,17 @@ from antt_domain.plugins._errors import (
     OutputExistsError,
     UnknownOptionError,
 )
+from antt_domain.plugins._guard import call_plugin, returned
 from antt_domain.plugins._manager import AnttPluginManager, plugin_manager
 from antt_domain.plugins._specs import ExporterSpec
 
 __all__ = ["export", "run_exporter", "write_output"]
+
+#: What an exporter that closed its stream is told.
+CLOSED_STREAM = (
+    "closed the output stream it was given (an io.TextIOWrapper around it must be "
+    "detached with .detach(), not closed)"
+)
 
 
 def _checked_options(spec: ExporterSpec, options: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -34,41 +40,38 @@ def _checked_options(spec: ExporterSpec, options: Mapping[str, str] | None) -> M
     return MappingProxyType({k: str(v) for k, v in given.items()})
 
 
+def _exporter_fault(spec: ExporterSpec) -> Callable[[str, BaseException | None], ExportError]:
+    def make(reason: str, cause: BaseException | None) -> ExportError:
+        return ExportError(spec.name, spec.plugin, cause, reason=reason)
+
+    return make
+
+
 def run_exporter(
     spec: ExporterSpec, dataset: Dataset, out: BinaryIO, options: Mapping[str, str] | None = None
 ) -> None:
-    """Call ``spec``'s exporter on ``out``; its failure becomes :class:`ExportError`."""
+    """Call ``spec``'s exporter on ``out`` through the plugin guard.
+
+    Whatever it raises, a return value other than ``None``, or closing ``out`` becomes
+    :class:`ExportError` naming the format and its plugin.
+    """
     checked = _checked_options(spec, options)
-    try:
-        spec.export(dataset, out, checked)
-    except Exception as exc:
-        raise ExportError(spec.name, spec.plugin, exc) from exc
+    fault = _exporter_fault(spec)
 
+    def check(value: object) -> str | None:
+        if getattr(out, "closed", False):
+            return CLOSED_STREAM
+        if value is not None:
+            return f"returned {returned(value)}; an exporter returns None"
+        return None
 
-def _file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _publish(tmp: Path, path: Path, *, force: bool) -> None:
-    if force:
-        tmp.replace(path)
-        return
-    try:
-        os.link(tmp, path)  # fails if path exists: no check-then-write race
-    except FileExistsError:
-        raise OutputExistsError(path) from None
-    except OSError:  # hard links unsupported here: check, then rename
-        if path.exists():
-            raise OutputExistsError(path) from None
-        tmp.replace(path)
+    call_plugin(spec.export, dataset, out, checked, fault=fault, check=check)
 
 
 def write_output(path: Path, write: Callable[[BinaryIO], None], *, force: bool) -> None:
-    """Write a file through ``write(handle)``, atomically: a temporary file beside ``path``,
-    then a rename. A failure leaves nothing behind; an existing file is replaced only with
-    ``force`` (else :class:`OutputExistsError`)."""
+    """Write a file through ``write(handle)`` with :func:`antt_domain.io.write_atomic`: a
+    failure leaves nothing behind; an existing file is replaced only with ``force`` (else
+    :class:`OutputExistsError`); a file that cannot be written is :class:`OutputError`."""
     if path.is_dir():
         raise OutputError(path, "is a directory")
     if path.exists() and not force:
@@ -77,20 +80,13 @@ def write_output(path: Path, write: Callable[[BinaryIO], None], *, force: bool) 
     if not folder.is_dir():
         raise OutputError(path, f"the folder {folder} does not exist")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        write_atomic(path, write, replace=force)
+    except FileExistsError:
+        raise OutputExistsError(path) from None
     except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
         raise OutputError(path, exc.strerror or str(exc)) from None
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.chmod(_file_mode())
-        _publish(tmp, path, force=force)
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
 
 
 def export(

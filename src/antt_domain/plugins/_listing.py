@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from antt_domain.plugins._errors import PluginLoadError
+from antt_domain.plugins._errors import PluginFaultError, PluginLoadError
+from antt_domain.plugins._gazetteer import GuardedGazetteer
 
 if TYPE_CHECKING:
     from antt_domain.plugins._collect import Collected
@@ -65,6 +66,14 @@ class PluginInfo:
         }
 
 
+def _version(plugin: str, gazetteer: Any) -> str:
+    """A gazetteer's version, asked through the plugin guard: a fault is shown, not raised."""
+    try:
+        return GuardedGazetteer(plugin, gazetteer).version
+    except PluginFaultError as exc:
+        return f"({exc.reason})"
+
+
 def describe(
     *,
     name: str,
@@ -93,7 +102,7 @@ def describe(
         report_formats=tuple(n for n, s in collected.report_formats.items() if s.plugin == name),
         rules=tuple(r.code for r in collected.rules if r.origin == name),
         codelists=tuple(extended),
-        gazetteers=tuple(g.version for p, g in collected.gazetteers if p == name),
+        gazetteers=tuple(_version(name, g) for p, g in collected.gazetteers if p == name),
         errors=tuple(errors),
         commands=tuple(n for n, s in collected.commands.items() if s.plugin == name),
     )

@@ -25,7 +25,14 @@ from antt_domain.plugins._config import (
     name_list,
     truthy,
 )
-from antt_domain.plugins._errors import PluginLoadError, PluginsFailedError, UnknownFormatError
+from antt_domain.plugins._errors import (
+    PluginFaultError,
+    PluginLoadError,
+    PluginsFailedError,
+    UnknownFormatError,
+)
+from antt_domain.plugins._gazetteer import GuardedGazetteer
+from antt_domain.plugins._guard import call_plugin, fault_of
 from antt_domain.plugins._listing import PluginInfo, describe
 from antt_domain.plugins._markers import ENTRY_POINT_GROUP, PROJECT
 from antt_domain.plugins._specs import CommandSpec, ExporterSpec, ReportFormatSpec
@@ -145,11 +152,12 @@ class AnttPluginManager:
         for impl in self._pm.hook.antt_configure.get_hookimpls():
             if impl.plugin_name != name:
                 continue
+            fault = fault_of(plugin=name, hook="antt_configure", kind="configure hook", name=name)
             try:
-                call_impl(impl, {"config": self.config})
-            except Exception as exc:  # noqa: BLE001 - any failure of plugin code is reported
-                reason = f"antt_configure raised {type(exc).__name__}: {exc}"
-                return PluginLoadError(name, "configure", reason, cause=exc)
+                call_plugin(call_impl, impl, {"config": self.config}, fault=fault)
+            except PluginFaultError as exc:
+                reason = f"antt_configure {exc.reason}"
+                return PluginLoadError(name, "configure", reason, cause=exc.cause)
         return None
 
     def _load_builtins(self) -> None:
@@ -264,8 +272,13 @@ class AnttPluginManager:
         return tuple(g for _, g in self._collect().gazetteers)
 
     def gazetteer(self) -> Gazetteer:
-        """The plugins' gazetteers, then the bundled extract, asked in that order."""
-        return ChainGazetteer([*self.gazetteers(), bundled_gazetteer()])
+        """The plugins' gazetteers, then the bundled extract, asked in that order.
+
+        Each plugin gazetteer is called through the plugin guard: one that raises or returns
+        the wrong thing is a :class:`PluginFaultError` naming its plugin.
+        """
+        guarded = [GuardedGazetteer(p, g) for p, g in self._collect().gazetteers]
+        return ChainGazetteer([*guarded, bundled_gazetteer()])
 
     def rule_context(self) -> RuleContext:
         """What validation rules consult: the extended codelists and the gazetteer."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, Literal
@@ -12,31 +12,55 @@ from antt_domain.errors import AnttError
 from antt_domain.model import Dataset
 from antt_domain.plugins._errors import ExportError, UnknownOptionError
 from antt_domain.plugins._export import write_output
+from antt_domain.plugins._guard import call_plugin, returned
 from antt_domain.plugins._manager import AnttPluginManager, plugin_manager
 from antt_domain.plugins._specs import ReportFormatSpec, ReportRequest
 
 __all__ = ["render_report", "report"]
 
 
+def _check_rendered(spec: ReportFormatSpec) -> Callable[[object], str | None]:
+    expected, what = (bytes, "bytes (the format is binary)") if spec.binary else (str, "str")
+
+    def check(value: object) -> str | None:
+        if isinstance(value, expected):
+            return None
+        return f"returned {returned(value)}, not {what}"
+
+    return check
+
+
 def render_report(spec: ReportFormatSpec, request: ReportRequest) -> bytes:
-    """The report as bytes (text formats are UTF-8).
+    """The report as bytes (text formats are UTF-8), rendered through the plugin guard.
 
     A problem with the request (an unknown area, a reused code) is the library's own error
-    and passes through; anything else the renderer raises becomes :class:`ExportError`
-    naming the format and its plugin.
+    and passes through. Anything else the renderer raises, or a return value other than
+    what the spec declares (``str`` for a text format, ``bytes`` for a binary one), becomes
+    :class:`ExportError` naming the report format and its plugin.
     """
     for key in request.options:
         if key not in spec.options:
             raise UnknownOptionError(spec.name, key, spec.options)
+
+    def fault(reason: str, cause: BaseException | None) -> ExportError:
+        return ExportError(
+            spec.name,
+            spec.plugin,
+            cause,
+            kind="report format",
+            hook="antt_register_report_formats",
+            reason=reason,
+        )
+
+    rendered = call_plugin(
+        spec.render, request, fault=fault, check=_check_rendered(spec), passthrough=(AnttError,)
+    )
+    if isinstance(rendered, bytes):
+        return rendered
     try:
-        rendered = spec.render(request)
-    except AnttError:
-        raise
-    except Exception as exc:
-        raise ExportError(spec.name, spec.plugin, exc) from exc
-    if isinstance(rendered, str):
-        return rendered.encode("utf-8")
-    return bytes(rendered)
+        return str(rendered).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise fault(f"returned text that cannot be written as UTF-8 ({exc.reason})", exc) from exc
 
 
 def report(

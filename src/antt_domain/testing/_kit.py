@@ -54,6 +54,41 @@ def _listing(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")}
 
 
+#: What is compared of each entry of the current folder: its kind, size and modification time
+#: (writing to a file, even keeping its size, changes its modification time).
+_Entry = tuple[str, int, int]
+
+
+def _snapshot(folder: Path, skip: Path) -> dict[str, _Entry]:
+    """Every entry under ``folder``, recursively (not following links), but ``skip``."""
+    found: dict[str, _Entry] = {}
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        dirs[:] = [d for d in dirs if (here / d) != skip]
+        for name in [*dirs, *files]:
+            path = here / name
+            try:
+                info = path.lstat()
+            except OSError:  # vanished while listed: it will show as removed
+                continue
+            kind = "dir" if name in dirs else "file"
+            size = 0 if kind == "dir" else info.st_size
+            mtime = 0 if kind == "dir" else info.st_mtime_ns
+            found[str(path.relative_to(folder))] = (kind, size, mtime)
+    return found
+
+
+def _folder_changes(before: dict[str, _Entry], after: dict[str, _Entry]) -> list[str]:
+    added = sorted(after.keys() - before.keys())
+    removed = sorted(before.keys() - after.keys())
+    changed = sorted(k for k in before.keys() & after.keys() if before[k] != after[k])
+    return [
+        f"{label} {', '.join(names[:5])}{' ...' if len(names) > 5 else ''}"
+        for label, names in (("created", added), ("removed", removed), ("modified", changed))
+        if names
+    ]
+
+
 @contextmanager
 def _workdir(workdir: str | os.PathLike[str] | None) -> Iterator[Path]:
     if workdir is not None:
@@ -63,6 +98,10 @@ def _workdir(workdir: str | os.PathLike[str] | None) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="antt-conformance-") as name:
         yield Path(name)
+
+
+def _failure(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, AnttError) else f"{type(exc).__name__}: {exc}"
 
 
 def _text_problems(data: bytes) -> list[str]:
@@ -82,32 +121,29 @@ def _export_checks(
     options: Mapping[str, str] | None,
 ) -> list[str]:
     problems: list[str] = []
-    cwd = Path.cwd()
-    cwd_before = {p.name for p in cwd.iterdir()}
     before = _listing(folder)
     outputs = []
     for attempt in (1, 2):
         target = folder / f"{case}-{attempt}.{spec.extension}"
         try:
             export(dataset, spec, target, options=options)
-        except AnttError as exc:
-            return [f"{case}: export failed: {exc}"]
-        outputs.append(target.read_bytes())
+            outputs.append(target.read_bytes())
+        except Exception as exc:  # noqa: BLE001 - any failure of the exporter is a breach
+            return [f"{case}: export failed: {_failure(exc)}"]
     created = _listing(folder) - before
     expected = {f"{case}-1.{spec.extension}", f"{case}-2.{spec.extension}"}
     if created != expected:
         problems.append(f"{case}: wrote {sorted(created - expected)} besides its output")
-    if {p.name for p in cwd.iterdir()} != cwd_before:
-        problems.append(f"{case}: changed the current folder {cwd}")
     if outputs[0] != outputs[1]:
         problems.append(f"{case}: output differs between two runs (not deterministic)")
     stream = io.BytesIO()
     try:
         run_exporter(spec, dataset, stream, options)
-    except AnttError as exc:
-        problems.append(f"{case}: export to a stream failed: {exc}")
+        streamed = stream.getvalue()
+    except Exception as exc:  # noqa: BLE001 - any failure of the exporter is a breach
+        problems.append(f"{case}: export to a stream failed: {_failure(exc)}")
     else:
-        if stream.getvalue() != outputs[0]:
+        if streamed != outputs[0]:
             problems.append(f"{case}: output to a stream differs from output to a file")
     if case == "example" and not outputs[0]:
         problems.append("example: output is empty")
@@ -129,8 +165,11 @@ def check_exporter(
     For each of the example dataset, an empty dataset, a dataset of tricky Vietnamese text
     and a large one (``records`` records), through :func:`~antt_domain.plugins.export`: it
     succeeds; two runs give the same bytes; writing to a stream gives the same bytes as to a
-    file; nothing but the output appears in ``workdir`` and the current folder is untouched;
-    textual output is UTF-8 and not double-encoded; the example's output is not empty.
+    file; nothing but the output appears in ``workdir``; the whole current folder is
+    untouched (every entry's name, size and modification time, recursively, compared before
+    and after: a file appended to or rewritten is caught); textual output is UTF-8 and not
+    double-encoded; the example's output is not empty. Anything the exporter raises
+    (a closed stream's ``ValueError`` included) is a breach listed in the error.
 
     ``spec_or_name`` is a spec or a registered name (looked up in ``manager``, default a new
     :func:`~antt_domain.plugins.plugin_manager`). ``workdir`` defaults to a temporary folder.
@@ -141,9 +180,14 @@ def check_exporter(
     else:
         spec = (manager or plugin_manager()).exporter(spec_or_name)
     problems: list[str] = []
+    cwd = Path.cwd()
     with _workdir(workdir) as folder:
+        cwd_before = _snapshot(cwd, folder)
         for case, dataset in conformance_datasets(records).items():
             problems += _export_checks(spec, case, dataset, folder, options)
+        changes = _folder_changes(cwd_before, _snapshot(cwd, folder))
+    if changes:
+        problems.append(f"changed the current folder {cwd}: {'; '.join(changes)}")
     if problems:
         raise ConformanceError(spec.name, problems)
     return spec
@@ -154,7 +198,7 @@ def _render_checks(
 ) -> list[str]:
     try:
         first, second = render(), render()
-    except Exception as exc:  # noqa: BLE001 - any failure of plugin code is a finding here
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - any failure of plugin code is a breach
         return [f"{case} ({request.lang}): render raised {type(exc).__name__}: {exc}"]
     expected = bytes if spec.binary else str
     if not isinstance(first, expected):
@@ -180,17 +224,24 @@ def check_report_format(
     records: int = 5000,
 ) -> ReportFormatSpec:
     """Check that a report format renders every conformance dataset, in Vietnamese and
-    English, deterministically, as ``str`` (valid UTF-8 text) or ``bytes`` as its spec says;
-    raise :class:`ConformanceError` if not. Returns the spec checked."""
+    English, deterministically, as ``str`` (valid UTF-8 text) or ``bytes`` as its spec says,
+    leaving the current folder untouched (compared as for :func:`check_exporter`); raise
+    :class:`ConformanceError` if not (anything the renderer raises is a breach listed in it).
+    Returns the spec checked."""
     if isinstance(spec_or_name, ReportFormatSpec):
         spec = spec_or_name
     else:
         spec = (manager or plugin_manager()).report_format(spec_or_name)
     problems: list[str] = []
+    cwd = Path.cwd()
+    cwd_before = _snapshot(cwd, cwd / ".antt-no-such-folder")
     for case, dataset in conformance_datasets(records).items():
         for lang in ("vi", "en"):
             request = ReportRequest(dataset=dataset, lang=lang, options=options or {})
             problems += _render_checks(spec, case, request, functools.partial(spec.render, request))
+    changes = _folder_changes(cwd_before, _snapshot(cwd, cwd / ".antt-no-such-folder"))
+    if changes:
+        problems.append(f"changed the current folder {cwd}: {'; '.join(changes)}")
     if problems:
         raise ConformanceError(spec.name, problems)
     return spec

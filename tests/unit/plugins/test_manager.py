@@ -19,6 +19,7 @@ from antt_domain.plugins import (
     hookimpl,
     plugin_manager,
 )
+from antt_domain.plugins._gazetteer import GuardedGazetteer
 from antt_domain.validation import Issue, Rule, record_rule
 from antt_domain.vi import AdminUnit, ChainGazetteer, StaticGazetteer
 
@@ -275,7 +276,9 @@ def test_plugin_gazetteers_are_consulted_before_the_bundled_one(
     manager.register(National(), name="national")
     chain = manager.gazetteer()
     assert isinstance(chain, ChainGazetteer)
-    assert national is chain.sources[0]
+    first = chain.sources[0]
+    assert isinstance(first, GuardedGazetteer)  # called through the plugin guard
+    assert (first.wrapped, first.plugin) == (national, "national")
     assert len(chain.sources) == 2
     assert chain.lookup("15178", date(2021, 6, 1)).version == "national-2024"  # type: ignore[union-attr]
     context = manager.rule_context()

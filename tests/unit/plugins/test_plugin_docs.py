@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,41 @@ def test_the_tutorial_shows_the_example_plugin_verbatim(path: str) -> None:
     """The code blocks of the tutorial are the files of examples/plugins/antt-domain-example."""
     blocks = re.findall(r"```(?:python|toml)\n(.*?)```", DOC, flags=re.DOTALL)
     assert (EXAMPLE / path).read_text(encoding="utf-8") in blocks
+
+
+EXAMPLES = re.findall(r"```python\n(# docs example: [^\n]*\n.*?)```", DOC, flags=re.DOTALL)
+
+
+def test_the_page_has_a_rule_a_codelist_and_a_report_format_example() -> None:
+    """The three kinds of plugin the tutorial does not cover each have an example."""
+    titles = [block.splitlines()[0] for block in EXAMPLES]
+    assert titles == [
+        "# docs example: a rule plugin",
+        "# docs example: a codelist plugin",
+        "# docs example: a report format",
+    ]
+
+
+@pytest.mark.parametrize("code", EXAMPLES, ids=lambda block: block.splitlines()[0][16:])
+def test_the_examples_run(code: str) -> None:
+    """Each example runs from the repository root, its own asserts included."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_failure_table_names_every_kind_of_plugin_code() -> None:
+    """The table of failures covers configure, registration, exporters, renderers,
+    gazetteers, commands and rules."""
+    section = DOC[DOC.index("## When plugin code fails") : DOC.index("## Hook reference")]
+    rows = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| ")]
+    assert rows[1:] == [
+        "`antt_configure`",
+        "any `antt_register_*` hook itself",
+        "an exporter (`ExporterSpec.export`)",
+        "a report renderer (`ReportFormatSpec.render`)",
+        "a gazetteer (`lookup`, `find`, `covers`, `version`)",
+        "a command (`CommandSpec.add_arguments`, `run`)",
+        "a rule (`Rule.check`)",
+    ]

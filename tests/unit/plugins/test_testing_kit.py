@@ -134,3 +134,59 @@ def test_the_pytest_plugin_gives_fixtures_to_plugin_authors(tmp_path: Path) -> N
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
+
+
+def test_the_kit_compares_the_whole_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exporter appending to a file that exists, deep in the current folder, is caught."""
+    notes = tmp_path / "deep" / "er" / "notes.txt"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("mine\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def appends(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+        with notes.open("a", encoding="utf-8") as log:
+            log.write("exported\n")
+        out.write(b"ok")
+
+    with pytest.raises(ConformanceError) as caught:
+        check_exporter(exporter("appender", export=appends), workdir=tmp_path, records=5)
+    expected = f"changed the current folder {tmp_path}: modified {Path('deep/er/notes.txt')}"
+    assert (expected,) == caught.value.failures
+
+
+def test_an_exporter_closing_its_stream_is_a_conformance_error(tmp_path: Path) -> None:
+    """The ValueError of a closed stream never escapes the kit raw."""
+
+    def closes(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+        out.write(b"ok")
+        out.close()
+
+    with pytest.raises(ConformanceError) as caught:
+        check_exporter(exporter("closer", export=closes), workdir=tmp_path, records=5)
+    assert len(caught.value.failures) == 4  # each dataset, at its first export
+    assert all("closed the output stream" in f for f in caught.value.failures)
+
+
+def test_a_renderer_writing_in_the_current_folder_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Report formats are held to the same rule: the current folder is untouched."""
+    monkeypatch.chdir(tmp_path)
+
+    def render(request: ReportRequest, /) -> str:
+        Path("cache.json").write_text("{}", encoding="utf-8")
+        return "ok"
+
+    spec = ReportFormatSpec(
+        name="littering",
+        title="Litters",
+        media_type="text/plain",
+        extension="txt",
+        binary=False,
+        render=render,
+    )
+    with pytest.raises(ConformanceError) as caught:
+        check_report_format(spec, records=5)
+    assert caught.value.failures == (f"changed the current folder {tmp_path}: created cache.json",)
