@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
-__all__ = ["CommandError", "default_lang", "err", "out"]
+__all__ = ["ENV_DEBUG", "CommandError", "debugging", "default_lang", "err", "out"]
+
+#: ``1`` shows the traceback of any error, as ``--debug`` does.
+ENV_DEBUG = "ANTT_DEBUG"
 
 
 class CommandError(Exception):
     """The command cannot do its job; the message is shown and the exit code is 2."""
+
+
+def debugging(argv: Sequence[str] = ()) -> bool:
+    """Whether to show tracebacks: ``--debug`` among ``argv``, or ``ANTT_DEBUG=1``."""
+    value = os.environ.get(ENV_DEBUG, "").strip().lower()
+    return "--debug" in argv or value in {"1", "true", "yes", "on"}
 
 
 def default_lang() -> str:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 import traceback
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from antt_domain._version import __version__
-from antt_domain.cli._common import CommandError, err
+from antt_domain.cli._common import ENV_DEBUG, CommandError, debugging, err
 from antt_domain.errors import AnttError
 
 if TYPE_CHECKING:  # the plugin layer loads only when a command needs it
@@ -36,8 +35,6 @@ _COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("report", "_report", "aggregate datasets into a report (summary, markdown, json, ...)"),
     ("plugins", "_plugins", "list installed plugins and what they provide"),
 )
-#: ``1`` shows the traceback of any error, as ``--debug`` does.
-ENV_DEBUG = "ANTT_DEBUG"
 _DEBUG_HELP = "show the traceback of an error (for bug reports); also ANTT_DEBUG=1"
 #: The names of the built-in commands.
 BUILTIN_COMMANDS = tuple(name for name, _, _ in _COMMANDS)
@@ -168,11 +165,6 @@ def _load_plugins(argv: Sequence[str]) -> AnttPluginManager:
     return manager
 
 
-def _debugging(argv: Sequence[str]) -> bool:
-    value = os.environ.get(ENV_DEBUG, "").strip().lower()
-    return "--debug" in argv or value in {"1", "true", "yes", "on"}
-
-
 def _report(exc: BaseException, message: str, *, debug: bool) -> int:
     """Print ``message`` (and, with ``--debug``, the traceback first); exit code 2."""
     stream = err()
@@ -210,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     exception (``antt: internal error: ...``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    debug = _debugging(arguments)
+    debug = debugging(arguments)
     try:
         manager = _load_plugins(arguments) if _wants_plugin_commands(arguments) else None
         commands = list(manager.commands().values()) if manager is not None else []

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from antt_domain.cli._common import CommandError, default_lang, err, out
+from antt_domain.cli._common import CommandError, debugging, default_lang, err, out
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
 from antt_domain.io import write_atomic
 from antt_domain.schemas import RECORD_SCHEMAS
@@ -203,7 +203,7 @@ def run_command(args: argparse.Namespace) -> int:
         for part in parts:
             stream.write(part)
     if report.faults:
-        _tell_faults(report, debug=bool(getattr(args, "debug", False)))
+        _tell_faults(report, debug=bool(getattr(args, "debug", False)) or debugging())
         return 2
     return 0 if report.ok(fail_on) else 1
 

@@ -251,6 +251,30 @@ def test_a_gazetteer_fault_stops_validate_naming_the_plugin(
     assert "Traceback" not in captured.err
 
 
+@pytest.mark.parametrize("how", ["--debug", "ANTT_DEBUG"])
+def test_a_crashing_rule_shows_its_traceback_with_debug(
+    faulty: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """A rule fault is one line on stderr (exit 2); --debug or ANTT_DEBUG=1 adds the
+    traceback of the rule's crash, and the report is printed all the same."""
+    monkeypatch.setenv("ANTT_PLUGINS", "faulty-rule")
+    code = main(["validate", "--format", "json", EXAMPLE])
+    quiet = capsys.readouterr()
+    assert code == 2
+    assert "rule XFA001 of faulty-rule crashed on" in quiet.err
+    assert "Traceback" not in quiet.err
+    if how == "ANTT_DEBUG":
+        monkeypatch.setenv("ANTT_DEBUG", "1")
+        code = main(["validate", "--format", "json", EXAMPLE])
+    else:
+        code = main(["--debug", "validate", "--format", "json", EXAMPLE])
+    loud = capsys.readouterr()
+    assert code == 2
+    assert "Traceback (most recent call last)" in loud.err
+    assert loud.out == quiet.out
+    assert "V900" in loud.out
+
+
 # -- antt codes -----------------------------------------------------------------------------
 
 
