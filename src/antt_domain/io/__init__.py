@@ -17,6 +17,7 @@ from antt_domain.io._json import (
     parse_json,
     parse_json_bytes,
     read_json,
+    read_limited,
 )
 from antt_domain.io._load import (
     SchemaViolation,
@@ -49,6 +50,7 @@ __all__ = [
     "parse_json",
     "parse_json_bytes",
     "read_json",
+    "read_limited",
     "schema_violations",
     "write_atomic",
 ]
