@@ -285,14 +285,29 @@ def parse_json_bytes(data: bytes, *, source: str = "<bytes>", max_depth: int = M
 _PIECE = 1024 * 1024
 
 
-def _refuse(limit: int, source: str, chunks: list[bytes] | None) -> JSONReadError:
+def _refuse(limit: int, source: str, line: int | None = None) -> JSONReadError:
     size = f"{limit} bytes" + (f" ({limit / 2**20:g} MiB)" if limit >= 2**20 else "")
-    if chunks is None:
+    if line is None:
         reason = f"the input is over the size limit of {size}; reading stopped there"
         return JSONReadError("size", reason, source=source)
-    line = sum(chunk.count(b"\n") for chunk in chunks) + 1
     reason = f"the line is over the size limit of {size} for one line; reading stopped there"
     return JSONReadError("size", reason, line=line, column=1, source=source)
+
+
+def _line_over(chunks: list[bytes], carried: int, limit: int, source: str) -> int:
+    """The length of the line still open after the last chunk, which ``carried`` bytes of
+    a line began; a line of the chunk over ``limit`` is refused at its number."""
+    chunk = chunks[-1]
+    if carried + len(chunk) <= limit:  # the usual case: no line can be over
+        end = chunk.rfind(b"\n")
+        return carried + len(chunk) if end < 0 else len(chunk) - end - 1
+    pieces = chunk.split(b"\n")
+    lengths = [carried + len(pieces[0]), *map(len, pieces[1:])]
+    for index, length in enumerate(lengths):
+        if length > limit:
+            before = sum(c.count(b"\n") for c in chunks[:-1])
+            raise _refuse(limit, source, before + index + 1)
+    return lengths[-1]
 
 
 def read_limited(
@@ -336,13 +351,10 @@ def read_limited(
                     break
                 chunks.append(chunk)
                 read += len(chunk)
-                if not per_line and read > limit:
-                    raise _refuse(limit, label, None)
                 if per_line:
-                    end = chunk.rfind(b"\n")
-                    line = line + len(chunk) if end < 0 else len(chunk) - end - 1
-                    if line > limit:
-                        raise _refuse(limit, label, chunks)
+                    line = _line_over(chunks, line, limit, label)
+                elif read > limit:
+                    raise _refuse(limit, label)
     except OSError as exc:
         reason = f"cannot read: {exc.strerror or exc}"
         raise JSONReadError("unreadable", reason, source=label) from None
