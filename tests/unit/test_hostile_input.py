@@ -407,3 +407,18 @@ def test_read_limited_per_line_finds_the_long_line_across_pieces(
         read_limited(io.BytesIO(data), 5, per_line=True)
     assert caught.value.line == 4
     assert read_limited(io.BytesIO(data), 10, per_line=True) == data
+
+
+def test_values_built_in_python_are_checked_for_unicode_too() -> None:
+    """validate_value and check_unicode: R010 at the pointer, no line (there is no text)."""
+    from antt_domain.io import check_unicode  # noqa: PLC0415 - the function under test
+    from antt_domain.validation import validate_value  # noqa: PLC0415 - the function under test
+
+    report = validate_value({"id": "act-\ud800", "type": "activity"})
+    assert [(f.code, f.pointer, f.line) for f in report] == [("R010", "/id", None)]
+    dataset = {"type": "dataset", "records": [{"id": "a", "type": "activity", "k\udc00": 1}]}
+    assert [(f.code, f.pointer) for f in validate_value(dataset)] == [("R010", "/records/0")]
+    check_unicode({"a": ["\U0001f600", "\\ud800"]})
+    with pytest.raises(JSONReadError) as caught:
+        check_unicode(["ok", {"b": "x\udfff"}])
+    assert (caught.value.code, caught.value.pointer) == ("unicode", "/1/b")

@@ -18,6 +18,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "JSONReadError",
+    "check_unicode",
     "decode_text",
     "parse_json",
     "parse_json_bytes",
@@ -203,6 +204,26 @@ def _lone_surrogate(text: str, value: Any, source: str) -> JSONReadError | None:
     return JSONReadError(
         "unicode", reason, line=line, column=column, source=source, pointer=pointer
     )
+
+
+def check_unicode(value: Any, *, source: str = "<value>") -> None:
+    """Refuse a value (parsed, or built in Python) whose strings or keys are not all Unicode.
+
+    A string holding a surrogate (``"\\ud800"``) cannot be written as UTF-8, so any later
+    output would fail on it. Raises :class:`JSONReadError` with code ``"unicode"`` and the
+    pointer of the first such string (of its object, for a key); no line or column, as there
+    is no text. :func:`parse_json` makes this check itself, with the position.
+    """
+    where = _surrogate_pointer(value)
+    if where is None:
+        return
+    pointer, is_key = where
+    what = "a key" if is_key else "a string"
+    reason = (
+        f"{what} holds a lone surrogate, which is not a Unicode character and cannot be "
+        "written as UTF-8; remove it, or write the character it was meant to be"
+    )
+    raise JSONReadError("unicode", reason, source=source, pointer=pointer)
 
 
 def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPTH) -> Any:

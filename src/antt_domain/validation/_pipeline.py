@@ -16,7 +16,13 @@ from typing import Any
 import attrs
 
 from antt_domain.convert import ConversionError, structure_dataset, structure_valid_record
-from antt_domain.io import JSONReadError, decode_text, parse_json_bytes, read_limited
+from antt_domain.io import (
+    JSONReadError,
+    check_unicode,
+    decode_text,
+    parse_json_bytes,
+    read_limited,
+)
 from antt_domain.model import Dataset
 from antt_domain.schemas import RECORD_SCHEMAS, explainer_for, fast_check
 from antt_domain.validation._catalogue import make_finding
@@ -122,7 +128,7 @@ def check_document(
     except JSONReadError as exc:
         checked.findings.append(read_error_finding(exc, path))
         return checked
-    check_value(value, checked, force_type=force_type)
+    check_value(value, checked, force_type=force_type, read=True)
     if checked.findings:  # positions cost a scan of the text: only for files with findings
         checked.findings = locate_findings(decode_text(data, source=path), checked.findings)
     return checked
@@ -187,8 +193,21 @@ def iter_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
         yield first_line + offset, line
 
 
-def check_value(value: Any, checked: Checked, *, force_type: str | None = None) -> None:
-    """Check an already parsed document, adding findings and sound records to ``checked``."""
+def check_value(
+    value: Any, checked: Checked, *, force_type: str | None = None, read: bool = False
+) -> None:
+    """Check an already parsed document, adding findings and sound records to ``checked``.
+
+    ``read``: the value comes from :func:`~antt_domain.io.parse_json_bytes`, which has
+    refused text that is not Unicode already; otherwise (a value built in Python) that is
+    checked here first, as R010 at the string's pointer.
+    """
+    if not read:
+        try:
+            check_unicode(value, source=checked.path)
+        except JSONReadError as exc:
+            checked.findings.append(read_error_finding(exc, checked.path))
+            return
     if isinstance(value, dict) and value.get("type") == "dataset" and force_type is None:
         checked.kind = "dataset"
         _check_dataset(value, checked)
