@@ -177,17 +177,18 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
-def _lone_surrogate(text: str, value: Any, source: str) -> JSONReadError | None:
+def _lone_surrogate(text: str, value: Any, source: str, *, decoded: bool) -> JSONReadError | None:
     """The error for the first lone surrogate of parsed ``text`` -- written as an escape, or
-    (text handed over as ``str``) as a character -- or ``None`` when there is none."""
+    (text handed over as ``str``, not ``decoded`` from UTF-8, which cannot hold one) as a
+    character -- or ``None`` when there is none. The usual text costs one quick search."""
     index: int | None = None
     shown = ""
-    if "\\u" in text and _MAYBE_SURROGATE.search(text):
+    if _MAYBE_SURROGATE.search(text):
         for match in _SURROGATE_ESCAPES.finditer(text):
             if match.group(1):
                 index, shown = match.start(), match.group(1)
                 break
-    if index is None and not text.isascii():
+    if index is None and not decoded and not text.isascii():
         found = _SURROGATE.search(text)
         if found is not None:
             index, shown = found.start(), f"U+{ord(found.group()):04X}"
@@ -229,6 +230,10 @@ def check_unicode(value: Any, *, source: str = "<value>") -> None:
 def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPTH) -> Any:
     """Parse ``text`` strictly: duplicate keys, NaN/Infinity, over-deep nesting and text that
     is not Unicode (a lone surrogate, as an escape or a character) are errors."""
+    return _parse_text(text, source, max_depth, decoded=False)
+
+
+def _parse_text(text: str, source: str, max_depth: int, *, decoded: bool) -> Any:
     if not text.strip():
         raise JSONReadError("empty", "the document is empty", source=source)
     try:
@@ -251,7 +256,7 @@ def parse_json(text: str, *, source: str = "<string>", max_depth: int = MAX_DEPT
         raise JSONReadError("number", str(exc), source=source) from None
     if _depth(value) > max_depth:
         raise JSONReadError("depth", f"nested deeper than {max_depth} levels", source=source)
-    lone = _lone_surrogate(text, value, source)
+    lone = _lone_surrogate(text, value, source, decoded=decoded)
     if lone is not None:
         raise lone
     return value
@@ -300,7 +305,7 @@ def parse_json_bytes(data: bytes, *, source: str = "<bytes>", max_depth: int = M
     value = _fast_parse(body, max_depth) if body.strip() else _SLOW
     if value is not _SLOW:
         return value
-    return parse_json(decode_text(data, source=source), source=source, max_depth=max_depth)
+    return _parse_text(decode_text(data, source=source), source, max_depth, decoded=True)
 
 
 _PIECE = 1024 * 1024
