@@ -77,6 +77,21 @@ json_values = st.recursive(
 )
 
 
+#: Text inside a JSON string: lone surrogate escapes (refused), pairs and look-alikes (read).
+_SURROGATE_TEXTS = [
+    b"\\ud800",
+    b"\\uDFFF",
+    b"a\\udc00b",
+    b"\\ud800\\ud800\\udc00",
+    b"\\ud83d\\ude00",
+    b"\\uD83D\\uDE00x",
+    b"\\\\ud800",
+    b"\\\\\\ud800",
+    b"\\u00e9\\ud7ff\\ue000",
+    b'", "k\\udbff": "',
+]
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> bytes:
     """JSON texts written in varied ways, then sometimes broken on purpose."""
@@ -89,7 +104,9 @@ def documents(draw: st.DrawFn) -> bytes:
     )
     data = text.encode()
     mutation = draw(
-        st.sampled_from(["none", "duplicate", "nan", "truncate", "bom", "bigint", "quote"])
+        st.sampled_from(
+            ["none", "duplicate", "nan", "truncate", "bom", "bigint", "quote", "surrogate"]
+        )
     )
     if mutation == "duplicate" and data.startswith(b"{") and len(data) > 2:
         data = b'{"dup": 1, "dup": 2, ' + data[1:] if data != b"{}" else b'{"a": 1, "a": 1}'
@@ -103,6 +120,9 @@ def documents(draw: st.DrawFn) -> bytes:
         data = b'{"big": 123456789012345678901234567890, "v": ' + data + b"}"
     elif mutation == "quote":
         data = b'{"a\\u0022": "\\u0022:", "a\\"": 1, "v": ' + data + b"}"
+    elif mutation == "surrogate":  # lone, paired, escaped-backslash and key surrogates
+        escape = draw(st.sampled_from(_SURROGATE_TEXTS))
+        data = b'{"s": "' + escape + b'", "v": ' + data + b"}"
     return data
 
 
@@ -129,6 +149,10 @@ def test_fast_and_pure_parsing_agree(data: bytes) -> None:
         b'{"n": -9223372036854775809}',
         b'{"n": 1e400}',
         b'{"s": "\\ud800"}',
+        b'{"s": "\\udc00"}',
+        b'{"s": "\\ud83d\\ude00", "t": "\\ud83d"}',
+        b'{"k\\ud800": 1}',
+        b'["\\\\ud800", "\\ud800"]',
         b"[" * 65 + b"]" * 65,
         b"[" * 2000 + b"]" * 2000,
         b'{"a": NaN}',
@@ -215,3 +239,21 @@ def test_the_fast_path_is_taken_for_ordinary_documents() -> None:
     assert _fast_parse(b'{"a": 1, "a": 2}', 64) is _SLOW
     assert _fast_parse(b'{"a": 18446744073709551616}', 64) is _SLOW
     assert _fast_parse(b"[" * 65 + b"]" * 65, 64) is _SLOW
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'{"s": "\\ud83d\\ude00"}', ("ok", {"s": "\U0001f600"})),
+        (b'{"s": "\\\\ud800"}', ("ok", {"s": "\\ud800"})),
+        (b'{"s": "\\ud800"}', ("error", "unicode", 1, 8)),
+        (b'{"s": "\\ud83d\\ude00\\ude00"}', ("error", "unicode", 1, 20)),
+    ],
+)
+def test_surrogates_read_the_same_with_and_without_orjson(
+    data: bytes, expected: tuple[Any, ...]
+) -> None:
+    """A pair is one character on both paths; a lone surrogate is the same located error."""
+    fast, pure = _outcome(_fast, data), _outcome(_pure, data)
+    assert fast == pure
+    assert fast[: len(expected)] == expected

@@ -9,7 +9,7 @@ from typing import Any
 
 from antt_domain.cli._common import CommandError, debugging, default_lang, err, out
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
-from antt_domain.io import write_atomic
+from antt_domain.io import JSONReadError, read_limited, write_atomic
 from antt_domain.schemas import RECORD_SCHEMAS
 from antt_domain.validation import (
     FORMATS,
@@ -129,9 +129,14 @@ def _sources(args: argparse.Namespace) -> list[InputSource]:
     sources: list[InputSource] = []
     files = [p for p in args.paths if p != "-"]
     for raw in args.paths:
-        if raw == "-":
-            data = sys.stdin.buffer.read()
-            sources.append(InputSource(name="<stdin>", format=args.input_format, data=data))
+        if raw == "-":  # held whole in memory: at most MAX_BYTES, counted as read
+            try:
+                data = read_limited(sys.stdin.buffer, name="<stdin>")
+            except JSONReadError as exc:
+                refused = (exc.code, exc.reason)
+                sources.append(InputSource(name="<stdin>", format="json", refused=refused))
+            else:
+                sources.append(InputSource(name="<stdin>", format=args.input_format, data=data))
     try:
         sources[:0] = discover(files, include=args.include, exclude=args.exclude)
     except InputError as exc:

@@ -13,10 +13,12 @@ from antt_domain.io._json import (
     MAX_BYTES,
     MAX_DEPTH,
     JSONReadError,
+    check_unicode,
     decode_text,
     parse_json,
     parse_json_bytes,
     read_json,
+    read_limited,
 )
 from antt_domain.io._load import (
     SchemaViolation,
@@ -37,6 +39,7 @@ __all__ = [
     "JSONReadError",
     "SchemaViolation",
     "SchemaViolationError",
+    "check_unicode",
     "decode_text",
     "dump",
     "dumps",
@@ -49,6 +52,7 @@ __all__ = [
     "parse_json",
     "parse_json_bytes",
     "read_json",
+    "read_limited",
     "schema_violations",
     "write_atomic",
 ]

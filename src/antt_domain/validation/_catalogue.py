@@ -168,8 +168,16 @@ _ENTRIES = [
         E,
         ("File too large", "Tệp quá lớn"),
         (
-            "The file is over the size limit for a whole JSON document; split it or use JSONL.",
-            "Tệp vượt giới hạn dung lượng của một tài liệu JSON; hãy chia nhỏ hoặc dùng JSONL.",
+            (
+                "The input is over the size limit for a whole JSON document (a file, a device, a "
+                "pipe or standard input alike: the bytes are counted as they are read), or one "
+                "JSONL line is over it; split it, or use a JSONL file."
+            ),
+            (
+                "Dữ liệu vượt giới hạn dung lượng của một tài liệu JSON (tệp, thiết bị, đường ống "
+                "hay đầu vào chuẩn đều vậy: số byte được đếm khi đọc), hoặc một dòng JSONL vượt "
+                "giới hạn đó; hãy chia nhỏ, hoặc dùng tệp JSONL."
+            ),
         ),
         ("{detail}", "tệp quá lớn: {detail}"),
     ),
@@ -200,6 +208,28 @@ _ENTRIES = [
         (
             "A document is a dataset object, one record object, or an array of record objects.",
             "Một tài liệu là một bộ dữ liệu, một bản ghi, hoặc một mảng các bản ghi.",
+        ),
+        ("{detail}", "{detail_vi}"),
+    ),
+    _entry(
+        "R010",
+        "not-unicode",
+        E,
+        ("Text that is not Unicode", "Văn bản không phải Unicode"),
+        (
+            (
+                "A string or key holds a lone surrogate: an escape from \\uD800 to \\uDFFF "
+                "without its partner (a pair such as \\uD83D\\uDE00 is one character and "
+                "is fine). It is no character at all and cannot be written as UTF-8, so no "
+                "report or export could hold it; the document (or JSONL line) is not read."
+            ),
+            (
+                "Một chuỗi hay khoá chứa một nửa cặp thay thế (surrogate) đứng riêng: mã thoát "
+                "từ \\uD800 đến \\uDFFF không có nửa kia (một cặp như \\uD83D\\uDE00 là "
+                "một ký tự, hợp lệ). Nó không phải ký tự nào và không ghi được ở UTF-8, nên "
+                "không báo cáo hay bản xuất nào chứa được; tài liệu (hoặc dòng JSONL) không "
+                "được đọc."
+            ),
         ),
         ("{detail}", "{detail_vi}"),
     ),

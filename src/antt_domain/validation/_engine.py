@@ -112,17 +112,12 @@ class _Unit:
 
 
 def _read_source(source: InputSource, start: int = 0, end: int | None = None) -> bytes:
+    if source.refused is not None:
+        raise JSONReadError(*source.refused, source=source.name)
     if source.data is not None:
         return source.data[start:end]
     assert source.path is not None  # noqa: S101 - a source has data or a path
-    if start == 0 and end is None:
-        return read_path(source.path)
-    try:
-        with source.path.open("rb") as handle:
-            handle.seek(start)
-            return handle.read((end or 0) - start if end is not None else -1)
-    except OSError as exc:
-        raise JSONReadError("unreadable", exc.strerror or str(exc), source=source.name) from None
+    return read_path(source.path, start, end)  # counted: no document, no line over the limit
 
 
 def _looks_like_jsonl(data: bytes) -> bool:

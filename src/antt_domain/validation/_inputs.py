@@ -32,12 +32,18 @@ class InputError(AnttError, OSError):
 
 @attrs.frozen(kw_only=True)
 class InputSource:
-    """One input: a file (``path``) or bytes already in hand (``data``, e.g. from stdin)."""
+    """One input: a file (``path``) or bytes already in hand (``data``, e.g. from stdin).
+
+    ``refused`` is ``(reason code, reason)`` of a :class:`~antt_domain.io.JSONReadError` met
+    while taking the input in (standard input over the size limit): the input is then
+    reported as that read finding instead of being checked.
+    """
 
     name: str
     format: Literal["json", "jsonl", "auto"]
     path: Path | None = None
     data: bytes | None = attrs.field(default=None, repr=False)
+    refused: tuple[str, str] | None = None
 
 
 def input_format(path: Path) -> Literal["json", "jsonl"]:
@@ -89,7 +95,9 @@ def discover(
     ``.json``, ``.jsonl`` and ``.ndjson`` files, or for the files matching ``include`` globs
     when given; ``exclude`` globs drop files (matched against the path relative to the
     directory, or the file name). A path that does not exist, or a directory with no file to
-    read, raises :class:`InputError`.
+    read, raises :class:`InputError`. A path that is no regular file (a device, a named pipe)
+    is taken as given too: it is read with the size limit counted as the bytes come (a socket
+    cannot be opened, and is reported unreadable).
     """
     include = tuple(include)
     exclude = tuple(exclude)

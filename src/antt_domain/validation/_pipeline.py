@@ -16,7 +16,13 @@ from typing import Any
 import attrs
 
 from antt_domain.convert import ConversionError, structure_dataset, structure_valid_record
-from antt_domain.io import MAX_BYTES, JSONReadError, decode_text, parse_json_bytes
+from antt_domain.io import (
+    JSONReadError,
+    check_unicode,
+    decode_text,
+    parse_json_bytes,
+    read_limited,
+)
 from antt_domain.model import Dataset
 from antt_domain.schemas import RECORD_SCHEMAS, explainer_for, fast_check
 from antt_domain.validation._catalogue import make_finding
@@ -45,6 +51,7 @@ _READ_CODES = {
     "size": "R006",
     "empty": "R007",
     "unreadable": "R008",
+    "unicode": "R010",
 }
 _RECORD_TYPES = ", ".join(sorted(RECORD_SCHEMAS))
 
@@ -86,22 +93,30 @@ def read_error_finding(exc: JSONReadError, path: str, *, line_offset: int = 0) -
         params["detail"] = exc.reason.removeprefix("invalid JSON: ")
     if exc.code == "encoding":
         params["detail_vi"] = "tệp không ở mã UTF-8; hãy lưu lại ở UTF-8"
+    if exc.code == "unicode":
+        params["detail_vi"] = (
+            "chuỗi chứa một nửa cặp thay thế (surrogate) đứng riêng, không phải ký tự Unicode "
+            "và không ghi được ở UTF-8; hãy xoá đi hoặc viết đúng ký tự cần viết"
+        )
+    if exc.code == "unreadable":
+        params["detail"] = exc.reason.removeprefix("cannot read: ")
     line = exc.line + line_offset if exc.line is not None else (line_offset or None)
     column = exc.column if exc.line is not None else (1 if line_offset else None)
-    return make_finding(code, params, path=path, line=line, column=column, pointer="")
+    pointer = exc.pointer or ""
+    return make_finding(code, params, path=path, line=line, column=column, pointer=pointer)
 
 
-def read_path(path: Path) -> bytes:
-    """The bytes of ``path``, refusing files over :data:`MAX_BYTES`."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise JSONReadError(
-                "size", f"the file is {size} bytes, over the limit of {MAX_BYTES}", source=str(path)
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise JSONReadError("unreadable", exc.strerror or str(exc), source=str(path)) from None
+def read_path(path: Path, start: int = 0, end: int | None = None) -> bytes:
+    """The bytes of ``path``, counted as they are read (see :func:`~antt_domain.io.read_limited`).
+
+    Whole, it is one document (or a stream held whole): at most ``MAX_BYTES``. A range
+    ``start``-``end`` is a piece of a large JSONL file: no whole limit, but no line over
+    ``MAX_BYTES`` (refused as soon as it grows past it, at its line within the piece).
+    """
+    if start == 0 and end is None:
+        return read_limited(path, name=str(path))
+    length = None if end is None else end - start
+    return read_limited(path, per_line=True, start=start, length=length, name=str(path))
 
 
 def check_document(
@@ -114,7 +129,7 @@ def check_document(
     except JSONReadError as exc:
         checked.findings.append(read_error_finding(exc, path))
         return checked
-    check_value(value, checked, force_type=force_type)
+    check_value(value, checked, force_type=force_type, read=True)
     if checked.findings:  # positions cost a scan of the text: only for files with findings
         checked.findings = locate_findings(decode_text(data, source=path), checked.findings)
     return checked
@@ -179,8 +194,21 @@ def iter_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
         yield first_line + offset, line
 
 
-def check_value(value: Any, checked: Checked, *, force_type: str | None = None) -> None:
-    """Check an already parsed document, adding findings and sound records to ``checked``."""
+def check_value(
+    value: Any, checked: Checked, *, force_type: str | None = None, read: bool = False
+) -> None:
+    """Check an already parsed document, adding findings and sound records to ``checked``.
+
+    ``read``: the value comes from :func:`~antt_domain.io.parse_json_bytes`, which has
+    refused text that is not Unicode already; otherwise (a value built in Python) that is
+    checked here first, as R010 at the string's pointer.
+    """
+    if not read:
+        try:
+            check_unicode(value, source=checked.path)
+        except JSONReadError as exc:
+            checked.findings.append(read_error_finding(exc, checked.path))
+            return
     if isinstance(value, dict) and value.get("type") == "dataset" and force_type is None:
         checked.kind = "dataset"
         _check_dataset(value, checked)
