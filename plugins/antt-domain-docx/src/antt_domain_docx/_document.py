@@ -25,6 +25,7 @@ from antt_domain.reports import (
     render_markdown,
     render_summary,
 )
+from antt_domain.text_safety import xml_safe
 from antt_domain.vi import format_date_line, format_long_date, month_name
 from antt_domain_docx._details import DocumentDetails, details_from
 from antt_domain_docx._layout import (
@@ -288,9 +289,9 @@ def _foot(document: Document, details: DocumentDetails, words: dict[str, str]) -
 
 def _properties(document: Document, details: DocumentDetails, request: ReportRequest) -> None:
     core = document.core_properties
-    core.title = details.subject or request.dataset.title
+    core.title = xml_safe(details.subject or request.dataset.title)
     core.subject = _WORDS[request.lang]["kind"]
-    core.author = details.issuer or ""
+    core.author = xml_safe(details.issuer or "")
     core.last_modified_by = ""
     core.comments = ""
     core.keywords = "antt-domain"
