@@ -63,7 +63,7 @@ _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARKDOWN_SPECIAL = re.compile(r"[\\|`\[\]&<>]")
 _MARKDOWN_ESCAPED = re.compile(r"\\(.)|<br>|&(amp|lt|gt|#32);", re.DOTALL)
 _ENTITY_TEXT = {"amp": "&", "lt": "<", "gt": ">", "#32": " "}
-_BLOCK_START = re.compile(r"[#>+*=_~-]|\d+(?=[.)])")
+_BLOCK_START = re.compile(r"[#+*=_~-]|\d+(?=[.)])")
 _COMMAND_LINE = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
 
 
