@@ -91,7 +91,7 @@ def xml_safe(text: str, *, replace: Callable[[str], str] = code_point) -> str:
 
 
 def html_escape(text: str) -> str:
-    """``text`` as HTML text or attribute value: :func:`html.escape` (quotes too), and every
+    """``text`` as HTML text or attribute value: ``html.escape`` (quotes too), and every
     control character but tab, line feed and carriage return, U+FFFE, U+FFFF and lone
     surrogates written as its code point."""
     return html.escape(_NOT_HTML.sub(_replace, text))
