@@ -63,7 +63,7 @@ _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARKDOWN_SPECIAL = re.compile(r"[\\|`\[\]&<>]")
 _MARKDOWN_ESCAPED = re.compile(r"\\(.)|<br>|&(amp|lt|gt|#32);", re.DOTALL)
 _ENTITY_TEXT = {"amp": "&", "lt": "<", "gt": ">", "#32": " "}
-_BLOCK_START = re.compile(r"[#+*=_~-]|\d+(?=[.)])")
+_BLOCK_START = re.compile(r"[#+*=_~:-]|\d+(?=[.)])")
 _COMMAND_LINE = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
 
 
@@ -120,7 +120,8 @@ def markdown_inline(text: str) -> str:
 
 def markdown_block(text: str) -> str:
     """``text`` as a Markdown paragraph of its own: :func:`markdown_inline`, and a start that
-    Markdown would read as a heading, quote, list, rule or code block is escaped too."""
+    Markdown would read as a heading, quote, list, rule or code block is escaped too (so is a
+    ``:``: printed to a CI log, the line is no workflow command)."""
     escaped = markdown_inline(text)
     if escaped.startswith(" "):
         return "&#32;" + escaped[1:]

@@ -111,6 +111,7 @@ def test_markdown_unescape_reads_back_what_markdown_inline_wrote(text: str) -> N
         ("> quote", "&gt; quote"),
         ("12. item", "12\\. item"),
         ("    code", "&#32;   code"),
+        ("::error::x", "\\::error::x"),
         ("plain", "plain"),
     ],
 )
