@@ -3,13 +3,17 @@
 Report formats built on the built-in reports (the DOCX and HTML plugins) take their tables
 from here, so that every label, number and date is written exactly as the built-in reports
 write them (``1.838``, ``cấp huyện``, ``“những năm qua”``). Only the syntax of
-:func:`render_markdown`'s own output is read: ``#`` headings, ``|`` tables with ``\\|`` and
-``\\\\`` escapes, and other lines as text.
+:func:`render_markdown`'s own output is read: ``#`` headings, ``|`` tables and other lines as
+text, each unescaped as :func:`antt_domain.text_safety.markdown_unescape` reads what
+:func:`~antt_domain.text_safety.markdown_inline` wrote (``\\|``, ``\\\\``, ``&lt;``,
+``<br>`` …). Lines end at line feeds only, as the writer ends them.
 """
 
 from __future__ import annotations
 
 import attrs
+
+from antt_domain.text_safety import markdown_unescape
 
 __all__ = ["Block", "Heading", "Table", "Text", "parse_markdown", "split_cells"]
 
@@ -41,7 +45,7 @@ Block = Heading | Table | Text
 
 
 def split_cells(line: str) -> tuple[str, ...]:
-    """The cells of a table line ``| a | b\\|c |`` → ``("a", "b|c")``."""
+    """The cells of a table line, unescaped: ``| a | b\\|c<br>d |`` → ``("a", "b|c\\nd")``."""
     body = line.strip()
     body = body.removeprefix("|")
     cells: list[str] = []
@@ -49,15 +53,15 @@ def split_cells(line: str) -> tuple[str, ...]:
     chars = iter(body)
     for char in chars:
         if char == "\\":
-            current.append(next(chars, ""))
+            current += (char, next(chars, ""))
         elif char == "|":
-            cells.append("".join(current).strip())
+            cells.append(markdown_unescape("".join(current).strip()))
             current = []
         else:
             current.append(char)
     rest = "".join(current).strip()
     if rest:
-        cells.append(rest)
+        cells.append(markdown_unescape(rest))
     return tuple(cells)
 
 
@@ -68,7 +72,7 @@ def _is_rule(line: str) -> bool:
 def parse_markdown(text: str) -> list[Block]:
     """The blocks of a Markdown report, in order (blank lines dropped)."""
     blocks: list[Block] = []
-    lines = text.splitlines()
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -77,7 +81,7 @@ def parse_markdown(text: str) -> list[Block]:
             continue
         if line.startswith("#"):
             marks = len(line) - len(line.lstrip("#"))
-            blocks.append(Heading(level=marks, text=line[marks:].strip()))
+            blocks.append(Heading(level=marks, text=markdown_unescape(line[marks:].strip())))
             continue
         if line.startswith("|"):
             header = split_cells(line)
@@ -90,5 +94,5 @@ def parse_markdown(text: str) -> list[Block]:
                 index += 1
             blocks.append(Table(header=header, rows=tuple(rows)))
             continue
-        blocks.append(Text(text=line.strip()))
+        blocks.append(Text(text=markdown_unescape(line.strip())))
     return blocks

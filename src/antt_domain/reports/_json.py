@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from antt_domain.aggregate import to_json
 from antt_domain.model import Dataset, Interval
 from antt_domain.reports._context import build
+from antt_domain.text_safety import json_safe
 
 __all__ = ["render_json"]
 
@@ -23,7 +24,9 @@ def render_json(
     agreement: str | None = None,
 ) -> str:
     """The aggregate as JSON text (shape ``version: 1``, docs/aggregation.md), cells labelled
-    in ``lang``; keys in a fixed order, two-space indent, UTF-8 text, a final newline."""
+    in ``lang``; keys in a fixed order, two-space indent, UTF-8 text, a final newline. DEL, C1
+    controls, line separators and bidirectional controls are written as ``\\u`` escapes
+    (:func:`antt_domain.text_safety.json_safe`)."""
     ctx = build(
         dataset,
         lang=lang,
@@ -34,4 +37,4 @@ def render_json(
         agreement=agreement,
     )
     body = to_json(ctx.result, lang=ctx.words.lang)
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(body, ensure_ascii=False, indent=2)) + "\n"

@@ -1,4 +1,8 @@
-"""``render_markdown``: the aggregate as Markdown tables, in Vietnamese or English."""
+"""``render_markdown``: the aggregate as Markdown tables, in Vietnamese or English.
+
+Every text is written with :func:`antt_domain.text_safety.markdown_inline`: a name holding a
+line break, ``|``, HTML or link syntax stays in its cell, as written.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Sequence
 from antt_domain.aggregate import ApartReason, Cell
 from antt_domain.model import Dataset, Interval, ModelInstance
 from antt_domain.reports._context import Context, build
+from antt_domain.text_safety import markdown_inline
 
 __all__ = ["render_markdown"]
 
@@ -23,12 +28,11 @@ _REASONS = {
 }
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+_escape = markdown_inline
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines = ["| " + " | ".join(_escape(c) for c in header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
@@ -60,8 +64,8 @@ def render_markdown(
         f"# {words.pick('Tổng hợp số liệu', 'Figures')}: {_escape(dataset.title)}",
         "\n".join(
             [
-                f"- **{words.pick('Địa bàn', 'Area')}:** {ctx.scope_area()}",
-                f"- **{words.pick('Kỳ báo cáo', 'Period')}:** {ctx.when()}",
+                f"- **{words.pick('Địa bàn', 'Area')}:** {_escape(ctx.scope_area())}",
+                f"- **{words.pick('Kỳ báo cáo', 'Period')}:** {_escape(ctx.when())}",
             ]
         ),
     ]
@@ -99,13 +103,13 @@ def _header(ctx: Context) -> list[str]:
 
 def _totals(ctx: Context) -> list[str]:
     words = ctx.words
-    parts = [f"## {words.pick('Số liệu', 'Figures')} {ctx.during()}"]
+    parts = [f"## {words.pick('Số liệu', 'Figures')} {_escape(ctx.during())}"]
     groups = [g for g in ctx.result.groups if g.flows]
     if not groups:
         parts.append(words.pick("Không có số liệu.", "No figures."))
     for group in groups:
         if group.key:
-            parts.append(f"### {ctx.group_label(group.key)}")
+            parts.append(f"### {_escape(ctx.group_label(group.key))}")
         parts.append(_table(_header(ctx), [_row(ctx, c) for c in group.flows]))
     return parts
 

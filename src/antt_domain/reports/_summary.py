@@ -1,4 +1,10 @@
-"""``render_summary``: a narrative report, in Vietnamese or English, generated from the data."""
+"""``render_summary``: a narrative report, in Vietnamese or English, generated from the data.
+
+Each paragraph is one line, written with :func:`antt_domain.text_safety.one_line`: a control
+character, line break or bidirectional control in a name or title is shown as its code point
+(``\\u000a``), so paragraphs stay paragraphs and a terminal or CI log shows the text as written;
+no line starts a GitHub workflow command.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from antt_domain.aggregate import ApartFigure, ApartReason, Cell
 from antt_domain.model import Dataset, Interval
 from antt_domain.reports._context import Context, build
 from antt_domain.reports._narrative import coordination, models, sources
+from antt_domain.text_safety import no_workflow_commands, one_line
 
 __all__ = ["render_summary"]
 
@@ -58,7 +65,8 @@ def render_summary(
         _uncounted(ctx),
         sources(ctx),
     ]
-    return "\n\n".join(p for p in paragraphs if p) + "\n"
+    text = "\n\n".join(one_line(p) for p in paragraphs if p) + "\n"
+    return no_workflow_commands(text)
 
 
 def _flows(ctx: Context, record_type: str) -> str:

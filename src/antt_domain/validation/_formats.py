@@ -2,6 +2,12 @@
 
 Each is one function ``render(report, *, lang, fail_on, catalogue, colour) -> str`` held in
 :data:`FORMATS` by name.
+
+Every text that comes from the input (file names, messages quoting values, pointers holding
+property keys) is escaped for the format's medium with :mod:`antt_domain.text_safety`: the
+text and github formats never write a control character and never start a line with a
+workflow command that is not their own; json and sarif write such characters as ``\\u``
+escapes; junit never writes a character XML 1.0 cannot hold.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from urllib.parse import quote
 import attrs
 
 from antt_domain._version import __version__
+from antt_domain.text_safety import json_safe, no_workflow_commands, one_line, xml_safe
 from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._findings import Finding, Report, Severity
 
@@ -73,17 +80,18 @@ def render_text(report: Report, options: RenderOptions) -> str:
         if previous is not None and finding.path != previous:
             lines.append("")
         previous = finding.path
-        where = finding.path or "<input>"
+        where = one_line(finding.path or "<input>")
         if finding.line is not None:
             where += f":{finding.line}:{finding.column or 1}"
-        pointer = f" [{finding.pointer}]" if finding.pointer else ""
-        code, severity = finding.code, str(finding.severity)
+        pointer = f" [{one_line(finding.pointer)}]" if finding.pointer else ""
+        code, severity = one_line(finding.code), str(finding.severity)
         if options.colour:
             where = f"{_BOLD}{where}{_RESET}"
             code = f"{_COLOURS[finding.severity]}{code}"
             severity = f"{severity}{_RESET}"
             pointer = f"{_DIM}{pointer}{_RESET}" if pointer else ""
-        lines.append(f"{where}: {code} {severity} {finding.message(options.lang)}{pointer}")
+        message = one_line(finding.message(options.lang))
+        lines.append(no_workflow_commands(f"{where}: {code} {severity} {message}{pointer}"))
     if lines:
         lines.append("")
     lines.append(_summary(report, options.lang, hidden))
@@ -140,19 +148,21 @@ def _json_parts(report: Report, options: RenderOptions) -> Iterator[str]:
     """
     shown, hidden = _shown(report, options)
     shell = {**_json_shell(report, options, hidden), "findings": []}
-    text = json.dumps(shell, ensure_ascii=False, indent=2)
+    text = json_safe(json.dumps(shell, ensure_ascii=False, indent=2))
     if not shown:
         yield text + "\n"
         return
     yield text.removesuffix("[]\n}") + "[\n"
     for index, finding in enumerate(shown):
-        item = json.dumps(_json_finding(finding, options), ensure_ascii=False, indent=2)
+        item = json_safe(json.dumps(_json_finding(finding, options), ensure_ascii=False, indent=2))
         yield ("    " if index == 0 else ",\n    ") + item.replace("\n", "\n    ")
     yield "\n  ]\n}\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's message (``%``, CR, LF), then every other control
+    character written as its code point: the command stays one line, and the log shows it."""
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -256,7 +266,7 @@ def render_sarif(report: Report, options: RenderOptions) -> str:
             }
         ],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(sarif, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_junit(report: Report, options: RenderOptions) -> str:
@@ -270,7 +280,8 @@ def render_junit(report: Report, options: RenderOptions) -> str:
 
     suites = ET.Element("testsuites", name="antt validate")
     total = failures = 0
-    for path, findings in by_path.items():
+    for raw_path, findings in by_path.items():
+        path = xml_safe(raw_path)
         failing = [f for f in findings if f.severity.rank >= options.fail_on.rank]
         suite = ET.SubElement(
             suites,
@@ -284,18 +295,19 @@ def render_junit(report: Report, options: RenderOptions) -> str:
             ET.SubElement(suite, "testcase", classname="antt.validate", name=f"{path}: valid")
         for finding in findings:
             where = f":{finding.line}:{finding.column or 1}" if finding.line is not None else ""
+            code, pointer = xml_safe(finding.code), xml_safe(finding.pointer or "")
             case = ET.SubElement(
                 suite,
                 "testcase",
-                classname=f"antt.validate.{finding.code}",
-                name=f"{path}{where} {finding.code} {finding.pointer or ''}".strip(),
+                classname=f"antt.validate.{code}",
+                name=f"{path}{where} {code} {pointer}".strip(),
             )
-            message = finding.message(options.lang)
+            message = xml_safe(finding.message(options.lang))
             if finding.severity.rank >= options.fail_on.rank:
                 failure = ET.SubElement(
-                    case, "failure", message=message, type=f"{finding.code} {finding.severity}"
+                    case, "failure", message=message, type=f"{code} {finding.severity}"
                 )
-                failure.text = f"{path}{where}: {finding.code} {finding.severity} {message}"
+                failure.text = f"{path}{where}: {code} {finding.severity} {message}"
             else:
                 ET.SubElement(case, "system-out").text = f"{finding.severity}: {message}"
         total += max(len(findings), 1)
@@ -303,9 +315,9 @@ def render_junit(report: Report, options: RenderOptions) -> str:
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
     ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
-    )
+    text = ET.tostring(suites, encoding="unicode")
+    # a message's own line breaks are kept; printed to a CI log, none starts a command
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + no_workflow_commands(text) + "\n"
 
 
 #: Report formats by name.

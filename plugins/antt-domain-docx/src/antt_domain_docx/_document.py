@@ -25,6 +25,7 @@ from antt_domain.reports import (
     render_markdown,
     render_summary,
 )
+from antt_domain.text_safety import xml_safe
 from antt_domain.vi import format_date_line, format_long_date, month_name
 from antt_domain_docx._details import DocumentDetails, details_from
 from antt_domain_docx._layout import (
@@ -286,11 +287,22 @@ def _foot(document: Document, details: DocumentDetails, words: dict[str, str]) -
     add_run(signer, _blank(details.signer), size=MOTTO_PT, bold=True)
 
 
+#: The longest text a core property (title, author) holds.
+_PROPERTY_CHARS = 255
+
+
+def _property(text: str) -> str:
+    """``text`` as a core property holds it: XML-safe, one line, cut to 255 characters with
+    ``…`` (the document's body holds it whole)."""
+    safe = xml_safe(" ".join(text.split()))
+    return safe if len(safe) <= _PROPERTY_CHARS else safe[: _PROPERTY_CHARS - 1] + "…"
+
+
 def _properties(document: Document, details: DocumentDetails, request: ReportRequest) -> None:
     core = document.core_properties
-    core.title = details.subject or request.dataset.title
+    core.title = _property(details.subject or request.dataset.title)
     core.subject = _WORDS[request.lang]["kind"]
-    core.author = details.issuer or ""
+    core.author = _property(details.issuer or "")
     core.last_modified_by = ""
     core.comments = ""
     core.keywords = "antt-domain"

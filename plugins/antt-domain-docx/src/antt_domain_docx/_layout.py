@@ -12,6 +12,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from antt_domain.text_safety import xml_safe
+
 __all__ = [
     "BLANK",
     "BODY_PT",
@@ -61,8 +63,9 @@ def add_run(
     bold: bool = False,
     italic: bool = False,
 ) -> None:
-    """Add ``text`` in Times New Roman at ``size`` pt to ``paragraph``, for every script."""
-    run = paragraph.add_run(text)
+    """Add ``text`` in Times New Roman at ``size`` pt to ``paragraph``, for every script; a
+    character XML cannot hold (U+0001, U+FFFE …) is written as its code point (``\\u0001``)."""
+    run = paragraph.add_run(xml_safe(text))
     run.font.name = FONT
     run.font.size = Pt(size)
     run.font.bold = bold

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from html import escape
 
 import attrs
 
 from antt_domain.aggregate import Aggregate, ApartReason, Cell, Group
 from antt_domain.reports import Block, Heading, Table
 from antt_domain.schemas import codelist
+from antt_domain.text_safety import html_escape as escape
 
 __all__ = ["MAX_BARS", "Bar", "Chart", "apart_charts", "cell_charts", "drawn", "svg"]
 

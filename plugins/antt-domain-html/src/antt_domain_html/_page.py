@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import Any
 
 import attrs
@@ -18,6 +17,7 @@ from antt_domain.reports import (
     render_markdown,
     render_summary,
 )
+from antt_domain.text_safety import html_escape as escape
 from antt_domain.vi import format_number
 from antt_domain_html._charts import MAX_BARS, Chart, apart_charts, cell_charts, drawn, svg
 from antt_domain_html._style import STYLE

@@ -2,7 +2,9 @@
 
 Cells get proper types: numbers are number cells, dates date cells (``dd/mm/yyyy``), every
 text is a text cell -- never a formula, even when it starts with ``=``, ``+``, ``-`` or ``@``
-(those also get Excel's quote prefix, so that editing them keeps them text). Code columns have
+(those also get Excel's quote prefix, so that editing them keeps them text). A character XML
+cannot hold is written as Excel writes it, ``_xHHHH_``: the controls U+0001 … (which the
+importer reads back) and U+FFFE, U+FFFF (which stay written so). Code columns have
 a dropdown of their codelist's labels. The output is deterministic: fixed timestamps in the
 document properties and the ZIP.
 """
@@ -20,6 +22,7 @@ from typing import Any, BinaryIO
 from antt_domain.convert import unstructure
 from antt_domain.model import SCHEMA_VERSION, Dataset
 from antt_domain.schemas import codelists
+from antt_domain.text_safety import xml_safe
 from openpyxl import Workbook  # type: ignore[import-untyped]  # no type hints
 from openpyxl.cell.cell import Cell  # type: ignore[import-untyped]  # no type hints
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]  # no type hints
@@ -85,9 +88,16 @@ def _label(column: Column, code: str, lang: str) -> str:
     return entry.vi if lang == "vi" else entry.en
 
 
+def _excel_code(char: str) -> str:
+    """``char`` as Excel escapes a character in a cell's XML: ``_xFFFE_``."""
+    return f"_x{ord(char):04X}_"
+
+
 def _put(cell: Cell, value: Any, column: Column) -> None:
     if value is None:
         return
+    if isinstance(value, str):
+        value = xml_safe(value, replace=_excel_code)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # text, never a formula

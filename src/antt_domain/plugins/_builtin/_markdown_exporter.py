@@ -2,8 +2,12 @@
 
 Only the columns that hold a value in at least one record of the type are shown. Labels
 are the schemas' titles in ``lang`` (``vi`` or ``en``; default: the dataset's language when it
-is one of them, else ``vi``). Cells escape ``|``, ``\\``, ``<``, ``>`` and ``&``; line breaks
-become ``<br>``.
+is one of them, else ``vi``). Every text is written with
+:func:`antt_domain.text_safety.markdown_inline`: line breaks become ``<br>``; ``\\``, ``|``,
+a backtick, ``[`` and ``]`` are escaped with ``\\`` and ``&``, ``<``, ``>`` written as entities, so
+no HTML, link or extra cell comes from the data; other control characters are written as their
+code point (``\\u001b``). The description, a paragraph of its own, cannot start a heading, list
+or quote either.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from antt_domain.plugins._builtin._options import choice
 from antt_domain.plugins._builtin._tables import columns, documents, record_types, text
 from antt_domain.plugins._markers import hookimpl
 from antt_domain.plugins._specs import ExporterSpec
+from antt_domain.text_safety import markdown_block, markdown_inline
 
 __all__ = ["antt_register_exporters", "export_markdown", "render_markdown"]
 
@@ -40,15 +45,8 @@ _WORDS = {
 
 
 def cell(value: str) -> str:
-    """``value`` safe inside a Markdown table cell."""
-    escaped = (
-        value.replace("\\", "\\\\")
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-    )
-    return "<br>".join(escaped.splitlines()) if escaped else ""
+    """``value`` safe inside a Markdown table cell (or a heading, or a list item)."""
+    return markdown_inline(value)
 
 
 def _table(record_type: str, docs: list[dict[str, Any]], lang: str) -> list[str]:
@@ -71,7 +69,7 @@ def render_markdown(dataset: Dataset, lang: str) -> str:
         lines.append(f"- {words['language']}: {dataset.language}")
     lines.append(f"- {words['version']}: {dataset.schema_version}")
     if dataset.description:
-        lines += ["", cell(dataset.description)]
+        lines += ["", markdown_block(dataset.description)]
     if not dataset.records:
         lines += ["", words["none"]]
     for kind in record_types():
