@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from antt_domain.cli._common import default_lang, err, out
+from antt_domain.cli._common import default_lang, err, out, safe_text
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
 from antt_domain.validation import CATALOGUE, CodeInfo
 
@@ -71,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
         title = info.title_vi if lang == "vi" else info.title_en
         explanation = info.explanation_vi if lang == "vi" else info.explanation_en
         given = f" [plugin {plugin}]" if plugin else ""
-        stream.write(f"{info.code} {info.name} ({info.severity}, {info.stage}){given}: {title}\n")
-        stream.write(f"    {explanation}\n")
+        line = f"{info.code} {info.name} ({info.severity}, {info.stage}){given}: {title}"
+        stream.write(safe_text(line) + "\n")
+        stream.write(safe_text(f"    {explanation}") + "\n")
     return 0
 
 

@@ -7,7 +7,9 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-__all__ = ["ENV_DEBUG", "CommandError", "debugging", "default_lang", "err", "out"]
+from antt_domain.text_safety import no_workflow_commands, one_line
+
+__all__ = ["ENV_DEBUG", "CommandError", "debugging", "default_lang", "err", "out", "safe_text"]
 
 #: ``1`` shows the traceback of any error, as ``--debug`` does.
 ENV_DEBUG = "ANTT_DEBUG"
@@ -21,6 +23,14 @@ def debugging(argv: Sequence[str] = ()) -> bool:
     """Whether to show tracebacks: ``--debug`` among ``argv``, or ``ANTT_DEBUG=1``."""
     value = os.environ.get(ENV_DEBUG, "").strip().lower()
     return "--debug" in argv or value in {"1", "true", "yes", "on"}
+
+
+def safe_text(text: str) -> str:
+    """``text`` fit for a terminal and a CI log: each line's control characters, separators
+    and bidirectional controls written as code points (``\\u001b``), and no line that GitHub
+    Actions would read as a workflow command. Data (file names, record names, plugins' error
+    messages) can hold anything; what antt prints about it must not act on the terminal."""
+    return no_workflow_commands("\n".join(one_line(line) for line in text.split("\n")))
 
 
 def default_lang() -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from antt_domain._version import __version__
-from antt_domain.cli._common import ENV_DEBUG, CommandError, debugging, err
+from antt_domain.cli._common import ENV_DEBUG, CommandError, debugging, err, safe_text
 from antt_domain.errors import AnttError
 
 if TYPE_CHECKING:  # the plugin layer loads only when a command needs it
@@ -161,7 +161,7 @@ def _load_plugins(argv: Sequence[str]) -> AnttPluginManager:
 
     manager = plugin_manager(strict="--strict-plugins" in argv)
     for error in manager.load_errors:
-        err().write(f"antt: warning: {error}\n")
+        err().write(safe_text(f"antt: warning: {error}") + "\n")
     return manager
 
 
@@ -170,7 +170,7 @@ def _report(exc: BaseException, message: str, *, debug: bool) -> int:
     stream = err()
     if debug:
         traceback.print_exception(exc, file=stream)
-    print(message, file=stream)
+    print(safe_text(message), file=stream)
     return EXIT_USAGE
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from antt_domain.cli._common import out
+from antt_domain.cli._common import out, safe_text
 from antt_domain.plugins import AnttPluginManager, PluginInfo, plugin_manager
 
 __all__ = ["add_parser", "add_strict_option", "manager_for", "warn_load_errors"]
@@ -45,7 +45,7 @@ def manager_for(args: argparse.Namespace) -> AnttPluginManager:
 def warn_load_errors(manager: AnttPluginManager, stream: Any) -> None:
     """One warning line per plugin failure (the command goes on without that plugin)."""
     for error in manager.load_errors:
-        stream.write(f"antt: warning: {error}\n")
+        stream.write(safe_text(f"antt: warning: {error}") + "\n")
 
 
 def _text(info: PluginInfo) -> list[str]:
@@ -84,5 +84,5 @@ def run(args: argparse.Namespace) -> int:
         stream.write("\n")
         return 0
     for info in infos:
-        stream.write("\n".join(_text(info)) + "\n")
+        stream.write(safe_text("\n".join(_text(info))) + "\n")
     return 0

@@ -7,7 +7,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from antt_domain.cli._common import default_lang, out
+from antt_domain.cli._common import default_lang, out, safe_text
 from antt_domain.io import load_dataset
 from antt_domain.model import (
     Activity,
@@ -166,4 +166,4 @@ def render(dataset: Dataset, lang: str) -> str:
         lines += [
             f"  [{m.id}] {name(m.model_type)} · {words['in']} {name(m.area)}" for m in instances
         ]
-    return "\n".join(lines) + "\n"
+    return safe_text("\n".join(lines)) + "\n"

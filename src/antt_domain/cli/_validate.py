@@ -7,7 +7,14 @@ import os
 import sys
 from typing import Any
 
-from antt_domain.cli._common import CommandError, debugging, default_lang, err, out
+from antt_domain.cli._common import (
+    CommandError,
+    debugging,
+    default_lang,
+    err,
+    out,
+    safe_text,
+)
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
 from antt_domain.io import JSONReadError, read_limited, write_atomic
 from antt_domain.schemas import RECORD_SCHEMAS
@@ -222,10 +229,11 @@ def _tell_faults(report: Report, *, debug: bool) -> None:
             where += f":{fault.finding.line}"
         if fault.finding.record_id is not None:
             where += f" (record {fault.finding.record_id!r})"
-        stream.write(
+        line = (
             f"antt: error: rule {fault.rule} of {fault.origin} crashed on {where} and was "
-            f"switched off: {fault.error}\n"
+            f"switched off: {fault.error}"
         )
+        stream.write(safe_text(line) + "\n")
         if debug:
             stream.write(fault.traceback)
     if not debug:

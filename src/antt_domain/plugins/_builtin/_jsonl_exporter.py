@@ -18,12 +18,17 @@ from antt_domain.convert import unstructure
 from antt_domain.model import Dataset
 from antt_domain.plugins._markers import hookimpl
 from antt_domain.plugins._specs import ExporterSpec
+from antt_domain.text_safety import json_safe
 
 __all__ = ["antt_register_exporters", "export_jsonl"]
 
 
 def _line(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """One compact JSON line. U+0085, U+2028 and U+2029 (and other characters a reader may take
+    for line ends or that change how text is shown) are written as escapes, so that no reader
+    that splits lines the Unicode way breaks a record in two; the values read back the same."""
+    text = json_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    return (text + "\n").encode("utf-8")
 
 
 def export_jsonl(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
