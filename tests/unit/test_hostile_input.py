@@ -422,3 +422,24 @@ def test_values_built_in_python_are_checked_for_unicode_too() -> None:
     with pytest.raises(JSONReadError) as caught:
         check_unicode(["ok", {"b": "x\udfff"}])
     assert (caught.value.code, caught.value.pointer) == ("unicode", "/1/b")
+
+
+def test_lines_after_a_refused_piece_keep_their_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSONL piece refused for a line over the limit still counts its lines: a finding
+    further down the file is reported at its own line."""
+    from antt_domain.validation import _engine  # noqa: PLC0415 - patched here
+
+    monkeypatch.setattr(json_module, "MAX_BYTES", 1000)
+    monkeypatch.setattr(_engine, "CHUNK_BYTES", 1500)
+    good = json.dumps({"id": "o1", "type": "organisation", "kind": "police", "name": "x"})
+    lines = [good] * 30
+    lines[10] = json.dumps({"id": "long", "type": "source", "title": "x" * 2000})
+    lines[40:] = [good] * 20 + ['{"broken']
+    path = tmp_path / "long.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = validate(path, ignore=["D"])
+    found = [(f.code, f.line) for f in report]
+    assert ("R006", 11) in found
+    assert ("R001", len(lines)) in found

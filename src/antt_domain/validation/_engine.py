@@ -146,7 +146,7 @@ def _check_data(
     except JSONReadError as exc:
         checked = Checked(path=source.name)
         checked.findings.append(read_error_finding(exc, source.name))
-        return checked, 0, None
+        return checked, _lines_in(unit), None
     fmt = source.format
     if fmt == "auto":
         fmt = "jsonl" if _looks_like_jsonl(data) else "json"
@@ -157,6 +157,27 @@ def _check_data(
         return checked, len(lines), data
     checked = check_document(data, path=name, force_type=force_type, keep_payload=keep_payload)
     return checked, 0, data
+
+
+def _lines_in(unit: _Unit) -> int:
+    """How many lines a piece of a JSONL file holds, counted without holding it (for a piece
+    that could not be read, so that the lines of the pieces after it stay right)."""
+    if unit.source.format != "jsonl" or unit.source.path is None or unit.end is None:
+        return 0
+    newlines = 0
+    try:
+        with unit.source.path.open("rb") as handle:
+            handle.seek(unit.start)
+            left = unit.end - unit.start
+            while left > 0:
+                chunk = handle.read(min(left, 1024 * 1024))
+                if not chunk:
+                    break
+                newlines += chunk.count(b"\n")
+                left -= len(chunk)
+    except OSError:
+        return 0
+    return newlines + 1
 
 
 @attrs.frozen(kw_only=True)
