@@ -1,4 +1,5 @@
-"""Reading the bundled codelists (``schemas/v1/codelists/*.json``) into model values."""
+"""Reading the bundled codelists (``schemas/v1/codelists/*.json``, and the 2.0 ones under
+``schemas/v2/codelists/`` with ``version="2"``) into model values."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from antt_domain._resources import schema_root
 from antt_domain.model import Code, Codelist
+from antt_domain.schemas._registry import SCHEMA_VERSIONS, SchemaVersion
 
 __all__ = ["codelist", "codelists"]
 
@@ -26,10 +28,14 @@ def _code(entry: dict[str, Any]) -> Code:
 
 
 @functools.cache
-def codelists() -> dict[str, Codelist]:
-    """Every bundled codelist by name (``"units"``, ``"activity_kinds"``, ...)."""
+def codelists(version: SchemaVersion = "1") -> dict[str, Codelist]:
+    """Every bundled codelist of ``version`` by name (``"units"``, ``"activity_kinds"``, ...;
+    with ``version="2"``: ``"figure_kinds"``, ``"roles"``, ...)."""
+    if version not in SCHEMA_VERSIONS:
+        msg = f"no schema version {version!r}; known: {', '.join(SCHEMA_VERSIONS)}"
+        raise ValueError(msg)
     found: dict[str, Codelist] = {}
-    folder = schema_root() / "v1" / "codelists"
+    folder = schema_root() / f"v{version}" / "codelists"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".json"):
             continue
@@ -45,9 +51,10 @@ def codelists() -> dict[str, Codelist]:
     return found
 
 
-def codelist(name: str) -> Codelist:
-    """The bundled codelist ``name``; :class:`KeyError` names the known ones when absent."""
-    found = codelists()
+def codelist(name: str, version: SchemaVersion = "1") -> Codelist:
+    """The bundled codelist ``name`` of ``version``; :class:`KeyError` names the known ones
+    when absent."""
+    found = codelists(version)
     if name not in found:
         msg = f"no codelist {name!r}; known: {', '.join(sorted(found))}"
         raise KeyError(msg)

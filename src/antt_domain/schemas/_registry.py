@@ -1,10 +1,15 @@
-"""Loading the bundled schemas into an offline registry and compiling validators once."""
+"""Loading the bundled schemas into an offline registry and compiling validators once.
+
+Two major versions ship side by side: 1.0 under ``schemas/v1/`` (the default everywhere) and
+2.0 under ``schemas/v2/`` (``version="2"``). One registry holds both; the ``$id`` of each differs
+(``/v1/``, ``/v2/``), so a ``$ref`` always resolves within its own version.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from antt_domain._resources import schema_root
 from antt_domain.errors import AnttError
@@ -16,7 +21,11 @@ if TYPE_CHECKING:  # jsonschema and referencing load only when a validator is bu
 __all__ = [
     "BASE_URI",
     "RECORD_SCHEMAS",
+    "SCHEMA_VERSIONS",
+    "V2_BASE_URI",
+    "V2_RECORD_SCHEMAS",
     "SchemaNotFoundError",
+    "SchemaVersion",
     "format_checker",
     "load_schema",
     "registry",
@@ -24,8 +33,17 @@ __all__ = [
     "validator_for",
 ]
 
-#: The base of every bundled schema's ``$id`` (an identifier, never fetched).
+#: A major schema version that antt-domain ships: ``"1"`` (the default) or ``"2"``.
+SchemaVersion = Literal["1", "2"]
+
+#: The shipped major versions, oldest first.
+SCHEMA_VERSIONS: tuple[SchemaVersion, ...] = get_args(SchemaVersion)
+
+#: The base of every bundled 1.0 schema's ``$id`` (an identifier, never fetched).
 BASE_URI = "https://schemas.antt-domain.org/v1/"
+
+#: The base of every bundled 2.0 schema's ``$id``.
+V2_BASE_URI = "https://schemas.antt-domain.org/v2/"
 
 #: Record ``type`` → schema name.
 RECORD_SCHEMAS: dict[str, str] = {
@@ -38,6 +56,30 @@ RECORD_SCHEMAS: dict[str, str] = {
     "outcome": "outcome",
     "source": "source",
 }
+
+#: Record ``type`` → schema name, for 2.0 (``schemas/v2/``).
+V2_RECORD_SCHEMAS: dict[str, str] = {
+    "area": "area",
+    "organisation": "organisation",
+    "person": "person",
+    "document": "document",
+    "model_type": "model-type",
+    "model_instance": "model-instance",
+    "event": "event",
+    "figure": "figure",
+    "award": "award",
+    "assessment": "assessment",
+    "plan": "plan",
+    "source": "source",
+}
+
+
+def _folder(version: str) -> str:
+    """``"v1"`` or ``"v2"``; anything else is refused (never guessed)."""
+    if version not in SCHEMA_VERSIONS:
+        msg = f"no schema version {version!r}; known: {', '.join(SCHEMA_VERSIONS)}"
+        raise ValueError(msg)
+    return f"v{version}"
 
 
 @functools.cache
@@ -59,15 +101,18 @@ def __getattr__(name: str) -> Any:
 class SchemaNotFoundError(AnttError, LookupError):
     """A schema name or ``$ref`` URI that antt-domain does not ship (it never fetches one)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, version: str = "1") -> None:
         self.name = name
-        super().__init__(f"no bundled schema {name!r} (antt-domain never fetches schemas)")
+        self.version = version
+        where = "" if version == "1" else f" in schema version {version}"
+        super().__init__(f"no bundled schema {name!r}{where} (antt-domain never fetches schemas)")
 
 
 @functools.cache
-def schema_names() -> tuple[str, ...]:
-    """The names of the bundled schemas (``"activity"``, ``"dataset"``, ...), sorted."""
-    folder = schema_root() / "v1"
+def schema_names(version: SchemaVersion = "1") -> tuple[str, ...]:
+    """The names of the bundled schemas of ``version`` (``"activity"``, ``"dataset"``, ...),
+    sorted."""
+    folder = schema_root() / _folder(version)
     suffix = ".schema.json"
     return tuple(
         sorted(e.name[: -len(suffix)] for e in folder.iterdir() if e.name.endswith(suffix))
@@ -75,16 +120,18 @@ def schema_names() -> tuple[str, ...]:
 
 
 @functools.cache
-def _load(name: str) -> str:
-    if name not in schema_names():
-        raise SchemaNotFoundError(name)
-    text: str = (schema_root() / "v1" / f"{name}.schema.json").read_text(encoding="utf-8")
+def _load(name: str, version: SchemaVersion) -> str:
+    if name not in schema_names(version):
+        raise SchemaNotFoundError(name, version)
+    path = schema_root() / _folder(version) / f"{name}.schema.json"
+    text: str = path.read_text(encoding="utf-8")
     return text
 
 
-def load_schema(name: str) -> dict[str, Any]:
-    """A fresh copy of the bundled schema ``name`` (e.g. ``"dataset"``, ``"activity"``)."""
-    schema: dict[str, Any] = json.loads(_load(name))
+def load_schema(name: str, version: SchemaVersion = "1") -> dict[str, Any]:
+    """A fresh copy of the bundled schema ``name`` (e.g. ``"dataset"``, ``"activity"``);
+    ``version="2"`` reads the 2.0 schemas (``"figure"``, ``"event"``, ...)."""
+    schema: dict[str, Any] = json.loads(_load(name, version))
     return schema
 
 
@@ -96,13 +143,17 @@ def _refuse(uri: str) -> referencing.Resource[Any]:
 
 @functools.cache
 def registry() -> referencing.Registry[Any]:
-    """A registry of every bundled schema by ``$id``; unknown URIs fail closed, offline."""
+    """A registry of every bundled schema (1.0 and 2.0) by ``$id``; unknown URIs fail
+    closed, offline."""
     import referencing  # noqa: PLC0415 - loaded when first needed
     from referencing.jsonschema import DRAFT202012  # noqa: PLC0415
 
     resources = [
-        referencing.Resource.from_contents(load_schema(name), default_specification=DRAFT202012)
-        for name in schema_names()
+        referencing.Resource.from_contents(
+            load_schema(name, version), default_specification=DRAFT202012
+        )
+        for version in SCHEMA_VERSIONS
+        for name in schema_names(version)
     ]
     built: referencing.Registry[Any] = referencing.Registry(retrieve=_refuse)  # type: ignore[call-arg]
     pairs = [(uri, r) for r in resources if (uri := r.id()) is not None]
@@ -110,10 +161,11 @@ def registry() -> referencing.Registry[Any]:
 
 
 @functools.cache
-def validator_for(name: str) -> Draft202012Validator:
-    """The compiled Draft 2020-12 validator for schema ``name``, built once and reused."""
+def validator_for(name: str, version: SchemaVersion = "1") -> Draft202012Validator:
+    """The compiled Draft 2020-12 validator for schema ``name`` of ``version``, built once
+    and reused."""
     from jsonschema import Draft202012Validator  # noqa: PLC0415 - loaded when first needed
 
-    schema = load_schema(name)
+    schema = load_schema(name, version)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, registry=registry(), format_checker=format_checker())
