@@ -27,10 +27,14 @@ def _code(entry: dict[str, Any]) -> Code:
     )
 
 
-@functools.cache
 def codelists(version: SchemaVersion = "1") -> dict[str, Codelist]:
     """Every bundled codelist of ``version`` by name (``"units"``, ``"activity_kinds"``, ...;
     with ``version="2"``: ``"figure_kinds"``, ``"roles"``, ...)."""
+    return _codelists(version)
+
+
+@functools.cache
+def _codelists(version: SchemaVersion) -> dict[str, Codelist]:
     if version not in SCHEMA_VERSIONS:
         msg = f"no schema version {version!r}; known: {', '.join(SCHEMA_VERSIONS)}"
         raise ValueError(msg)

@@ -108,10 +108,14 @@ class SchemaNotFoundError(AnttError, LookupError):
         super().__init__(f"no bundled schema {name!r}{where} (antt-domain never fetches schemas)")
 
 
-@functools.cache
 def schema_names(version: SchemaVersion = "1") -> tuple[str, ...]:
     """The names of the bundled schemas of ``version`` (``"activity"``, ``"dataset"``, ...),
     sorted."""
+    return _schema_names(version)
+
+
+@functools.cache
+def _schema_names(version: SchemaVersion) -> tuple[str, ...]:
     folder = schema_root() / _folder(version)
     suffix = ".schema.json"
     return tuple(
@@ -160,10 +164,14 @@ def registry() -> referencing.Registry[Any]:
     return built.with_resources(pairs).crawl()
 
 
-@functools.cache
 def validator_for(name: str, version: SchemaVersion = "1") -> Draft202012Validator:
     """The compiled Draft 2020-12 validator for schema ``name`` of ``version``, built once
     and reused."""
+    return _validator(name, version)
+
+
+@functools.cache
+def _validator(name: str, version: SchemaVersion) -> Draft202012Validator:
     from jsonschema import Draft202012Validator  # noqa: PLC0415 - loaded when first needed
 
     schema = load_schema(name, version)
