@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from antt_domain.aggregate import ApartFigure, ApartReason, Cell
-from antt_domain.model import Dataset, Interval
+from antt_domain.model import Activity, Dataset, Interval, Outcome
 from antt_domain.reports._context import Context, build
 from antt_domain.reports._narrative import coordination, models, sources
 from antt_domain.text_safety import no_workflow_commands, one_line
@@ -169,9 +169,8 @@ def _whole(ctx: Context, item: ApartFigure) -> str:
         return ""
     whole = ctx.names.get(item.part_of)
     label = item.part_of
-    kind = getattr(whole, "kind", None)
-    if isinstance(kind, str) and whole is not None:
-        label = ctx.words.kind(whole.TYPE, kind)
+    if isinstance(whole, (Activity, Outcome)):  # a figure: its kind; anything else: its id
+        label = ctx.words.kind(whole.TYPE, whole.kind)
     return ctx.words.pick(f" (một phần của {label})", f" (part of {label})")
 
 
