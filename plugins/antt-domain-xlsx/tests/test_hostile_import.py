@@ -192,6 +192,7 @@ def test_an_infinite_serial_is_a_finding_not_a_crash(tmp_path: Path) -> None:
     result = import_workbook(_with_part_of(path, sheet, patched, tmp_path))
     found = _at(result, "XLS011")
     assert [(line, col) for line, col, _ in found] == [(3, 5)]
+    assert found[0][2].startswith("Văn bản phối hợp!E3")
     assert "not a finite number" in found[0][2]
 
 
@@ -334,3 +335,45 @@ def test_a_plain_workbook_passes_the_scan(tmp_path: Path) -> None:
     """The scan reads every part and finds nothing in a workbook the plugin wrote."""
     result = import_workbook(_with_part("xl/worksheets/sheet2.xml", _BODY, tmp_path))
     assert "XLS003" not in [f.code for f in result.findings]
+
+
+# -- one long cell text ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("cell", "code"), [("B3", "XLS013"), ("AH1", "XLS005")])
+def test_a_long_text_in_a_code_cell_or_heading_is_a_finding(
+    tmp_path: Path, cell: str, code: str
+) -> None:
+    """Excel's longest cell text where a code or a heading is expected: not matched (the
+    importer matches at most 512 characters), a finding at its cell."""
+    book = _example()
+    book["Hoạt động"][cell] = "y " + "x" * 32_000  # B: the activity's kind, a code list
+    result = import_workbook(_saved(book, tmp_path))
+    found = [f for f in result.findings if f.code == code]
+    assert len(found) == 1
+    assert found[0].line == openpyxl.utils.cell.coordinate_to_tuple(cell)[0]
+
+
+def test_non_finite_numbers_are_findings(tmp_path: Path) -> None:
+    """NaN in a JSON cell is XLS015 (it would make the dataset invalid JSON); an infinite
+    number cell in a number column is XLS009."""
+    book = _example()
+    sheet = book["Hoạt động"]
+    headings = {c.value: c.column for c in sheet[2]}
+    sheet.cell(row=3, column=headings["extensions"], value='{"x": NaN}')
+    path = _saved(book, tmp_path)
+    result = import_workbook(path)
+    assert [(f.line, f.column) for f in result.findings if f.code == "XLS015"] == [
+        (3, headings["extensions"])
+    ]
+    sheet.cell(row=3, column=headings["extensions"], value=None)
+    sheet.cell(row=3, column=headings["quantity.value"], value=987654321)  # replaced below
+    path = _saved(book, tmp_path, "inf.xlsx")
+    source = zipfile.ZipFile(path)
+    name = next(n for n in source.namelist() if b"<v>987654321</v>" in source.read(n))
+    patched = source.read(name).replace(b"<v>987654321</v>", b"<v>1e999</v>")
+    result = import_workbook(_with_part_of(path, name, patched, tmp_path))
+    found = [(f.line, f.column, f.message_en) for f in result.findings if f.code == "XLS009"]
+    assert [(line, col) for line, col, _ in found] == [(3, headings["quantity.value"])]
+    assert found[0][2].startswith("Hoạt động!I3")
+    assert "not a finite number" in found[0][2]

@@ -132,7 +132,19 @@ def _at(finding: Finding, cell: CellRef | None, path: str) -> Finding:
     )
 
 
+#: A cell text longer than this is no label, heading or code: it is not matched (name_key
+#: and difflib cost far more than the text's size on a long one).
+_LABEL_CHARS = 512
+
+
+def _key(text: str) -> str | None:
+    """The matching key of a label, heading or code, ``None`` for a text too long to be one."""
+    return name_key(text) if len(text) <= _LABEL_CHARS else None
+
+
 def _hint(candidates: Iterable[str], text: str) -> tuple[str, str]:
+    if len(text) > _LABEL_CHARS:
+        return "", ""
     close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
     if not close:
         return "", ""
@@ -286,7 +298,8 @@ class _Reader:
     def _code(self, column: Column, text: str, cell: CellRef) -> Any:
         if column.codelist is None:
             return text
-        found = self.index(column.codelist).get(name_key(text))
+        key = _key(text)
+        found = self.index(column.codelist).get(key) if key is not None else None
         if found is not None:
             return found
         if _CODE_RE.fullmatch(text):
@@ -399,7 +412,8 @@ def _resolve(  # noqa: PLR0917 - a private step of one import
         cell = CellRef(sheet=title, row=HEADING_ROW, column=index, heading=text)
         column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
         if column is None and text is not None:
-            column = by_label.get(name_key(text))
+            key = _key(text)
+            column = by_label.get(key) if key is not None else None
             if column is None:
                 labels = [c.label(lang) for c in columns]
                 hint, hint_vi = _hint(labels, text)
@@ -574,7 +588,8 @@ def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Ro
         text = None if _empty(label) else str(label).strip()
         column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
         if column is None and text is not None:
-            column = by_label.get(name_key(text))
+            key = _key(text)
+            column = by_label.get(key) if key is not None else None
         cell = CellRef(sheet=title, row=number, column=2, heading=text)
         if column is None:
             if text is not None or not _empty(value):
