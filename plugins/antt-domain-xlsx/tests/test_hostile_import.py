@@ -377,3 +377,30 @@ def test_non_finite_numbers_are_findings(tmp_path: Path) -> None:
     assert [(line, col) for line, col, _ in found] == [(3, headings["quantity.value"])]
     assert found[0][2].startswith("Hoạt động!I3")
     assert "not a finite number" in found[0][2]
+
+
+def test_an_integer_too_large_for_a_float_is_read_or_reported(tmp_path: Path) -> None:
+    """A 400-digit integer: in a date cell XLS011 (beyond 9999), in a text cell its digits
+    (XLS014); never an OverflowError that loses the workbook."""
+    book = _example()
+    sheet = book[AGREEMENTS]
+    sheet["E3"].value = 987654321
+    sheet["E3"].number_format = "dd/mm/yyyy"
+    sheet["D3"].value = 987654322
+    path = _saved(book, tmp_path)
+    source = zipfile.ZipFile(path)
+    name = next(n for n in source.namelist() if b"<v>987654321</v>" in source.read(n))
+    digits = b"9" * 400
+    patched = (
+        source.read(name)
+        .replace(b"<v>987654321</v>", b"<v>" + digits + b"</v>")
+        .replace(b"<v>987654322</v>", b"<v>" + digits + b"</v>")
+    )
+    result = import_workbook(_with_part_of(path, name, patched, tmp_path))
+    assert result.value is not None
+    dates = _at(result, "XLS011")
+    assert [(line, col) for line, col, _ in dates] == [(3, 5)]
+    assert "beyond 31/12/9999" in dates[0][2]
+    assert [(line, col) for line, col, _ in _at(result, "XLS014")] == [(3, 4)]
+    titles = [r.get("title") for r in result.value["records"] if r["type"] == "agreement"]
+    assert titles[0] == "9" * 400

@@ -243,7 +243,10 @@ class _Reader:
 
     def _text(self, value: Any, cell: CellRef) -> str:
         if isinstance(value, (int, float)):
-            read = str(int(value)) if float(value).is_integer() else repr(value)
+            if isinstance(value, int):
+                read = str(value)  # never through float: a long integer would overflow
+            else:
+                read = str(int(value)) if value.is_integer() else repr(value)
             self.add("XLS014", cell, value=value, read=read)
             return read
         return text_in(str(value))

@@ -73,20 +73,34 @@ def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def date_of_serial(serial: float, epoch: dt.datetime, *, duration: bool = False) -> Any:
     """The date, time or duration of an Excel serial in a date-formatted cell, or
     :class:`Impossible` when no calendar has it (negative, not finite, Excel's 29/02/1900,
     or beyond 31/12/9999). A serial in [0, 1) is a time of day, as in Excel."""
-    text = repr(serial) if isinstance(serial, float) else str(serial)
-    if not math.isfinite(serial):
-        return Impossible(
-            text, "the date serial is not a finite number", "số ngày tuần tự không hữu hạn"
-        )
+    text = _short(repr(serial) if isinstance(serial, float) else str(serial))
+    beyond = Impossible(
+        text,
+        f"the date serial is beyond {_LAST:%d/%m/%Y}",
+        f"số ngày tuần tự vượt quá {_LAST:%d/%m/%Y}",
+    )
     if serial < 0 and not duration:
+        first = _FIRST if epoch == WINDOWS_EPOCH else epoch.date()
         return Impossible(
             text,
-            f"a negative date serial is before {_FIRST:%d/%m/%Y}, the first day Excel counts",
-            f"số ngày tuần tự âm là trước {_FIRST:%d/%m/%Y}, ngày đầu tiên Excel đếm",
+            f"a negative date serial is before {first:%d/%m/%Y}, the first day Excel counts",
+            f"số ngày tuần tự âm là trước {first:%d/%m/%Y}, ngày đầu tiên Excel đếm",
+        )
+    try:
+        finite = math.isfinite(serial)
+    except OverflowError:  # an integer too large for a float
+        return beyond
+    if not finite:
+        return Impossible(
+            text, "the date serial is not a finite number", "số ngày tuần tự không hữu hạn"
         )
     if epoch == WINDOWS_EPOCH and 60 <= serial < 61 and not duration:
         return Impossible(
@@ -97,11 +111,7 @@ def date_of_serial(serial: float, epoch: dt.datetime, *, duration: bool = False)
     try:
         return from_excel(serial, epoch, timedelta=duration)
     except (OverflowError, ValueError):
-        return Impossible(
-            text,
-            f"the date serial is beyond {_LAST:%d/%m/%Y}",
-            f"số ngày tuần tự vượt quá {_LAST:%d/%m/%Y}",
-        )
+        return beyond
 
 
 class _Parser(WorkSheetParser):  # type: ignore[misc]  # openpyxl is untyped
@@ -126,8 +136,7 @@ class _Parser(WorkSheetParser):  # type: ignore[misc]  # openpyxl is untyped
                 if coordinate
                 else (self.row_counter, self.col_counter)
             )
-            text = element.findtext(VALUE_TAG, "") or ""
-            shown = text if len(text) <= 60 else text[:57] + "…"
+            shown = _short(element.findtext(VALUE_TAG, "") or "")
             detail = f"its value {shown!r} cannot be read ({type(exc).__name__})"
             detail_vi = f"không đọc được giá trị {shown!r} ({type(exc).__name__})"
             value = Impossible(shown, detail, detail_vi)
