@@ -4,7 +4,10 @@ number of records (one pass, dictionaries keyed by id or by a matching key)."""
 from __future__ import annotations
 
 import difflib
+import hashlib
+import re
 import typing
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -36,7 +39,7 @@ from antt_domain.validation._rules import (
     RuleContext,
     dataset_rule,
 )
-from antt_domain.vi import name_key
+from antt_domain.vi import fix_lookalikes, name_key
 
 __all__ = ["DATASET_RULES", "REFERENCES"]
 
@@ -190,6 +193,8 @@ class _Hints:
     def close(self, target: str, allowed: tuple[type, ...]) -> str | None:
         """The closest id of a record of type ``allowed``, or ``None``."""
         key = (target, allowed)
+        if len(target) > _HINT_CHARS:
+            return None  # no id is that long (the schema's bound): nothing to compare
         if key not in self._found:
             by_length = self._by_length(allowed)
             size = len(target)
@@ -203,6 +208,9 @@ class _Hints:
 
 #: At most this many ids are compared with a missing one for a "did you mean" hint.
 _HINT_CANDIDATES = 2000
+#: A missing id longer than this (the schema's bound on ids) gets no hint: difflib's work
+#: and memory grow with the id's length.
+_HINT_CHARS = 128
 
 
 @dataset_rule(
@@ -373,6 +381,55 @@ def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             )
 
 
+#: Names are compared (D006, D010) through :func:`~antt_domain.vi.name_key` of their first
+#: words, up to this many characters (after Unicode NFC and white space collapsed); the rest
+#: of a longer name is compared by a digest of its case-folded words, so memory and time stay
+#: linear in the name whatever its length (``name_key`` of one long word costs ~200 bytes a
+#: character). No real name comes near the bound.
+NAME_KEY_CHARS = 512
+
+_WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+_CHUNK = 64 * 1024
+
+
+def _name_key(name: str, *, strip_prefixes: bool = False) -> str:
+    """:func:`~antt_domain.vi.name_key` of ``name``, bounded: equal to it for a name of at
+    most :data:`NAME_KEY_CHARS` characters, and for a longer name ``name_key`` of its first
+    words plus a digest of the others (case-folded; tone-mark placement is not matched there)."""
+    if len(name) <= NAME_KEY_CHARS:
+        return name_key(name, strip_prefixes=strip_prefixes)
+    if "\u00d0" in name or "\u00f0" in name:  # str.translate is slow on a long text
+        name = fix_lookalikes(name)
+    text = unicodedata.normalize("NFC", name)
+    head: list[str] = []
+    size = -1
+    rest = len(text)  # where the words past the bound start
+    for match in _WORD.finditer(text):
+        if size + 1 + match.end() - match.start() > NAME_KEY_CHARS:
+            rest = match.start()
+            if not head:  # one word longer than the bound: its start is the head
+                head.append(text[rest : rest + NAME_KEY_CHARS])
+                rest += NAME_KEY_CHARS
+            break
+        head.append(match.group())
+        size += 1 + match.end() - match.start()
+    key = name_key(" ".join(head), strip_prefixes=strip_prefixes)
+    digest = hashlib.blake2b(digest_size=16)
+    words = 0
+    while rest < len(text):
+        # A chunk ends at white space, so no word is cut (a word longer than a chunk is
+        # taken whole): each word is hashed followed by one space, whatever the spacing.
+        space = _SPACE.search(text, rest + _CHUNK)
+        stop = space.start() if space else len(text)
+        chunk = text[rest:stop].split()
+        if chunk:
+            words += len(chunk)
+            digest.update(" ".join(chunk).casefold().encode("utf-8", "surrogatepass") + b" ")
+        rest = stop
+    return f"{key}\x00{words}:{digest.hexdigest()}" if words else key
+
+
 def _same_key(
     records: RecordSet, key: Callable[[Record], tuple[Any, ...] | None]
 ) -> Iterator[tuple[Located, Located]]:
@@ -465,9 +522,9 @@ def duplicate_names(records: RecordSet, context: RuleContext) -> Iterator[Issue]
 
     def key(record: Record) -> tuple[Any, ...] | None:
         if isinstance(record, Organisation):
-            return ("o", record.kind, record.level, record.area, name_key(record.name))
+            return ("o", record.kind, record.level, record.area, _name_key(record.name))
         if isinstance(record, Area):
-            return ("a", record.level, record.parent, record.code_list, name_key(record.name))
+            return ("a", record.level, record.parent, record.code_list, _name_key(record.name))
         return None
 
     for first, item in _same_key(records, key):
@@ -732,7 +789,7 @@ def gazetteer_codes(records: RecordSet, context: RuleContext) -> Iterator[Issue]
                     f"trong danh mục{'' if covered else ' (chưa đầy đủ)'}",
                 },
             )
-        elif name_key(unit.name, strip_prefixes=True) != name_key(area.name, strip_prefixes=True):
+        elif _name_key(unit.name, strip_prefixes=True) != _name_key(area.name, strip_prefixes=True):
             yield Issue(
                 at=item,
                 pointer="/name",

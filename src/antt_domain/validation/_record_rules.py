@@ -98,8 +98,18 @@ def unknown_code(record: Record, context: RuleContext) -> Iterator[Issue]:
             yield _unknown(quantity.base_unit, units, f"{pointer}/base_unit")
 
 
+#: A code longer than this gets no "did you mean" hint (codes are at most 64 characters by
+#: the schema): difflib's work and memory grow with the text's length.
+_HINT_CHARS = 128
+
+
 def _unknown(code: object, codelist: Codelist, pointer: str) -> Issue:
-    close = difflib.get_close_matches(str(code), [c.code for c in codelist], n=1)
+    text = str(code)
+    close = (
+        difflib.get_close_matches(text, [c.code for c in codelist], n=1)
+        if len(text) <= _HINT_CHARS
+        else []
+    )
     return Issue(
         pointer=pointer,
         params={

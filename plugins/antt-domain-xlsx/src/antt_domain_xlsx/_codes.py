@@ -344,6 +344,47 @@ _ENTRIES = (
             "giá trị ở cột không có tiêu đề không được đọc",
         ),
     ),
+    _code(
+        "XLS018",
+        "column-beyond-limit",
+        E,
+        ("Data beyond the last column read", "Dữ liệu ngoài cột cuối cùng được đọc"),
+        (
+            (
+                "A column lies beyond the last column the importer reads (Limits.columns, 256 "
+                "by default: column IV), so its values are not read. No template has that many "
+                "columns: move the values to their column."
+            ),
+            (
+                "Một cột nằm ngoài cột cuối cùng được đọc (Limits.columns, mặc định 256: cột "
+                "IV), nên giá trị của cột không được đọc. Mẫu không có nhiều cột như vậy: hãy "
+                "chuyển giá trị sang đúng cột."
+            ),
+        ),
+        (
+            "values beyond column {limit} are not read",
+            "giá trị ngoài cột thứ {limit} không được đọc",
+        ),
+    ),
+    _code(
+        "XLS019",
+        "reader-warning",
+        W,
+        ("The workbook reader warned", "Trình đọc tệp Excel cảnh báo"),
+        (
+            (
+                "openpyxl, which reads the workbook, warned about something in it (a feature "
+                "it drops, a malformed part). The values were read; check that nothing is "
+                "missing."
+            ),
+            (
+                "openpyxl, thư viện đọc tệp Excel, cảnh báo về một phần của tệp (tính năng bị "
+                "bỏ qua, thành phần sai dạng). Các giá trị đã được đọc; hãy kiểm tra không "
+                "thiếu gì."
+            ),
+        ),
+        ("the workbook reader warned: {detail}", "trình đọc tệp Excel cảnh báo: {detail}"),
+    ),
 )
 
 #: Every finding code of the importer by code.

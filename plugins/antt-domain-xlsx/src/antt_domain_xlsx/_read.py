@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ from antt_domain_xlsx._layout import (
     record_sheets,
     sheet_for_name,
 )
+from antt_domain_xlsx._rows import Impossible, SheetRow, sheet_rows
 from antt_domain_xlsx._safety import LIMITS, Limits, check_archive
 
 __all__ = ["CellRef", "WorkbookImport", "import_workbook", "read_workbook"]
@@ -130,11 +132,28 @@ def _at(finding: Finding, cell: CellRef | None, path: str) -> Finding:
     )
 
 
+#: A cell text longer than this is no label, heading or code: it is not matched (name_key
+#: and difflib cost far more than the text's size on a long one).
+_LABEL_CHARS = 512
+
+
+def _key(text: str) -> str | None:
+    """The matching key of a label, heading or code, ``None`` for a text too long to be one."""
+    return name_key(text) if len(text) <= _LABEL_CHARS else None
+
+
 def _hint(candidates: Iterable[str], text: str) -> tuple[str, str]:
+    if len(text) > _LABEL_CHARS:
+        return "", ""
     close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
     if not close:
         return "", ""
     return f"; did you mean {close[0]!r}?", f"; có phải là {close[0]!r}?"
+
+
+def _no_constant(name: str) -> Any:
+    msg = f"{name} is not a JSON number"
+    raise ValueError(msg)
 
 
 def _normalise_number(value: int | float | Decimal) -> int | float:
@@ -180,6 +199,12 @@ class _Reader:
         value, data_type = raw
         if value is None or (isinstance(value, str) and not value.strip()):
             return _MISSING
+        if isinstance(value, Impossible):
+            if column.kind == "date":
+                self.add("XLS011", cell, value=value.text, detail=value.detail)
+            else:
+                self.add("XLS015", cell, detail=value.detail, detail_vi=value.detail_vi)
+            return _MISSING
         if data_type == "f":
             formula = str(value)
             self.add("XLS008", cell, formula=formula if len(formula) <= 60 else formula[:57] + "…")
@@ -206,7 +231,7 @@ class _Reader:
             return self._list(column, text, cell)
         if column.kind == "json":
             try:
-                return json.loads(text)
+                return json.loads(text, parse_constant=_no_constant)
             except ValueError as exc:
                 self.add(
                     "XLS015", cell, detail=f"not JSON: {exc}", detail_vi=f"không phải JSON: {exc}"
@@ -218,12 +243,18 @@ class _Reader:
 
     def _text(self, value: Any, cell: CellRef) -> str:
         if isinstance(value, (int, float)):
-            read = str(int(value)) if float(value).is_integer() else repr(value)
+            if isinstance(value, int):
+                read = str(value)  # never through float: a long integer would overflow
+            else:
+                read = str(int(value)) if value.is_integer() else repr(value)
             self.add("XLS014", cell, value=value, read=read)
             return read
         return text_in(str(value))
 
     def _number(self, value: Any, cell: CellRef) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            self.add("XLS009", cell, value=repr(value), detail="not a finite number")
+            return _MISSING
         if isinstance(value, (int, float)):
             return value
         if not isinstance(value, str):
@@ -258,13 +289,20 @@ class _Reader:
                 return _MISSING
             self.add("XLS012", cell, value=value, read=read)
             return read
-        self.add("XLS011", cell, value=str(value), detail="a number, not a date cell")
+        if isinstance(value, dt.time):
+            detail = "a time of day, not a date"
+        elif isinstance(value, dt.timedelta):
+            detail = "a duration, not a date"
+        else:
+            detail = "a number, not a date cell"
+        self.add("XLS011", cell, value=str(value), detail=detail)
         return _MISSING
 
     def _code(self, column: Column, text: str, cell: CellRef) -> Any:
         if column.codelist is None:
             return text
-        found = self.index(column.codelist).get(name_key(text))
+        key = _key(text)
+        found = self.index(column.codelist).get(key) if key is not None else None
         if found is not None:
             return found
         if _CODE_RE.fullmatch(text):
@@ -308,22 +346,27 @@ def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _rows(sheet: Any, limits: Limits) -> Iterator[tuple[int, list[tuple[Any, str]]]]:
-    """``(row number, [(value, data type), ...])`` of the non-empty rows, read until
-    ``limits.empty_rows`` consecutive empty rows (formatting alone does not count)."""
-    sheet.reset_dimensions()  # never trust the declared size: a "dimension" can lie
-    empty = 0
-    for number, row in enumerate(sheet.iter_rows(min_row=1, max_col=limits.columns), start=1):
-        cells = [(c.value, getattr(c, "data_type", "n")) for c in row]
-        while cells and _empty(cells[-1][0]):
-            cells.pop()
-        if not cells:
-            empty += 1
-            if empty >= limits.empty_rows:
-                return
-            continue
-        empty = 0
-        yield number, cells
+@attrs.define
+class _Unread:
+    """The columns of one sheet whose values are not read, each reported once, at its
+    first non-empty cell: without a heading (``XLS017``), beyond the column limit
+    (``XLS018``)."""
+
+    reader: _Reader
+    title: str
+    limit: int
+    seen: set[int] = attrs.field(factory=set)
+
+    def report(self, row: SheetRow, read: Callable[[int], bool]) -> None:
+        for index, (value, _) in enumerate(row.cells, start=1):
+            if index not in self.seen and not read(index) and not _empty(value):
+                self.seen.add(index)
+                self.reader.add("XLS017", CellRef(sheet=self.title, row=row.number, column=index))
+        for index, _ in row.beyond:
+            if index not in self.seen:
+                self.seen.add(index)
+                cell = CellRef(sheet=self.title, row=row.number, column=index)
+                self.reader.add("XLS018", cell, limit=self.limit)
 
 
 def _pointer(parts: Iterable[str | int]) -> str:
@@ -372,7 +415,8 @@ def _resolve(  # noqa: PLR0917 - a private step of one import
         cell = CellRef(sheet=title, row=HEADING_ROW, column=index, heading=text)
         column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
         if column is None and text is not None:
-            column = by_label.get(name_key(text))
+            key = _key(text)
+            column = by_label.get(key) if key is not None else None
             if column is None:
                 labels = [c.label(lang) for c in columns]
                 hint, hint_vi = _hint(labels, text)
@@ -484,32 +528,33 @@ def _sheet_rows(
     reader: _Reader, worksheet: Any, spec: Sheet, limits: Limits, lang: str
 ) -> list[_Row]:
     title = worksheet.title
-    rows = _rows(worksheet, limits)
+    rows = sheet_rows(worksheet, limits.columns)
     head = next(rows, None)
     if head is None:
         return []
-    pending: list[tuple[int, list[tuple[Any, str]]]] = []
+    pending: list[SheetRow] = [head]  # the heading and key rows too: for their unread cells
     headings: list[tuple[Any, str]] = []
-    if head[0] == HEADING_ROW:
-        headings = head[1]
-    else:
-        pending.append(head)
+    if head.number == HEADING_ROW:
+        headings = head.cells
     keys: list[tuple[Any, str]] | None = None
     second = next(rows, None) if headings else None
     if second is not None:
         spec_keys = {c.key for c in spec.columns} | {POSITION_COLUMN.key}
-        if second[0] == KEY_ROW and _is_key_row(spec_keys, second[1]):
-            keys = second[1]
-        else:
-            pending.append(second)
+        if second.number == KEY_ROW and _is_key_row(spec_keys, second.cells):
+            keys = second.cells
+        pending.append(second)
+    read_as_names = {id(head)} if headings else set()
+    if keys is not None and second is not None:
+        read_as_names.add(id(second))
     columns = _resolve(reader, spec, title, headings, keys, lang)
-    unheaded: set[int] = set()
+    unread = _Unread(reader=reader, title=title, limit=limits.columns)
     found: list[_Row] = []
-    for number, cells in (*pending, *rows):
-        for index, (value, _) in enumerate(cells, start=1):
-            if index not in columns.handled and index not in unheaded and not _empty(value):
-                unheaded.add(index)
-                reader.add("XLS017", CellRef(sheet=title, row=number, column=index))
+    for row in (*pending, *rows):
+        if id(row) in read_as_names:
+            unread.report(row, lambda _: True)  # every cell up to the limit was read as a name
+            continue
+        number, cells = row.number, row.cells
+        unread.report(row, columns.handled.__contains__)
         if not any(i <= len(cells) and not _empty(cells[i - 1][0]) for i in columns.resolved):
             continue
         if len(found) >= limits.rows:
@@ -517,6 +562,10 @@ def _sheet_rows(
             break
         found.append(_record(reader, spec, title, columns, number, cells))
     return found
+
+
+#: The metadata sheet's columns: label, value, key.
+_METADATA_WIDTH = 3
 
 
 def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Row:
@@ -532,14 +581,18 @@ def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Ro
     where: dict[str, CellRef] = {"": CellRef(sheet=title, row=1, column=1)}
     flagged: set[str] = set()
     present: dict[str, CellRef] = {}
-    for number, cells in _rows(worksheet, limits):
+    unread = _Unread(reader=reader, title=title, limit=limits.columns)
+    for row in sheet_rows(worksheet, limits.columns):
+        number, cells = row.number, row.cells
+        unread.report(row, lambda index: index <= _METADATA_WIDTH)
         if number == HEADING_ROW:
             continue
         label, value, key = (*(c[0] for c in cells[:3]), None, None, None)[:3]
         text = None if _empty(label) else str(label).strip()
         column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
         if column is None and text is not None:
-            column = by_label.get(name_key(text))
+            key = _key(text)
+            column = by_label.get(key) if key is not None else None
         cell = CellRef(sheet=title, row=number, column=2, heading=text)
         if column is None:
             if text is not None or not _empty(value):
@@ -601,6 +654,18 @@ def _duplicate(finding: Finding, flagged: set[str]) -> bool:
     return finding.code == "S001" and any(p.startswith(pointer + "/") for p in flagged)
 
 
+def _unsafe(exc: BaseException) -> bool:
+    """Whether defusedxml refused the XML, even if openpyxl wrapped its error in another."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if type(current).__module__.startswith("defusedxml"):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def import_workbook(
     path: str | Path,
     *,
@@ -639,7 +704,7 @@ def import_workbook(
     try:
         rows, metadata = _read_sheets(reader, file, limits)
     except Exception as exc:  # noqa: BLE001 - a damaged workbook is a finding, never a traceback
-        code = "XLS003" if type(exc).__module__.startswith("defusedxml") else "XLS001"
+        code = "XLS003" if _unsafe(exc) else "XLS001"
         reader.findings = [f for f in reader.findings if f[1] is None]
         reader.add(code, None, detail=f"{type(exc).__name__}: {exc}")
         return _result(reader, None, 0)
@@ -647,6 +712,21 @@ def import_workbook(
 
 
 def _read_sheets(reader: _Reader, file: Path, limits: Limits) -> tuple[list[_Row], _Row | None]:
+    """The records and the metadata; a warning openpyxl gives while reading becomes a
+    finding (``XLS019``), never text on standard error."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = _read_book(reader, file, limits)
+    said: set[str] = set()
+    for warning in caught:
+        text = " ".join(str(warning.message).split())
+        if text not in said:
+            said.add(text)
+            reader.add("XLS019", None, detail=text if len(text) <= 300 else text[:297] + "…")
+    return found
+
+
+def _read_book(reader: _Reader, file: Path, limits: Limits) -> tuple[list[_Row], _Row | None]:
     book = _open(file)
     try:
         rows: list[_Row] = []

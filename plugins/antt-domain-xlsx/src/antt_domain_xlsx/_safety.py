@@ -1,11 +1,15 @@
 """Checks made before a workbook is opened: is it a ZIP, would it unpack within limits, is its
-XML free of entity declarations. Each returns the problem (code, English, Vietnamese) or None.
+XML free of entity declarations (anywhere in a part, not just its first bytes). Each returns
+the problem (code, English, Vietnamese) or None.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 import zipfile
 from pathlib import Path
+from typing import IO
 
 import attrs
 
@@ -23,8 +27,10 @@ class Limits:
         ratio: uncompressed / compressed size of a part larger than ``ratio_floor`` bytes.
         parts: the number of parts.
         rows: data rows read per sheet.
-        empty_rows: consecutive empty rows after which a sheet is taken to have ended.
-        columns: columns read per row.
+        empty_rows: no longer used, kept so that code passing it still works: rows are read
+            as the XML has them, so empty rows cost nothing and a value after any number of
+            them is read.
+        columns: columns read per row; a value beyond them is a finding (``XLS018``).
     """
 
     file_bytes: int = 64 * 1024 * 1024
@@ -51,15 +57,55 @@ class Problem:
     detail_vi: str
 
 
-_PROLOG = 64 * 1024
+_CHUNK = 64 * 1024
+_MARKERS = ("<!doctype", "<!entity")
+_OVERLAP = max(len(m) for m in _MARKERS) - 1
+#: Encodings in which ``<!DOCTYPE`` is the ASCII bytes the scan looks for (or UTF-16, decoded).
+_ENCODINGS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1"})
+_UTF16 = frozenset({"utf-16", "utf-16le", "utf-16be", "utf16"})
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
-def _declares_entities(head: bytes) -> bool:
+def _encoding(head: bytes) -> str | None:
+    """The codec to scan a part with, from its first bytes (XML 1.0, appendix F), or
+    ``None`` for an encoding whose ``<!DOCTYPE`` would not be ASCII bytes (refused)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", errors="ignore")
-    else:
-        text = head.decode("utf-8", errors="ignore")
-    return "<!DOCTYPE" in text or "<!ENTITY" in text
+        return "utf-16"
+    if head.startswith(b"<\0?\0"):
+        return "utf-16-le"
+    if head.startswith(b"\0<\0?"):
+        return "utf-16-be"
+    declared = _DECLARED.match(head.removeprefix(b"\xef\xbb\xbf"))
+    if declared is None:
+        return "utf-8"
+    name = declared.group(1).decode("ascii").lower()
+    if name in _ENCODINGS:
+        return "utf-8"
+    return "utf-16" if name in _UTF16 else None
+
+
+def _declares_entities(part: IO[bytes]) -> bool:
+    """Whether the XML ``part`` declares a DOCTYPE or an entity anywhere in it (any case):
+    read in chunks, memory bounded by one chunk whatever the part's size, a marker split
+    between two chunks found all the same. A part in an encoding the scan cannot read is
+    taken as declaring one (Excel writes UTF-8)."""
+    first = part.read(_CHUNK)
+    encoding = _encoding(first)
+    if encoding is None:
+        return True
+    decode = codecs.getincrementaldecoder(encoding)(errors="replace").decode
+    tail = ""
+    chunk = first
+    while True:
+        # An ASCII-compatible part is read byte for byte: the markers are ASCII.
+        text = chunk.decode("latin-1") if encoding == "utf-8" else decode(chunk, final=not chunk)
+        window = tail + text.lower()
+        if any(marker in window for marker in _MARKERS):
+            return True
+        if not chunk:
+            return False
+        tail = window[-_OVERLAP:]
+        chunk = part.read(_CHUNK)
 
 
 def check_archive(path: Path, limits: Limits = LIMITS) -> Problem | None:  # noqa: PLR0911 - one return per reason
@@ -116,8 +162,8 @@ def check_archive(path: Path, limits: Limits = LIMITS) -> Problem | None:  # noq
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with archive.open(info) as part:
-                        head = part.read(_PROLOG)
-                    if _declares_entities(head):
+                        unsafe = _declares_entities(part)
+                    if unsafe:
                         return Problem(
                             code="XLS003",
                             detail=f"part {info.filename} declares a DOCTYPE or entities",
