@@ -404,3 +404,28 @@ def test_an_integer_too_large_for_a_float_is_read_or_reported(tmp_path: Path) ->
     assert [(line, col) for line, col, _ in _at(result, "XLS014")] == [(3, 4)]
     titles = [r.get("title") for r in result.value["records"] if r["type"] == "agreement"]
     assert titles[0] == "9" * 400
+
+
+def test_lone_surrogates_in_cells_are_findings_not_crashes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON cell's \\ud800 escape is a lone surrogate, which cannot be written as UTF-8:
+    XLS015 at its cell, not a crash. A text cell's _xD800_ escape is read as those letters
+    (only the escapes of control characters are restored), so it cannot bring one."""
+    book = _example()
+    sheet = book["Hoạt động"]
+    headings = {c.value: c.column for c in sheet[2]}
+    sheet.cell(row=3, column=headings["extensions"], value='{"x": "\\ud800"}')
+    sheet.cell(row=4, column=headings["description"], value="PLACEHOLDER")
+    path = _saved(book, tmp_path)
+    source = zipfile.ZipFile(path)
+    name = next(n for n in source.namelist() if b"PLACEHOLDER" in source.read(n))
+    patched = source.read(name).replace(b"PLACEHOLDER", b"a_xD800_b")
+    path = _with_part_of(path, name, patched, tmp_path)
+    result = import_workbook(path)
+    found = sorted((f.line, f.column) for f in result.findings if f.code == "XLS015")
+    assert found == [(3, headings["extensions"])]
+    assert result.value is not None
+    assert "a_xD800_b" in [r.get("description") for r in result.value["records"]]
+    code, _ = _cli(path, tmp_path, capsys)
+    assert code == 1

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type hints
 import openpyxl.xml  # type: ignore[import-untyped]
+from antt_domain.io import parse_json
 from antt_domain.schemas import codelists
 from antt_domain.validation import (
     DEFAULT,
@@ -151,11 +152,6 @@ def _hint(candidates: Iterable[str], text: str) -> tuple[str, str]:
     return f"; did you mean {close[0]!r}?", f"; có phải là {close[0]!r}?"
 
 
-def _no_constant(name: str) -> Any:
-    msg = f"{name} is not a JSON number"
-    raise ValueError(msg)
-
-
 def _normalise_number(value: int | float | Decimal) -> int | float:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
@@ -231,7 +227,7 @@ class _Reader:
             return self._list(column, text, cell)
         if column.kind == "json":
             try:
-                return json.loads(text, parse_constant=_no_constant)
+                return parse_json(text, source="cell")  # strict: no NaN, duplicate, surrogate
             except ValueError as exc:
                 self.add(
                     "XLS015", cell, detail=f"not JSON: {exc}", detail_vi=f"không phải JSON: {exc}"
