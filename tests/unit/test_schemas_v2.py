@@ -35,8 +35,8 @@ from antt_domain.schemas import (
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schemas" / "v2"
-FIXTURES = ROOT / "tests" / "fixtures" / "v2"
-EXAMPLES = sorted(FIXTURES.glob("*.json"))
+#: The corpus reports encoded in 2.0 (examples/corpus/RNN-slug/dataset.json).
+EXAMPLES = sorted((ROOT / "examples" / "corpus").glob("R*/dataset.json"))
 MAX_SAFE = 2**53 - 1
 NAMES = schema_names("2")
 
@@ -609,12 +609,12 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_the_six_design_examples_are_fixtures() -> None:
-    """tests/fixtures/v2 holds the design's six worked encodings."""
-    assert [p.stem for p in EXAMPLES] == ["R01", "R12", "R15", "R20", "R21", "R26"]
+def test_every_corpus_report_has_its_example() -> None:
+    """examples/corpus holds the 27 corpus reports, R01 to R27, as 2.0 datasets."""
+    assert [p.parent.name[:3] for p in EXAMPLES] == [f"R{n:02d}" for n in range(1, 28)]
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name[:3])
 def test_design_examples_validate_with_no_error(path: Path) -> None:
     """Each worked encoding is a valid 2.0 dataset (and not a valid 1.0 one)."""
     document = _load(path)
@@ -623,7 +623,7 @@ def test_design_examples_validate_with_no_error(path: Path) -> None:
     assert not validator_for("dataset").is_valid(document)
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name[:3])
 def test_design_examples_validate_with_plain_jsonschema(path: Path) -> None:
     """No antt code involved: the repository's v2 files and the jsonschema package alone."""
     resources = []
@@ -660,7 +660,7 @@ def _codelist_checker(declared: dict[str, set[str]]) -> type[Draft202012Validato
     return checker
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name[:3])
 def test_design_examples_use_catalogue_or_declared_codes(path: Path) -> None:
     """Every code in an example is in the 2.0 codelists or declared in its vocabulary."""
     document = _load(path)
