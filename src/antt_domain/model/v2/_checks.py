@@ -19,10 +19,12 @@ __all__ = [
     "CODE_RE",
     "NAMESPACED_CODE_RE",
     "NAMESPACE_RE",
+    "check_bool",
     "check_code",
     "check_codes",
     "code_list",
     "enum_list",
+    "is_a",
     "items_of",
     "optional_code",
     "typed_list",
@@ -34,6 +36,24 @@ CODE_RE = re.compile(r"([a-z][a-z0-9_.-]{0,63}:)?[a-z][a-z0-9_]{0,63}", re.ASCII
 NAMESPACED_CODE_RE = re.compile(r"[a-z][a-z0-9_.-]{0,63}:[a-z][a-z0-9_]{0,63}", re.ASCII)
 #: Who defines extension codes (as the keys of ``extensions``).
 NAMESPACE_RE = re.compile(r"[a-z][a-z0-9_.-]{0,63}", re.ASCII)
+
+
+def check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``value`` is ``True`` or ``False``."""
+    if not isinstance(value, bool):
+        raise fail(instance, attribute.name, f"{value!r} is not a bool (true or false)")
+
+
+def is_a(cls: type, *, optional: bool = False) -> Any:
+    """A validator: ``value`` is an instance of ``cls`` (or ``None`` when ``optional``)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, cls):
+            raise fail(instance, attribute.name, f"{value!r} is not a {cls.__name__}")
+
+    return check
 
 
 def check_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -22,6 +22,7 @@ from antt_domain.model._checks import (
     optional_text,
 )
 from antt_domain.model._values import Publisher
+from antt_domain.model.v2._checks import is_a
 from antt_domain.model.v2._fields import optional_period
 from antt_domain.model.v2._records import RECORD_CLASSES, JSONValue, Record
 from antt_domain.model.v2._values import Period, Vocabulary
@@ -65,7 +66,7 @@ class Dataset:
 
     id: str = attrs.field(validator=check_id)
     title: str = attrs.field(validator=check_text)
-    publisher: Publisher = attrs.field(validator=attrs.validators.instance_of(Publisher))
+    publisher: Publisher = attrs.field(validator=is_a(Publisher))
     schema_version: str = attrs.field(default=SCHEMA_VERSION, validator=_check_version)
     language: str | None = attrs.field(default=None, validator=check_language)
     description: str | None = optional_text()
@@ -74,7 +75,7 @@ class Dataset:
     created: date | None = optional_date()
     sources: tuple[str, ...] = id_list()
     vocabulary: Vocabulary | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Vocabulary))
+        default=None, validator=is_a(Vocabulary, optional=True)
     )
     records: tuple[Record, ...] = attrs.field(
         default=(), converter=as_tuple, validator=_check_records

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from antt_domain.model._checks import as_tuple, check_json_value, check_tuple, fail
-from antt_domain.model.v2._checks import NAMESPACE_RE, typed_list
+from antt_domain.model.v2._checks import NAMESPACE_RE, check_bool, typed_list
 from antt_domain.model.v2._values import PERIOD_CLASSES, Citation, Quantity
 
 __all__ = [
@@ -56,7 +56,7 @@ def citations() -> Any:
 
 def flag() -> Any:
     """A boolean that is ``False`` unless the source says so (left out of JSON when false)."""
-    return attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    return attrs.field(default=False, validator=check_bool)
 
 
 def required_list(check: Any) -> Any:

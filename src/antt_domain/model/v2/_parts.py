@@ -19,7 +19,7 @@ from antt_domain.model._checks import (
     optional_text,
     text_list,
 )
-from antt_domain.model.v2._checks import check_code, code_list, optional_code
+from antt_domain.model.v2._checks import check_code, code_list, is_a, optional_code
 from antt_domain.model.v2._enums import RecipientKind
 from antt_domain.model.v2._fields import (
     check_one_of,
@@ -121,7 +121,7 @@ def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object
 class Anniversary:
     """What an event marks: "10 năm thực hiện Chương trình phối hợp" (since 2013)."""
 
-    length: Length = attrs.field(validator=attrs.validators.instance_of(Length))
+    length: Length = attrs.field(validator=is_a(Length))
     of: str | None = optional_code()
     of_as_written: str | None = optional_text()
     since: int | None = attrs.field(default=None, validator=_check_year)
@@ -149,7 +149,7 @@ class AssessmentTotal:
 
     subjects: tuple[str, ...] = code_list()
     subjects_as_written: str | None = optional_text()
-    quantity: Quantity = attrs.field(validator=attrs.validators.instance_of(Quantity))
+    quantity: Quantity = attrs.field(validator=is_a(Quantity))
 
 
 @attrs.frozen(kw_only=True)

@@ -33,6 +33,7 @@ from antt_domain.model.v2._checks import (
     check_codes,
     code_list,
     enum_list,
+    is_a,
     items_of,
     optional_code,
     typed_list,
@@ -283,9 +284,7 @@ class Event:
     name_as_written: str | None = optional_text()
     period: Period = required_period()
     area: str | None = optional_id()
-    venue: Venue | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Venue))
-    )
+    venue: Venue | None = attrs.field(default=None, validator=is_a(Venue, optional=True))
     actors: tuple[Actor, ...] = _actors()
     status: tuple[EventStatus, ...] = enum_list(EventStatus)
     status_as_written: str | None = optional_text()
@@ -405,9 +404,7 @@ class Plan:
     id: str = attrs.field(validator=check_id)
     goal: str = attrs.field(validator=check_code)
     goal_as_written: str | None = optional_text()
-    target: PlanTarget | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(PlanTarget))
-    )
+    target: PlanTarget | None = attrs.field(default=None, validator=is_a(PlanTarget, optional=True))
     status: PlanStatus | None = optional_enum_field(PlanStatus)
     period: Period = required_period()
     phases: tuple[PlanPhase, ...] = typed_list(PlanPhase)

@@ -32,8 +32,10 @@ from antt_domain.model.v2._checks import (
     CODE_RE,
     NAMESPACE_RE,
     NAMESPACED_CODE_RE,
+    check_bool,
     check_code,
     code_list,
+    is_a,
     optional_code,
     typed_list,
 )
@@ -189,7 +191,7 @@ def _check_required_date(instance: object, attribute: attrs.Attribute[Any], valu
 
 
 def _inferred() -> Any:
-    return attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    return attrs.field(default=False, validator=check_bool)
 
 
 @attrs.frozen(kw_only=True)
@@ -277,10 +279,10 @@ class Duration:
 
     KIND: ClassVar[str] = "duration"
 
-    length: Length = attrs.field(validator=attrs.validators.instance_of(Length))
+    length: Length = attrs.field(validator=is_a(Length))
     start: date | None = optional_date()
     end: date | None = optional_date()
-    consecutive: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    consecutive: bool = attrs.field(default=False, validator=check_bool)
     as_written: str | None = optional_text()
     inferred: bool = _inferred()
     basis: str | None = optional_text()
@@ -426,7 +428,7 @@ class Actor:
     person: str | None = optional_id()
     group: str | None = optional_code()
     area: str | None = optional_id()
-    delegated: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    delegated: bool = attrs.field(default=False, validator=check_bool)
     position_as_written: str | None = optional_text()
     as_written: str | None = optional_text()
     sources: tuple[Citation, ...] = _citations()
