@@ -64,6 +64,21 @@ def test_a_small_run_stays_in_one_process(tmp_path: Path, monkeypatch: pytest.Mo
     assert validate(folder, jobs=2).records == 5
 
 
+def test_many_tiny_files_stay_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files far under SMALL_BYTES each: sending them to workers would cost more than checking
+    them here, so --jobs takes the one-process path (and reports the same)."""
+    folder = _small_files(tmp_path, 40)
+    monkeypatch.setattr(_engine, "PARALLEL_BYTES", 1000)  # enough bytes in all for workers
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(_engine, "_in_workers", no_pool)
+    assert validate(folder, jobs=2).findings == validate(folder).findings
+
+
 class _Interrupted(KeyboardInterrupt):
     pass
 

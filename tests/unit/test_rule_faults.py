@@ -150,6 +150,7 @@ def test_a_built_in_rule_crashing_in_a_worker_is_the_same_fault(
     path.write_bytes(crash_records.read_bytes() * 40)
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 8000)
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 8000)
+    monkeypatch.setattr(_engine, "SMALL_BYTES", 0)  # small pieces go to the workers
     one = validate(path, ignore=["D"])
     two = validate(path, ignore=["D"], jobs=2)
     assert [f.finding for f in one.faults] == [f.finding for f in two.faults]

@@ -325,6 +325,7 @@ def test_a_rule_crashing_in_a_worker_is_named(
     monkeypatch.setattr(_engine, "BUILT_IN_RULES", patched)
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 4000)
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
+    monkeypatch.setattr(_engine, "SMALL_BYTES", 0)  # small pieces go to the workers
     with pytest.raises(RuleCrashError, match=r"V104.*ZeroDivisionError"):
         validate(_mixed_inputs(tmp_path)[0], jobs=2, raise_on_crash=True)
 
@@ -377,6 +378,7 @@ def test_max_findings_keeps_the_first_and_counts_the_rest(
     from antt_domain.validation import _engine  # noqa: PLC0415 - patched for this test only
 
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
+    monkeypatch.setattr(_engine, "SMALL_BYTES", 0)  # small pieces go to the workers
     path = _many_findings(tmp_path)
     full = validate(path, jobs=jobs, ignore=list(ignore))
     capped = validate(path, jobs=jobs, ignore=list(ignore), max_findings=7)

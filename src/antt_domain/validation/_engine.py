@@ -51,9 +51,10 @@ CHUNK_BYTES = 8 * 1024 * 1024
 #: Above this size, and with ``jobs > 1``, a JSONL file is shared between processes.
 PARALLEL_BYTES = 1024 * 1024
 
-#: With rules across records and ``jobs > 1``, inputs smaller than this on average are
-#: checked in this process (see ``_results``).
-SMALL_BYTES = 256 * 1024
+#: With ``jobs > 1``, pieces of work smaller than this are not worth sending to a worker
+#: process: a run whose bytes are mostly in such pieces stays in this process (see
+#: ``_workers_can_win``).
+SMALL_BYTES = 64 * 1024
 
 Progress = Callable[[int, int], None]
 
@@ -421,16 +422,25 @@ def _stop(pool: Any) -> None:
             writer.close()
 
 
+def _workers_can_win(sources: Sequence[InputSource], jobs: int) -> bool:
+    """Whether worker processes can make this run faster than one process: not when it comes
+    to :data:`PARALLEL_BYTES` or less in all (starting them costs more than it saves), nor when
+    most of its bytes are in pieces under :data:`SMALL_BYTES` (many small files: sending each
+    to a worker and its result back costs more than checking it here). Such a run takes the
+    one-process path, exactly as without ``jobs``."""
+    sizes = [_unit_size(u) for u in _units(sources, jobs)]
+    total = sum(sizes)
+    if total <= PARALLEL_BYTES:
+        return False
+    return 2 * sum(size for size in sizes if size >= SMALL_BYTES) >= total
+
+
 def _results(
     units: list[_Unit], options: Options, progress: Progress | None, plan: _Plan | None
 ) -> Iterator[tuple[int, Checked, int]]:
     """The checked units in order, from worker processes when there is a ``plan`` for them
-    and the workers can win: below :data:`PARALLEL_BYTES` in all, starting them costs more
-    than it saves, and when the records must come back for rules across records, sending
-    small files' records back costs more than checking them here."""
-    sizes = [_unit_size(u) for u in units]
-    small = plan is not None and plan.keep_records and sum(sizes) < len(sizes) * SMALL_BYTES
-    if plan is not None and (small or sum(sizes) <= PARALLEL_BYTES):
+    (one unit alone is checked here all the same)."""
+    if plan is not None and len(units) == 1:
         for done, unit in enumerate(units, 1):
             yield _work(unit, plan, here=True)
             if progress:
@@ -729,7 +739,7 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
     found: list[tuple[Finding, int | None]] = []
     nothing = RecordSet(())
     plan = None
-    if options.jobs > 1:
+    if options.jobs > 1 and _workers_can_win(sources, options.jobs):
         # Worker processes run the built-in record rules; plugin rules stay in this process.
         in_workers = [r for r in record_rules if r in BUILT_IN_RULES]
         record_rules = [r for r in record_rules if r not in in_workers]
