@@ -13,7 +13,7 @@ from antt_domain.io import SchemaViolation, schema_violations
 from antt_domain.schemas import RECORD_SCHEMAS, V2_RECORD_SCHEMAS, validator_for
 from antt_domain.upgrade._errors import InvalidVersionOneError, NotVersionOneError
 from antt_domain.upgrade._notes import UpgradeNote, notes_for
-from antt_domain.upgrade._records import upgrade_record
+from antt_domain.upgrade._records import unique_citations, upgrade_record
 
 __all__ = ["TARGET_VERSION", "UpgradeResult", "upgrade"]
 
@@ -72,7 +72,19 @@ def _check_record(value: Any, pointer: str) -> list[SchemaViolation]:
 
 def _one_record(value: Mapping[str, Any], pointer: str) -> tuple[Any, list[UpgradeNote]]:
     upgraded = upgrade_record(value)
-    return upgraded, notes_for(upgraded, pointer, str(value["type"]))
+    was = str(value["type"])
+    rid = value.get("id") if isinstance(value.get("id"), str) else None
+    notes = [
+        UpgradeNote(
+            kind="duplicate_citation",
+            pointer=f"{pointer}/sources",
+            record_id=rid,
+            was=was,
+            code=str(citation.get("source")) if isinstance(citation, Mapping) else "?",
+        )
+        for citation in unique_citations(value.get("sources"))[1]
+    ]
+    return upgraded, notes + notes_for(upgraded, pointer, was)
 
 
 def _dataset(value: Mapping[str, Any]) -> UpgradeResult:

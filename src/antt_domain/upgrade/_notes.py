@@ -1,20 +1,27 @@
-"""What the upgrade says about a document: codes of open lists that 2.0 does not know.
+"""What the upgrade says about a document: codes of open lists that 2.0 does not know, and
+citations repeated in one record.
 
 A 1.0 plugin could add bare codes to the open lists; 2.0 keeps them unchanged, but there an
 extension code is ``namespace:code``, declared by the dataset's ``vocabulary`` or by a plugin
 (design section 6). The upgrade does not invent a namespace: it names each such code.
+
+1.0 let a record cite the same source with the same locator twice; 2.0 lists each citation
+once, so the repeat (which says nothing more) is dropped and named.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from antt_domain.schemas import codelist
 
-__all__ = ["UpgradeNote", "notes_for"]
+__all__ = ["NoteKind", "UpgradeNote", "notes_for"]
+
+#: What a note is about: an open code that needs a namespace in 2.0, or a repeated citation.
+NoteKind = Literal["needs_namespace", "duplicate_citation"]
 
 _EN = (
     "{what} {code!r} ({codelist}) is not in the 2.0 catalogue: it is kept as it is, and "
@@ -25,25 +32,39 @@ _VI = (
     "một không gian tên (NAMESPACE:{code}) khai báo trong vocabulary của bộ dữ liệu hoặc "
     "bởi một plugin"
 )
+_DUPLICATE_EN = (
+    "a citation of source {code!r} was given twice with the same locator; 2.0 lists each "
+    "citation once, so the repeat is dropped"
+)
+_DUPLICATE_VI = (
+    "trích dẫn nguồn {code!r} được ghi hai lần với cùng vị trí; bản 2.0 ghi mỗi trích dẫn "
+    "một lần, nên bỏ bản lặp"
+)
 
 
 @attrs.frozen(kw_only=True)
 class UpgradeNote:
     """One thing the upgrade reports about the 2.0 document it made.
 
-    ``pointer`` is a JSON pointer into the 2.0 document; ``record_id`` the record it is in;
-    ``codelist`` and ``code`` the open code 2.0 does not know; ``was`` the 1.0 record type
-    (a figure kind keeps whether it was an activity or an outcome here, for its ``class``).
+    ``kind`` says what it is about; ``pointer`` is a JSON pointer into the 2.0 document;
+    ``record_id`` the record it is in; ``was`` the 1.0 record type (a figure kind keeps
+    whether it was an activity or an outcome here, for its ``class``). For
+    ``needs_namespace``, ``codelist`` and ``code`` name the open code 2.0 does not know; for
+    ``duplicate_citation``, ``code`` is the id of the source cited twice.
     """
 
+    kind: NoteKind
     pointer: str
     record_id: str | None
-    codelist: str
-    code: str
     was: str
+    code: str
+    codelist: str | None = None
 
     def message(self, lang: str = "en") -> str:
         """The note in ``lang`` (``"en"`` or ``"vi"``)."""
+        if self.kind == "duplicate_citation":
+            template = _DUPLICATE_VI if lang == "vi" else _DUPLICATE_EN
+            return template.format(code=self.code)
         what = f"the {self.was} code" if self.codelist == "figure_kinds" else "the code"
         what_vi = "mã" if self.codelist != "figure_kinds" else f"mã ({self.was})"
         template = _VI if lang == "vi" else _EN
@@ -90,6 +111,7 @@ def notes_for(record: Mapping[str, Any], pointer: str, was: str) -> list[Upgrade
             if isinstance(code, str) and code not in known:
                 found.append(
                     UpgradeNote(
+                        kind="needs_namespace",
                         pointer=where,
                         record_id=rid if isinstance(rid, str) else None,
                         codelist=name,

@@ -11,7 +11,13 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["FIGURE_TYPES", "KIND_CHANGES", "MODEL_KINDS", "upgrade_record"]
+__all__ = [
+    "FIGURE_TYPES",
+    "KIND_CHANGES",
+    "MODEL_KINDS",
+    "unique_citations",
+    "upgrade_record",
+]
 
 #: 1.0 record types that become a 2.0 ``figure``.
 FIGURE_TYPES = ("activity", "outcome")
@@ -61,8 +67,20 @@ def _figure_kind(old_type: str, kind: Any) -> tuple[Any, list[str] | None]:
     return kind, None
 
 
+def unique_citations(citations: Any) -> tuple[Any, list[Any]]:
+    """``citations`` without exact repeats (first kept), and the repeats dropped."""
+    if not isinstance(citations, list):
+        return copy.deepcopy(citations), []
+    kept: list[Any] = []
+    dropped: list[Any] = []
+    for citation in citations:
+        (dropped if citation in kept else kept).append(copy.deepcopy(citation))
+    return kept, dropped
+
+
 def upgrade_record(record: Mapping[str, Any]) -> dict[str, Any]:
-    """The 2.0 form of one 1.0 ``record`` (already checked against its 1.0 schema)."""
+    """The 2.0 form of one 1.0 ``record`` (already checked against its 1.0 schema); a
+    citation repeated in ``sources`` is kept once (see :func:`unique_citations`)."""
     old_type = str(record["type"])
     renames = _RENAMES.get(old_type, {})
     actors = _actors(record) if old_type in _WITH_ACTORS else []
@@ -78,6 +96,8 @@ def upgrade_record(record: Mapping[str, Any]) -> dict[str, Any]:
         elif key in ("organiser", "partners") and old_type in _WITH_ACTORS:
             if "actors" not in out:
                 out["actors"] = actors
+        elif key == "sources":
+            out["sources"] = unique_citations(value)[0]
         elif key == "part_of" and old_type in FIGURE_TYPES:
             out["links"] = [{"rel": "part_of", "to": value}]
         else:

@@ -246,6 +246,21 @@ def test_an_open_code_2_0_does_not_know_is_kept_and_noted() -> None:
     assert note.record_id == "o1"
 
 
+def test_a_citation_given_twice_is_kept_once_and_noted() -> None:
+    citation = {"source": "src-a", "locator": "p. 2"}
+    other = {"source": "src-a", "locator": "p. 3"}
+    result = upgrade(dataset(activity(sources=[citation, other, citation])))
+    assert result.ok, result.errors
+    assert result.document["records"][0]["sources"] == [citation, other]
+    [note] = result.notes
+    assert (note.kind, note.pointer, note.code) == (
+        "duplicate_citation",
+        "/records/0/sources",
+        "src-a",
+    )
+    assert "src-a" in note.message("vi")
+
+
 def test_known_codes_make_no_note() -> None:
     assert upgrade(dataset(activity(kind="other"), outcome())).notes == ()
 
