@@ -183,6 +183,17 @@ def test_valid_files_are_not_given_positions(example_path: Path) -> None:
     assert validate_bytes(json.dumps(value["records"]).encode()).findings == ()
 
 
+def test_v220_is_for_json_dataset_documents_only(example_path: Path) -> None:
+    """V220 (upgrade available) names a JSON dataset that `antt upgrade` can read: not a
+    file of records, nor a dataset an importer made from a workbook."""
+    data = example_path.read_bytes()
+    for path in ("a.json", "A.JSON", "<stdin>", "no-suffix"):
+        assert [f.code for f in validate_bytes(data, path=path)] == ["V220"], path
+    assert validate_bytes(data, path="book.xlsx").findings == ()
+    records = json.dumps(json.loads(data)["records"]).encode()
+    assert validate_bytes(records, path="records.json").findings == ()
+
+
 def test_large_jsonl_split_across_jobs_reports_the_same_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

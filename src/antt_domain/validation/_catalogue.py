@@ -394,13 +394,15 @@ NOTICE_CODES: dict[str, CodeInfo] = {
                 "The dataset document is in Schema 1.x. It is read and checked as 1.x, and "
                 "stays readable for the whole 2.x series; `antt upgrade PATH -o OUT` writes it "
                 "as Schema 2.0, which says more about each figure (actors, links, lifecycle). "
-                "Reported once per dataset document, not for files of records."
+                "Reported once per JSON dataset document, not for files of records, nor for a "
+                "dataset an importer made from another format (an xlsx workbook)."
             ),
             (
                 "Bộ dữ liệu ở Lược đồ 1.x. Tài liệu vẫn được đọc và kiểm tra theo 1.x, và còn "
                 "đọc được trong suốt loạt 2.x; `antt upgrade PATH -o OUT` ghi lại ở Lược đồ "
                 "2.0, nói được nhiều hơn về mỗi số liệu (các bên, liên kết, giai đoạn). Báo "
-                "một lần cho mỗi tài liệu bộ dữ liệu, không báo cho tệp bản ghi."
+                "một lần cho mỗi tài liệu bộ dữ liệu JSON, không báo cho tệp bản ghi, cũng "
+                "không báo cho bộ dữ liệu được nhập từ định dạng khác (tệp xlsx)."
             ),
         ),
         (
