@@ -37,10 +37,17 @@ def test_python_dash_m_runs_the_same_command() -> None:
 
 
 def test_validate_the_example_exits_zero(antt: Run, example_path: Path) -> None:
-    """A clean dataset: exit 0 and a summary line."""
+    """A clean 1.0 dataset: exit 0, the V220 info (an upgrade is available) and a summary."""
     result = antt("validate", str(example_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "1 file(s), 38 record(s): 0 error(s), 0 warning(s), 0 info"
+    assert result.stdout.splitlines() == [
+        (
+            f"{example_path}:4:3: V220 info this is a 1.0 document; `antt upgrade` writes it "
+            "as 2.0 [/schema_version]"
+        ),
+        "",
+        "1 file(s), 38 record(s): 0 error(s), 0 warning(s), 1 info",
+    ]
 
 
 def test_validate_reports_located_findings_and_exits_one(antt: Run, tmp_path: Path) -> None:
@@ -106,9 +113,13 @@ def test_validate_json_output_has_the_documented_shape(antt: Run, tmp_path: Path
 
 
 def test_fail_on_controls_the_exit_code(antt: Run, example_path: Path) -> None:
-    """--fail-on accepts the severities; a clean file passes at every threshold."""
-    for level in ("error", "warning", "info"):
+    """--fail-on accepts the severities; a clean 1.0 file passes at error and warning, and
+    at info only without its V220 (upgrade available)."""
+    for level in ("error", "warning"):
         assert antt("validate", "--fail-on", level, str(example_path)).returncode == 0
+    assert antt("validate", "--fail-on", "info", str(example_path)).returncode == 1
+    quiet = antt("validate", "--fail-on", "info", "--ignore", "V220", str(example_path))
+    assert quiet.returncode == 0
 
 
 def test_validate_cannot_do_its_job_exits_two(antt: Run, tmp_path: Path) -> None:

@@ -146,13 +146,14 @@ def test_fail_on_and_max_findings(antt: Run) -> None:
     assert strict.returncode == 1
     capped = antt("validate", "--max-findings", "2", str(FIXTURE))
     assert capped.returncode == 1
-    assert capped.stdout.count(": D0") + capped.stdout.count(": V1") == 2
-    assert "(23 more finding(s) not shown)" in capped.stdout
+    # The fixture is a 1.0 dataset: its first finding is V220 (upgrade available).
+    assert capped.stdout.count(": V220") + capped.stdout.count(": D0") == 2
+    assert "(24 more finding(s) not shown)" in capped.stdout
     full = json.loads(antt("validate", "--format", "json", str(FIXTURE)).stdout)
     cut = antt("validate", "--format", "json", "--max-findings", "2", str(FIXTURE))
     report = json.loads(cut.stdout)
     assert report["findings"] == full["findings"][:2]
-    assert report["summary"] == {**full["summary"], "not_shown": 23}
+    assert report["summary"] == {**full["summary"], "not_shown": 24}
     assert cut.returncode == 1
 
 
@@ -169,6 +170,10 @@ def test_github_annotations(antt: Run, tmp_path: Path) -> None:
     result = antt("validate", "--format", "github", str(FIXTURE))
     lines = result.stdout.splitlines()
     assert lines[0] == (
+        f"::notice file={FIXTURE},line=4,col=3,title=V220 upgrade-available::"
+        "this is a 1.0 document; `antt upgrade` writes it as 2.0 [/schema_version]"
+    )
+    assert lines[1] == (
         f"::error file={FIXTURE},line=6,col=34,title=D002 dangling-reference::"
         "'org-missing' names no record (expected organisation) [/publisher/organisation]"
     )
@@ -201,7 +206,8 @@ def test_sarif_is_sarif_2_1_0_with_rules_and_regions(antt: Run, tmp_path: Path) 
     d002 = driver["rules"][rule_ids.index("D002")]
     assert d002["name"] == "DanglingReference"
     assert d002["defaultConfiguration"] == {"level": "error"}
-    first = run["results"][0]
+    notice, first = run["results"][:2]
+    assert (notice["ruleId"], notice["level"]) == ("V220", "note")  # a 1.0 dataset
     assert first["ruleId"] == "D002"
     assert rule_ids[first["ruleIndex"]] == "D002"
     location = first["locations"][0]["physicalLocation"]

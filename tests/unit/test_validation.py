@@ -37,10 +37,18 @@ def _codes(report: object) -> list[tuple[str, str | None, int | None, int | None
     return [(f.code, f.pointer, f.line, f.column) for f in report]  # type: ignore[attr-defined]
 
 
-def test_the_example_dataset_has_no_findings(example_path: Path) -> None:
-    """The bundled example is clean."""
+def test_the_example_dataset_has_no_findings_but_the_upgrade_notice(example_path: Path) -> None:
+    """The bundled example is clean; being 1.0, it gets V220 (upgrade available), once."""
     report = validate(example_path)
-    assert list(report) == []
+    assert [(f.code, f.severity, f.pointer, f.line) for f in report] == [
+        ("V220", Severity.INFO, "/schema_version", 4)
+    ]
+    assert report.findings[0].message_en == (
+        "this is a 1.0 document; `antt upgrade` writes it as 2.0"
+    )
+    assert report.findings[0].message_vi == (
+        "đây là tài liệu 1.0; `antt upgrade` ghi lại ở bản 2.0"
+    )
     assert report.ok()
     assert report.records == 38
     assert report.inputs[0].kind == "dataset"
@@ -50,6 +58,7 @@ def test_each_kind_of_problem_gets_its_code_pointer_line_and_column() -> None:
     """One finding per problem, in document order, each located in the text."""
     report = validate_bytes(BAD_DATASET.encode(), path="bad.json")
     assert _codes(report) == [
+        ("V220", "/schema_version", 1, 32),
         ("T001", "/records/0/period/end", 5, 58),
         ("S001", "/records/1", 6, 3),
         ("S005", "/records/1/kind", 6, 36),
@@ -61,7 +70,7 @@ def test_each_kind_of_problem_gets_its_code_pointer_line_and_column() -> None:
         ("S003", "/records/3/quantity/value", 10, 17),
     ]
     assert all(f.path == "bad.json" for f in report)
-    assert [f.record_id for f in report][:2] == ["a1", "a2"]
+    assert [f.record_id for f in report][:3] == [None, "a1", "a2"]
     assert not report.ok()
     assert report.counts()[Severity.ERROR] == 9
 
@@ -141,7 +150,7 @@ def test_symlink_loops_do_not_hang(tmp_path: Path, example_path: Path) -> None:
     (tmp_path / "loop").symlink_to(tmp_path)
     (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
     report = validate(tmp_path)
-    assert [f.code for f in report] == ["R008"]
+    assert [f.code for f in report] == ["V220", "R008"]  # a.json is a 1.0 dataset
     assert report.records == 38
 
 
@@ -166,9 +175,23 @@ def test_every_code_is_catalogued_in_both_languages() -> None:
 
 
 def test_valid_files_are_not_given_positions(example_path: Path) -> None:
-    """Line and column are computed only where there are findings (the report is empty)."""
-    report = validate_bytes(json.dumps(json.loads(example_path.read_text("utf-8"))).encode())
-    assert report.findings == ()
+    """Line and column are computed only where there are findings: records of a clean
+    dataset have none (the dataset gets V220 only, as a 1.0 document)."""
+    value = json.loads(example_path.read_text("utf-8"))
+    report = validate_bytes(json.dumps(value).encode())
+    assert [f.code for f in report.findings] == ["V220"]
+    assert validate_bytes(json.dumps(value["records"]).encode()).findings == ()
+
+
+def test_v220_is_for_json_dataset_documents_only(example_path: Path) -> None:
+    """V220 (upgrade available) names a JSON dataset that `antt upgrade` can read: not a
+    file of records, nor a dataset an importer made from a workbook."""
+    data = example_path.read_bytes()
+    for path in ("a.json", "A.JSON", "<stdin>", "no-suffix"):
+        assert [f.code for f in validate_bytes(data, path=path)] == ["V220"], path
+    assert validate_bytes(data, path="book.xlsx").findings == ()
+    records = json.dumps(json.loads(data)["records"]).encode()
+    assert validate_bytes(records, path="records.json").findings == ()
 
 
 def test_large_jsonl_split_across_jobs_reports_the_same_lines(

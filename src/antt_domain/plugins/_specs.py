@@ -30,6 +30,7 @@ BUILTIN_COMMANDS = (
     "schema",
     "example",
     "export",
+    "upgrade",
     "report",
     "plugins",
 )

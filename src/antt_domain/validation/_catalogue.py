@@ -13,7 +13,7 @@ import attrs
 
 from antt_domain.validation._findings import Finding, Severity
 
-__all__ = ["BASE_CODES", "CodeInfo", "finding_from", "make_finding"]
+__all__ = ["BASE_CODES", "NOTICE_CODES", "CodeInfo", "finding_from", "make_finding"]
 
 
 @attrs.frozen(kw_only=True)
@@ -380,6 +380,37 @@ _ENTRIES = [
 #: The codes of the read, schema and structure stages, in catalogue order. The rules' codes
 #: come with the rules (see ``_codes.CATALOGUE`` for all of them).
 BASE_CODES: dict[str, CodeInfo] = {e.code: e for e in _ENTRIES}
+
+#: Codes of the rules stage that no rule raises: the pipeline reports them about a document
+#: as a whole. V220 (a 1.x dataset document) is one per document, at its ``schema_version``.
+NOTICE_CODES: dict[str, CodeInfo] = {
+    "V220": _entry(
+        "V220",
+        "upgrade-available",
+        I,
+        ("Upgrade available", "Có thể nâng cấp"),
+        (
+            (
+                "The dataset document is in Schema 1.x. It is read and checked as 1.x, and "
+                "stays readable for the whole 2.x series; `antt upgrade PATH -o OUT` writes it "
+                "as Schema 2.0, which says more about each figure (actors, links, lifecycle). "
+                "Reported once per JSON dataset document, not for files of records, nor for a "
+                "dataset an importer made from another format (an xlsx workbook)."
+            ),
+            (
+                "Bộ dữ liệu ở Lược đồ 1.x. Tài liệu vẫn được đọc và kiểm tra theo 1.x, và còn "
+                "đọc được trong suốt loạt 2.x; `antt upgrade PATH -o OUT` ghi lại ở Lược đồ "
+                "2.0, nói được nhiều hơn về mỗi số liệu (các bên, liên kết, giai đoạn). Báo "
+                "một lần cho mỗi tài liệu bộ dữ liệu JSON, không báo cho tệp bản ghi, cũng "
+                "không báo cho bộ dữ liệu được nhập từ định dạng khác (tệp xlsx)."
+            ),
+        ),
+        (
+            "this is a {version} document; `antt upgrade` writes it as 2.0",
+            "đây là tài liệu {version}; `antt upgrade` ghi lại ở bản 2.0",
+        ),
+    ),
+}
 
 
 def make_finding(

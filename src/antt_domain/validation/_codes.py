@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from antt_domain.validation._catalogue import BASE_CODES, CodeInfo
+from antt_domain.validation._catalogue import BASE_CODES, NOTICE_CODES, CodeInfo
 from antt_domain.validation._dataset_rules import DATASET_RULES
 from antt_domain.validation._faults import FAULT_CODES
 from antt_domain.validation._record_rules import RECORD_RULES
@@ -19,7 +19,7 @@ BUILT_IN_RULES: tuple[Rule, ...] = (*RECORD_RULES, *DATASET_RULES)
 #: rule code, V900 or D900, last in its stage).
 CATALOGUE: dict[str, CodeInfo] = {
     **BASE_CODES,
-    **{rule.code: rule.info for rule in RECORD_RULES},
+    **dict(sorted({**{rule.code: rule.info for rule in RECORD_RULES}, **NOTICE_CODES}.items())),
     "V900": FAULT_CODES["V900"],
     **{rule.code: rule.info for rule in DATASET_RULES},
     "D900": FAULT_CODES["D900"],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import attrs
@@ -25,7 +25,7 @@ from antt_domain.io import (
 )
 from antt_domain.model import Dataset
 from antt_domain.schemas import RECORD_SCHEMAS, explainer_for, fast_check
-from antt_domain.validation._catalogue import make_finding
+from antt_domain.validation._catalogue import NOTICE_CODES, finding_from, make_finding
 from antt_domain.validation._findings import Finding, InputSummary, RuleFault
 from antt_domain.validation._locate import locate
 from antt_domain.validation._rules import Located
@@ -333,6 +333,23 @@ def _check_dataset(value: dict[str, Any], checked: Checked) -> None:
         _conversion_findings(exc, "", checked, None)
         return
     checked.documents.append((checked.path, dataset))
+    # Only 1.x passes the dataset schema here: say once that 2.0 is a command away.
+    if _upgradable(checked.path):
+        version = {"version": value.get("schema_version")}
+        notice = finding_from(
+            NOTICE_CODES["V220"], version, path=checked.path, pointer="/schema_version"
+        )
+        checked.findings.append(notice)
+
+
+def _upgradable(path: str) -> bool:
+    """Whether ``antt upgrade`` could read the document at ``path``: a JSON file, or JSON in
+    hand (``<bytes>``, ``<stdin>``). A dataset that an importer made from another format (an
+    xlsx workbook, validated under the workbook's name) gets no V220: there is no JSON file
+    to upgrade."""
+    if path.startswith("<") and path.endswith(">"):
+        return True
+    return PurePath(path).suffix.lower() in {"", ".json"}
 
 
 def locate_findings(text: str, findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,105 @@
+"""``antt upgrade``: write a 1.x document as Schema 2.0 (see :mod:`antt_domain.upgrade`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from antt_domain.cli._common import CommandError, default_lang, err, out, safe_text
+from antt_domain.io import JSONReadError, dumps, read_json, write_atomic
+from antt_domain.upgrade import UpgradeError, UpgradeResult, upgrade
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
+    """Register ``upgrade``."""
+    parser = commands.add_parser(
+        "upgrade",
+        help="write a 1.0 dataset (or records) as Schema 2.0",
+        description="Read a 1.x JSON document (a dataset, a record or an array of records) "
+        "strictly, check it against the 1.0 schemas, and write it as Schema 2.0. Prints what "
+        "the upgrade noted (open codes that will need a namespace) and any 2.0 schema error "
+        "of the result. Exit codes: 0 written, 1 written but the result has 2.0 schema "
+        "errors (a bug: please report it), 2 not written (unreadable, not 1.x, invalid 1.0, "
+        "or OUT exists).",
+    )
+    parser.add_argument("path", metavar="PATH", help="1.x JSON file")
+    parser.add_argument(
+        "--out", "-o", required=True, metavar="OUT", help="file to write; - for standard output"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    parser.add_argument("--lang", choices=("vi", "en"), default=None, help="message language")
+    parser.set_defaults(run=run)
+
+
+def _read(path: str) -> Any:
+    try:
+        return read_json(path)
+    except JSONReadError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _write(target: str, text: str, *, force: bool) -> None:
+    """Write ``text`` to ``target`` atomically; an existing file only with ``--force``
+    (the words of ``antt export``)."""
+    path = Path(target)
+    if path.is_dir():
+        raise CommandError(f"{target}: is a directory")
+    if path.exists() and not force:
+        raise CommandError(f"{target}: already exists (use --force to overwrite)")
+    if not path.parent.is_dir():
+        raise CommandError(f"{target}: the folder {path.parent} does not exist")
+    try:
+        write_atomic(path, text.encode("utf-8"), replace=force)
+    except FileExistsError:
+        raise CommandError(f"{target}: already exists (use --force to overwrite)") from None
+    except OSError as exc:
+        raise CommandError(f"{target}: {exc.strerror or exc}") from None
+
+
+def _say(stream: TextIO, path: str, result: UpgradeResult, lang: str) -> None:
+    for note in result.notes:
+        where = f" [{note.pointer}]" if note.pointer else ""
+        stream.write(safe_text(f"{path}: note: {note.message(lang)}{where}") + "\n")
+    for error in result.errors:
+        where = f" [{error.pointer}]" if error.pointer else ""
+        stream.write(safe_text(f"{path}: error: 2.0 schema: {error.message}{where}") + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Upgrade PATH into OUT; 0 done, 1 the result breaks the 2.0 schemas, 2 not done."""
+    lang = args.lang or default_lang()
+    if args.out != "-" and Path(args.out).exists() and not args.force:
+        raise CommandError(f"{args.out}: already exists (use --force to overwrite)")
+    value = _read(args.path)
+    try:
+        result = upgrade(value)
+    except UpgradeError as exc:
+        raise CommandError(f"{args.path}: {exc}") from None
+    text = dumps(result.document)
+    if args.out == "-":
+        stream = out()
+        stream.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        report = err()
+    else:
+        _write(args.out, text, force=args.force)
+        report = out()
+        report.write(f"{args.out}\n")
+    _say(report, args.path, result, lang)
+    if result.errors:
+        report.write(
+            safe_text(
+                f"{args.path}: the 2.0 result has {len(result.errors)} schema error(s); "
+                "this is a bug in antt upgrade, please report it"
+            )
+            + "\n"
+        )
+        return 1
+    return 0
