@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from antt_domain.vi._gazetteer_protocol import Gazetteer
+    from antt_domain.vi._succession import Succession
 
-__all__ = ["ChainGazetteer", "StaticGazetteer", "bundled_gazetteer"]
+__all__ = ["ChainGazetteer", "StaticGazetteer", "bundled_gazetteer", "split_kind"]
 
 
 _KINDS: dict[str, str] = {
@@ -52,8 +53,11 @@ _KIND_KEYS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-def _split_kind(name: str) -> tuple[str | None, str]:
-    """Split a name query into the key of its kind word (or ``None``) and the key of the name.
+def split_kind(name: str) -> tuple[str | None, str]:
+    """Split a unit name into the :func:`name_key` of its kind word (or ``None``) and of the name.
+
+    Kind words and their usual abbreviations are read: ``TP.`` (thành phố), ``TX.`` (thị xã),
+    ``TT.`` (thị trấn), ``H.`` (huyện), ``Q.`` (quận), ``P.`` (phường), ``X.`` (xã).
 
     ``"TT. Phong Sơn"`` → ``("thị trấn", "phong sơn")``; ``"Cẩm Thuỷ"`` → ``(None, "cẩm thuỷ")``.
     An abbreviation may be followed by a space or not (``"TT.Phong Sơn"``).
@@ -162,7 +166,7 @@ class StaticGazetteer:
         The query may start with a kind word or its abbreviation (``TP.``, ``TX.``, ``TT.``,
         ``H.``, ``Q.``, ``P.``, ``X.``); then the kind must match too.
         """
-        kind, bare = _split_kind(_check_name(name))
+        kind, bare = split_kind(_check_name(name))
         on = _check_optional_date(on)
         if self._by_name is None:
             index: dict[str, list[AdminUnit]] = {}
@@ -229,6 +233,21 @@ class ChainGazetteer:
         for source in self._sources:
             found.update(dict.fromkeys(source.find(name, on=on, level=level)))
         return tuple(found)
+
+    def successors(self, code: str) -> tuple[Succession, ...]:
+        """The first non-empty answer of a source that has ``successors``, else ``()``."""
+        return self._succession("successors", _check_code(code))
+
+    def predecessors(self, code: str) -> tuple[Succession, ...]:
+        """The first non-empty answer of a source that has ``predecessors``, else ``()``."""
+        return self._succession("predecessors", _check_code(code))
+
+    def _succession(self, method: str, code: str) -> tuple[Succession, ...]:
+        for source in self._sources:
+            ask = getattr(source, method, None)
+            if ask is not None and (found := tuple(ask(code))):
+                return found
+        return ()
 
     def covers(self, on: date) -> bool:
         """Whether any source is complete for ``on``."""
