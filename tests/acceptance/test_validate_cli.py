@@ -220,7 +220,11 @@ def test_junit_xml_has_a_suite_per_file_and_failures_at_the_bar(antt: Run, tmp_p
     """--format junit: parseable XML; failures counted at or above --fail-on."""
     clean = tmp_path / "clean.json"
     clean.write_text(json.dumps(RECORD), encoding="utf-8")
-    result = antt("validate", "--format", "junit", str(FIXTURE), str(clean))
+    # Only the bundled gazetteer: with antt-domain-gazetteer-vn installed the fixture's bad
+    # code 1517 is an error rather than a warning (its own tests check that), and the counts
+    # here are about the JUnit format, not about which plugins are installed.
+    no_plugins = {"ANTT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    result = antt("validate", "--format", "junit", str(FIXTURE), str(clean), env=no_plugins)
     root = ET.fromstring(result.stdout)  # noqa: S314 - our own output, not untrusted data
     assert root.tag == "testsuites"
     suites = {s.get("name"): s for s in root.findall("testsuite")}

@@ -22,8 +22,13 @@ from antt_domain.vi._dates import (
     quarter_of,
 )
 from antt_domain.vi._errors import VietnameseParseError
-from antt_domain.vi._gazetteer import ChainGazetteer, StaticGazetteer, bundled_gazetteer
-from antt_domain.vi._gazetteer_protocol import Gazetteer
+from antt_domain.vi._gazetteer import (
+    ChainGazetteer,
+    StaticGazetteer,
+    bundled_gazetteer,
+    split_kind,
+)
+from antt_domain.vi._gazetteer_protocol import Gazetteer, SuccessionGazetteer
 from antt_domain.vi._names import (
     UNIT_PREFIXES,
     ascii_key,
@@ -45,6 +50,7 @@ from antt_domain.vi._numbers import (
     parse_number,
     parse_quantity,
 )
+from antt_domain.vi._succession import REFORM_2025, Succession
 from antt_domain.vi._symbols import (
     DeviationCode,
     DocumentSymbol,
@@ -61,6 +67,7 @@ from antt_domain.vi._tones import TONE_MARKS, ToneStyle, place_tones
 
 __all__ = [
     "PRECISIONS",
+    "REFORM_2025",
     "TONE_MARKS",
     "UNIT_PREFIXES",
     "AdminLevel",
@@ -76,6 +83,8 @@ __all__ = [
     "ParsedQuantity",
     "Precision",
     "StaticGazetteer",
+    "Succession",
+    "SuccessionGazetteer",
     "SymbolDeviation",
     "SymbolFamily",
     "ToneStyle",
@@ -108,4 +117,5 @@ __all__ = [
     "same_document",
     "same_name",
     "slug",
+    "split_kind",
 ]

@@ -8,8 +8,9 @@ if TYPE_CHECKING:
     from datetime import date
 
     from antt_domain.vi._admin_unit import AdminLevel, AdminUnit
+    from antt_domain.vi._succession import Succession
 
-__all__ = ["Gazetteer"]
+__all__ = ["Gazetteer", "SuccessionGazetteer"]
 
 
 @runtime_checkable
@@ -47,4 +48,25 @@ class Gazetteer(Protocol):
 
     def covers(self, on: date) -> bool:
         """Whether the gazetteer is complete for ``on`` (see the class docstring)."""
+        ...
+
+
+@runtime_checkable
+class SuccessionGazetteer(Gazetteer, Protocol):
+    """A :class:`Gazetteer` that also knows which units succeeded which (the 2025 reform).
+
+    The two methods are optional for a gazetteer: one without them is still a
+    :class:`Gazetteer`, and callers test ``isinstance(g, SuccessionGazetteer)`` (or use
+    :meth:`ChainGazetteer.successors`, which skips sources without them).
+
+    Codes were reused in the reform, so each method says which side its code is on.
+    """
+
+    def successors(self, code: str) -> tuple[Succession, ...]:
+        """The units the *former* unit ``code`` (one that ceased) passed into; ``()`` when
+        the code names no former unit or its successors are not known."""
+        ...
+
+    def predecessors(self, code: str) -> tuple[Succession, ...]:
+        """The former units that passed into the *new* unit ``code``; ``()`` when unknown."""
         ...

@@ -297,9 +297,10 @@ def parse_quantity(text: str, *, lang: Lang = "vi") -> ParsedQuantity:
 
     Grammar: ``[qualifier] amount [(- | ÷ | đến | tới) amount | / number] [unit words]
     [trở lên | trở xuống]``, where an amount is a number with optional word multipliers
-    (nghìn/ngàn, triệu, tỷ/tỉ) or a percent sign. A range written with ``khoảng`` is still a
-    range. ``lang="en"`` reads English digit grouping (``1,838``); qualifiers and units are
-    always Vietnamese.
+    (nghìn/ngàn, triệu, tỷ/tỉ) or a percent sign. Unit words follow a space, except a currency
+    written right after the number (``"50.000đ"``, ``"20USD"``). A range written with
+    ``khoảng`` is still a range. ``lang="en"`` reads English digit grouping (``1,838``);
+    qualifiers and units are always Vietnamese.
 
     Raises:
         VietnameseParseError: no number, an ill-formed or ambiguous number, a reversed range,
@@ -330,9 +331,10 @@ def parse_quantity(text: str, *, lang: Lang = "vi") -> ParsedQuantity:
     elif precision == "range":
         raise _error(text, "'từ' needs 'đến'/'tới'/'-' or 'trở lên'/'trở xuống'", 0)
     unit_text = body[pos:].strip().rstrip(".,;:…").strip() or None
-    if unit_text is not None and (unit_text[0].isdigit() or not body[pos].isspace()):
-        raise _error(text, f"unexpected text right after the number: {unit_text!r}", pos)
     money = _CURRENCY_RE.match(unit_text) if unit_text is not None else None
+    attached = unit_text is not None and not body[pos].isspace()
+    if unit_text is not None and (unit_text[0].isdigit() or (attached and money is None)):
+        raise _error(text, f"unexpected text right after the number: {unit_text!r}", pos)
     return ParsedQuantity(
         value=value,
         precision=precision,

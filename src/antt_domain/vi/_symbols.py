@@ -279,6 +279,20 @@ def _split_parties(
     return tuple(parts), ()
 
 
+def _refuse_garbage(
+    text: str, family: SymbolFamily, parts: list[str], type_token: str | None
+) -> None:
+    """Raise for shapes that fit a family's pattern but are no symbol (``"12/2021"``)."""
+    codes = _type_codes(family)
+    for part in parts:
+        if not any(char.isalpha() for char in part):
+            raise _error(text, f"part {part!r} has no letters: not an issuer or unit code")
+    if family == "party" and type_token is not None and _match_code(type_token, codes) is None:
+        raise _error(text, f"unknown Party document type {type_token!r}")
+    if family == "administrative" and len(parts) == 1 and _match_code(parts[0], codes) is not None:
+        raise _error(text, f"{parts[0]!r} is a document type, and no issuer follows it")
+
+
 def parse_symbol(text: str) -> DocumentSymbol:
     """Parse, validate and normalise a document number and symbol.
 
@@ -286,8 +300,10 @@ def parse_symbol(text: str) -> DocumentSymbol:
     '09/CTr-BCA-MTTW'
 
     Raises:
-        VietnameseParseError: the text fits none of the three families, a part is empty or
-            holds other than letters and digits, the number is 0, or the year is implausible.
+        VietnameseParseError: the text fits none of the three families, a part is empty,
+            holds other than letters and digits or no letter at all (``"12/2021"``), a Party
+            symbol's type is not in the codelist (``"1-a/b"``), an administrative symbol has
+            a type but no issuer (``"09/QĐ"``), the number is 0, or the year is implausible.
     """
     deviations: list[SymbolDeviation] = []
     cleaned = _clean(text, deviations)
@@ -322,6 +338,7 @@ def parse_symbol(text: str) -> DocumentSymbol:
     for part in [*parts, *([type_token] if type_token is not None else [])]:
         if not _PART.fullmatch(part):
             raise _error(text, f"empty or invalid part {part!r} (letters and digits only)")
+    _refuse_garbage(text, family, parts, type_token)
     number = int(number_text)
     if number == 0:
         raise _error(text, "the document number must not be 0")
