@@ -234,3 +234,14 @@ def test_load_time_and_size_are_measured(record_property: Any) -> None:
     record_property("load_seconds", round(loaded, 3))
     record_property("first_find_seconds", round(found, 3))
     assert fresh.lookup("38", AFTER) is not None
+
+
+def test_the_mapping_reaches_callers_through_the_plugin_manager() -> None:
+    """The gazetteer antt uses (the plugin's, behind the plugin guard and the chain with the
+    bundled extract) answers successors and predecessors too."""
+    from antt_domain.plugins import plugin_manager  # noqa: PLC0415
+
+    gazetteer = plugin_manager(environ={}).gazetteer()
+    (link,) = gazetteer.successors("15145")  # Cẩm Liên
+    assert (link.successor.code, link.successor.name) == ("15142", "Cẩm Thạch")
+    assert any(p.former.code == "15145" for p in gazetteer.predecessors("15142"))

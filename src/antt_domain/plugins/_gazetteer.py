@@ -6,7 +6,7 @@ from datetime import date
 
 from antt_domain.plugins._errors import PluginFaultError
 from antt_domain.plugins._guard import Check, call_plugin, fault_of, instance_of, returned
-from antt_domain.vi import AdminLevel, AdminUnit, Gazetteer
+from antt_domain.vi import AdminLevel, AdminUnit, Gazetteer, Succession
 
 __all__ = ["GuardedGazetteer"]
 
@@ -23,6 +23,12 @@ def _unit_or_none(value: object) -> str | None:
     if value is None or isinstance(value, AdminUnit):
         return None
     return f"returned {returned(value)}, not an AdminUnit or None"
+
+
+def _successions(value: object) -> str | None:
+    if isinstance(value, (tuple, list)) and all(isinstance(s, Succession) for s in value):
+        return None
+    return f"returned {returned(value)}, not a tuple of Succession"
 
 
 class GuardedGazetteer:
@@ -86,3 +92,19 @@ class GuardedGazetteer:
     def covers(self, on: date) -> bool:
         """The plugin gazetteer's ``covers``, checked to be a bool."""
         return bool(self._call("covers", instance_of(bool, what="a bool"), on))
+
+    def successors(self, code: str) -> tuple[Succession, ...]:
+        """The plugin gazetteer's ``successors`` (optional: ``()`` when it has none), checked."""
+        return self._succession("successors", code)
+
+    def predecessors(self, code: str) -> tuple[Succession, ...]:
+        """The plugin gazetteer's ``predecessors`` (optional: ``()`` when it has none),
+        checked."""
+        return self._succession("predecessors", code)
+
+    def _succession(self, method: str, code: str) -> tuple[Succession, ...]:
+        if not callable(getattr(self._gazetteer, method, None)):
+            return ()
+        found = self._call(method, _successions, code)
+        assert isinstance(found, (tuple, list))  # noqa: S101 - _successions checked it
+        return tuple(found)

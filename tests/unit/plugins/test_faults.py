@@ -454,3 +454,34 @@ def test_a_gazetteer_version_of_the_wrong_type_is_listed_not_raised() -> None:
     """``antt plugins`` asks each gazetteer its version through the guard too."""
     info = next(i for i in _with_gazetteer(42).plugins() if i.name == "odd")
     assert info.gazetteers == ("(version returned int 42, not str)",)
+
+
+class _Successions(_Gazetteer):
+    """A gazetteer that knows the 2025 mapping, or answers it with garbage."""
+
+    def __init__(self, answer: object) -> None:
+        super().__init__("s-1")
+        self._answer = answer
+
+    def successors(self, code: str) -> object:
+        return self._answer
+
+    def predecessors(self, code: str) -> object:
+        return self._answer
+
+
+def test_successions_pass_through_the_guard() -> None:
+    """successors/predecessors reach a plugin gazetteer that has them (checked), and are ()
+    for one that has not."""
+    from antt_domain.vi import AdminUnit, Succession  # noqa: PLC0415
+
+    unit = AdminUnit(
+        code="1", name="A", kind="Xã", level="commune", parent_code=None,
+        valid_from=None, valid_to=None, version="v",
+    )  # fmt: skip
+    link = Succession(former=unit, successor=unit, whole=True, effective=date(2025, 7, 1))
+    assert GuardedGazetteer("p", _Successions((link,))).successors("1") == (link,)
+    assert GuardedGazetteer("p", _Successions([link])).predecessors("1") == (link,)
+    assert GuardedGazetteer("p", _Gazetteer("v")).successors("1") == ()
+    with pytest.raises(PluginFaultError, match="successors returned str"):
+        GuardedGazetteer("p", _Successions("garbage")).successors("1")
