@@ -409,6 +409,7 @@ def _stop(pool: Any) -> None:
         return
     processes = list((getattr(pool, "_processes", None) or {}).values())
     results = getattr(pool, "_result_queue", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(OSError, ValueError):
@@ -416,10 +417,15 @@ def _stop(pool: Any) -> None:
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AssertionError):
             process.join(timeout=1)
+            if process.is_alive():  # a busy machine: make sure, none is left behind
+                process.kill()
+                process.join(timeout=1)
     writer = getattr(results, "_writer", None)
     if writer is not None:
         with contextlib.suppress(OSError):
             writer.close()
+    if manager is not None:  # it reaps the workers too: once it is done, none is left
+        manager.join(timeout=5)
 
 
 def _workers_can_win(sources: Sequence[InputSource], jobs: int) -> bool:
