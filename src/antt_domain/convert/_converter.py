@@ -214,8 +214,14 @@ def _pointer(path: list[str | int]) -> str:
 
 
 def _structure(value: Any, cls: Any, what: str) -> Any:
+    return _structure_with(converter, value, cls, what)
+
+
+def _structure_with(conv: cattrs.Converter, value: Any, cls: Any, what: str) -> Any:
+    """``conv.structure(value, cls)``, every failure a :class:`ConversionError` about ``what``
+    (shared by the 1.0 and 2.0 converters)."""
     try:
-        return converter.structure(value, cls)
+        return conv.structure(value, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         raise ConversionError(what, _problems(exc)) from exc
     except ModelError as exc:
@@ -230,16 +236,16 @@ def _describe(exc: BaseException) -> str:
     return str(exc)
 
 
-def structure_record(value: Any) -> Record:
-    """A model record from a JSON-shaped dict whose ``type`` chooses the class."""
+def _record_type(value: Any) -> str:
+    """The ``type`` of a JSON-shaped record, or :class:`ConversionError` when it has none."""
     if not isinstance(value, dict) or not isinstance(value.get("type"), str):
         raise ConversionError("record", [Problem(pointer="/type", message="a record needs a type")])
-    record: Record = _structure(value, Record, f"{value['type']} record")
-    return record
+    kind: str = value["type"]
+    return kind
 
 
-def structure_dataset(value: Any) -> Dataset:
-    """A :class:`~antt_domain.model.Dataset` from a JSON-shaped dataset document."""
+def _dataset_body(value: Any) -> dict[str, Any]:
+    """A JSON-shaped dataset document without its ``type``, or :class:`ConversionError`."""
     if not isinstance(value, dict):
         raise ConversionError("dataset", [Problem(pointer="", message="a dataset is an object")])
     body = dict(value)
@@ -247,7 +253,18 @@ def structure_dataset(value: Any) -> Dataset:
         raise ConversionError(
             "dataset", [Problem(pointer="/type", message="type is not 'dataset'")]
         )
-    dataset: Dataset = _structure(body, Dataset, "dataset")
+    return body
+
+
+def structure_record(value: Any) -> Record:
+    """A model record from a JSON-shaped dict whose ``type`` chooses the class."""
+    record: Record = _structure(value, Record, f"{_record_type(value)} record")
+    return record
+
+
+def structure_dataset(value: Any) -> Dataset:
+    """A :class:`~antt_domain.model.Dataset` from a JSON-shaped dataset document."""
+    dataset: Dataset = _structure(_dataset_body(value), Dataset, "dataset")
     return dataset
 
 

@@ -12,26 +12,25 @@ from datetime import date
 from typing import Any
 
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from antt_domain.convert._converter import (
-    _describe,
+    _dataset_body,
     _is_homogeneous_tuple,
     _kind_tag,
-    _problems,
+    _record_type,
     _structure_date,
     _structure_extensions,
     _structure_number,
     _structure_optional_number,
     _structure_str,
+    _structure_with,
     _tuple_hook,
     _type_tag,
     _unstructure_enum,
 )
-from antt_domain.convert._problems import ConversionError, Problem
-from antt_domain.model import CodeEnum, ModelError
+from antt_domain.model import CodeEnum
 from antt_domain.model.v2 import (
     PERIOD_CLASSES,
     RECORD_CLASSES,
@@ -213,35 +212,15 @@ def _build() -> cattrs.Converter:
 converter: cattrs.Converter = _build()
 
 
-def _structure(value: Any, cls: Any, what: str) -> Any:
-    try:
-        return converter.structure(value, cls)
-    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-        raise ConversionError(what, _problems(exc)) from exc
-    except ModelError as exc:
-        raise ConversionError(what, [Problem(pointer="", message=str(exc))]) from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ConversionError(what, [Problem(pointer="", message=_describe(exc))]) from exc
-
-
 def structure_record(value: Any) -> Record:
     """A 2.0 model record from a JSON-shaped dict whose ``type`` chooses the class."""
-    if not isinstance(value, dict) or not isinstance(value.get("type"), str):
-        raise ConversionError("record", [Problem(pointer="/type", message="a record needs a type")])
-    record: Record = _structure(value, Record, f"{value['type']} record")
+    record: Record = _structure_with(converter, value, Record, f"{_record_type(value)} record")
     return record
 
 
 def structure_dataset(value: Any) -> Dataset:
     """A 2.0 :class:`~antt_domain.model.v2.Dataset` from a JSON-shaped dataset document."""
-    if not isinstance(value, dict):
-        raise ConversionError("dataset", [Problem(pointer="", message="a dataset is an object")])
-    body = dict(value)
-    if body.pop("type", "dataset") != "dataset":
-        raise ConversionError(
-            "dataset", [Problem(pointer="/type", message="type is not 'dataset'")]
-        )
-    dataset: Dataset = _structure(body, Dataset, "dataset")
+    dataset: Dataset = _structure_with(converter, _dataset_body(value), Dataset, "dataset")
     return dataset
 
 
