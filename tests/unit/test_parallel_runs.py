@@ -12,7 +12,7 @@ import pytest
 
 from antt_domain import load_example
 from antt_domain.io import dumps
-from antt_domain.validation import _engine, validate
+from antt_domain.validation import _engine, _pool, validate
 from antt_domain.validation._inputs import InputSource
 
 
@@ -105,7 +105,7 @@ def test_workers_leave_ctrl_c_to_the_parent() -> None:
     the parent should act on it (quietly), not print a traceback per worker."""
     before = signal.getsignal(signal.SIGINT)
     try:
-        _engine._quiet_worker()
+        _pool.quiet_worker()
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)

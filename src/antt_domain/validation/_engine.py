@@ -7,8 +7,6 @@ import contextlib
 import gc
 import itertools
 import json
-import os
-import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -41,6 +39,7 @@ from antt_domain.validation._pipeline import (
     read_error_finding,
     read_path,
 )
+from antt_domain.validation._pool import in_order
 from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
 from antt_domain.vi import bundled_gazetteer
 
@@ -362,70 +361,15 @@ def _work_batch(batch: list[_Unit], plan: _Plan) -> list[tuple[int, Checked, int
     return [_work(unit, plan) for unit in batch]
 
 
-def _quiet_worker() -> None:
-    """In a worker process: Ctrl-C is the parent's to handle (it stops the workers)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _in_workers(
     units: list[_Unit], plan: _Plan, jobs: int, progress: Progress | None
 ) -> Iterator[tuple[int, Checked, int]]:
-    """The units checked by worker processes, in order. If the run stops early (Ctrl-C, an
-    error, or the caller dropping this iterator), the workers are stopped at once: none is
-    left behind and nothing waits for their work."""
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
-
-    batches = _batches(units, jobs)
-    workers = min(jobs, len(batches), os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
-    finished = False
-    try:
-        done = 0
-        for results in pool.map(_work_batch, batches, itertools.repeat(plan)):
-            for result in results:
-                done += 1
-                if progress:
-                    progress(done, len(units))
-                yield result
-        finished = True
-    finally:
-        if finished:
-            pool.shutdown()
-        else:
-            _stop(pool)
-
-
-def _stop(pool: Any) -> None:
-    """Stop a process pool now: cancel what has not started and end the workers.
-
-    A worker ended while it sends a result leaves half a message in the result pipe, and the
-    pool's manager thread (which the interpreter joins at exit) then waits for the rest for
-    ever. Closing this process's end of the pipe once the workers are gone ends that wait:
-    the thread reads the end of the pipe and finishes.
-    """
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
-    if terminate is not None:
-        terminate()
-        return
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    results = getattr(pool, "_result_queue", None)
-    manager = getattr(pool, "_executor_manager_thread", None)
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(OSError, ValueError):
-            process.terminate()
-    for process in processes:
-        with contextlib.suppress(OSError, ValueError, AssertionError):
-            process.join(timeout=1)
-            if process.is_alive():  # a busy machine: make sure, none is left behind
-                process.kill()
-                process.join(timeout=1)
-    writer = getattr(results, "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(OSError):
-            writer.close()
-    if manager is not None:  # it reaps the workers too: once it is done, none is left
-        manager.join(timeout=5)
+    """The units checked by worker processes (in a few batches), in order."""
+    results = in_order(_work_batch, _batches(units, jobs), plan, jobs)
+    for done, result in enumerate(results, 1):
+        if progress:
+            progress(done, len(units))
+        yield result
 
 
 def _workers_can_win(sources: Sequence[InputSource], jobs: int) -> bool:

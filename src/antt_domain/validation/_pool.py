@@ -1,0 +1,78 @@
+"""Worker processes for ``--jobs``: work mapped in order, and a pool that is torn down at once
+when the run stops early (Ctrl-C, an error), leaving no worker behind and nothing waiting."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+__all__ = ["in_order", "quiet_worker", "stop"]
+
+_T = TypeVar("_T")
+_P = TypeVar("_P")
+_R = TypeVar("_R")
+
+
+def quiet_worker() -> None:
+    """In a worker process: Ctrl-C is the parent's to handle (it stops the workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def in_order(
+    work: Callable[[_T, _P], list[_R]], batches: Sequence[_T], plan: _P, jobs: int
+) -> Iterator[_R]:
+    """``work(batch, plan)`` for each batch in worker processes, its results in order. If
+    the caller stops early (an exception, Ctrl-C, or dropping this iterator), the pool is
+    stopped at once (:func:`stop`)."""
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
+
+    workers = min(jobs, len(batches), os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker)
+    finished = False
+    try:
+        for results in pool.map(work, batches, itertools.repeat(plan)):
+            yield from results
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:
+            stop(pool)
+
+
+def stop(pool: Any) -> None:
+    """Stop a process pool now: cancel what has not started and end the workers.
+
+    A worker ended while it sends a result leaves half a message in the result pipe, and the
+    pool's manager thread (which the interpreter joins at exit) then waits for the rest for
+    ever. Closing this process's end of the pipe once the workers are gone ends that wait:
+    the thread reads the end of the pipe and finishes. Joining that thread, which reaps the
+    workers too, makes the stop complete when this returns.
+    """
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(timeout=1)
+            if process.is_alive():  # a busy machine: make sure, none is left behind
+                process.kill()
+                process.join(timeout=1)
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
+    if manager is not None:
+        manager.join(timeout=5)
