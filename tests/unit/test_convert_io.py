@@ -225,3 +225,19 @@ def test_top_level_api_exposes_what_all_says() -> None:
         assert getattr(antt_domain, name) is not None
     with pytest.raises(AttributeError):
         _ = antt_domain.no_such_name  # type: ignore[attr-defined]
+
+
+def test_a_2_0_document_is_told_it_is_not_read_here_yet() -> None:
+    """Loading a 2.0 dataset (the corpus examples) says so in one line, instead of listing
+    every way it does not match the 1.0 schema."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from antt_domain.io import SchemaViolationError, load_dataset  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parents[2]
+    path = next((root / "examples" / "corpus").glob("R12-*/dataset.json"))
+    with pytest.raises(SchemaViolationError) as caught:
+        load_dataset(path)
+    (violation,) = caught.value.violations
+    assert violation.pointer == "/schema_version"
+    assert "Schema 2.0 document" in violation.message
