@@ -241,3 +241,33 @@ def test_a_2_0_document_is_told_it_is_not_read_here_yet() -> None:
     (violation,) = caught.value.violations
     assert violation.pointer == "/schema_version"
     assert "Schema 2.0 document" in violation.message
+
+
+def test_either_major_version_loads_by_its_schema_version(tmp_path: Path) -> None:
+    """``load_any_dataset`` reads a 1.x document as the 1.0 model and a 2.x one as the 2.0
+    model; ``dumps`` writes either back canonically."""
+    from antt_domain.io import (  # noqa: PLC0415
+        SchemaViolationError,
+        load_any_dataset,
+        load_dataset_v2,
+        loads_any_dataset,
+        major_version,
+    )
+    from antt_domain.model import Dataset, v2  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parents[2]
+    v2_path = next((root / "examples" / "corpus").glob("R12-*/dataset.json"))
+    v1_path = root / "examples" / "cam-thuy-2021" / "dataset.json"
+    assert isinstance(load_any_dataset(v1_path), Dataset)
+    loaded = load_any_dataset(v2_path)
+    assert isinstance(loaded, v2.Dataset)
+    assert json.loads(dumps(loaded)) == json.loads(v2_path.read_text(encoding="utf-8"))
+    assert load_dataset_v2(v2_path) == loaded
+    assert major_version({"schema_version": "2.0"}) == "2"
+    assert major_version({"schema_version": "1.0"}) == major_version([]) == "1"
+    broken = json.loads(v2_path.read_text(encoding="utf-8"))
+    broken["records"][0]["outlet"] = 5
+    with pytest.raises(SchemaViolationError) as caught:
+        loads_any_dataset(json.dumps(broken))
+    assert caught.value.schema == "2.0 dataset"
+    assert any(v.pointer == "/records/0/outlet" for v in caught.value.violations)

@@ -15,20 +15,27 @@ from typing import Any, BinaryIO
 import attrs
 
 from antt_domain.convert import structure_dataset, structure_record, unstructure
+from antt_domain.convert import v2 as convert_v2
 from antt_domain.errors import AnttError
 from antt_domain.io._json import decode_text, parse_json, read_json
 from antt_domain.model import Dataset, Record
-from antt_domain.schemas import RECORD_SCHEMAS, validator_for
+from antt_domain.model import v2 as model_v2
+from antt_domain.schemas import RECORD_SCHEMAS, SchemaVersion, validator_for
 
 __all__ = [
     "SchemaViolation",
     "SchemaViolationError",
     "dump",
     "dumps",
+    "load_any_dataset",
     "load_dataset",
+    "load_dataset_v2",
     "load_record",
+    "loads_any_dataset",
     "loads_dataset",
+    "loads_dataset_v2",
     "loads_record",
+    "major_version",
     "schema_violations",
     "write_atomic",
 ]
@@ -63,9 +70,12 @@ def _document_order(error: Any) -> list[tuple[int, int | str]]:
     return [(0, p) if isinstance(p, int) else (1, p) for p in error.absolute_path]
 
 
-def schema_violations(value: Any, schema: str) -> list[SchemaViolation]:
-    """Every place where ``value`` breaks the bundled schema ``schema``, in document order."""
-    errors = sorted(validator_for(schema).iter_errors(value), key=_document_order)
+def schema_violations(
+    value: Any, schema: str, version: SchemaVersion = "1"
+) -> list[SchemaViolation]:
+    """Every place where ``value`` breaks the bundled schema ``schema`` of ``version``, in
+    document order."""
+    errors = sorted(validator_for(schema, version).iter_errors(value), key=_document_order)
     return [
         SchemaViolation(
             pointer=_pointer(e.absolute_path),
@@ -101,6 +111,20 @@ def _check(value: Any, schema: str) -> None:
     raise SchemaViolationError(schema, violations)
 
 
+def _check_v2(value: Any, schema: str) -> None:
+    violations = schema_violations(value, schema, "2")
+    if violations:
+        raise SchemaViolationError(f"2.0 {schema}", violations)
+
+
+def major_version(value: Any) -> SchemaVersion:
+    """The major schema version a parsed document declares: ``"2"`` for a dataset whose
+    ``schema_version`` is ``2.x``, ``"1"`` otherwise (1.x, or no dataset at all: loose
+    records are read as 1.0 unless the caller says otherwise)."""
+    version = value.get("schema_version") if isinstance(value, dict) else None
+    return "2" if isinstance(version, str) and version.startswith("2.") else "1"
+
+
 def _record_schema(value: Any) -> str:
     kind = value.get("type") if isinstance(value, dict) else None
     return RECORD_SCHEMAS.get(kind, "record") if isinstance(kind, str) else "record"
@@ -121,6 +145,44 @@ def load_dataset(path: str | Path) -> Dataset:
     return structure_dataset(value)
 
 
+def loads_dataset_v2(data: str | bytes, *, source: str = "<string>") -> model_v2.Dataset:
+    """A 2.0 dataset from JSON text or bytes, checked against the 2.0 dataset schema first."""
+    text = decode_text(data, source=source) if isinstance(data, bytes) else data
+    value = parse_json(text, source=source)
+    _check_v2(value, "dataset")
+    return convert_v2.structure_dataset(value)
+
+
+def load_dataset_v2(path: str | Path) -> model_v2.Dataset:
+    """A 2.0 dataset from the JSON file at ``path``, checked against the 2.0 dataset schema
+    first."""
+    value = read_json(path)
+    _check_v2(value, "dataset")
+    return convert_v2.structure_dataset(value)
+
+
+def _any_dataset(value: Any) -> Dataset | model_v2.Dataset:
+    if major_version(value) == "2":
+        _check_v2(value, "dataset")
+        return convert_v2.structure_dataset(value)
+    _check(value, "dataset")
+    return structure_dataset(value)
+
+
+def loads_any_dataset(data: str | bytes, *, source: str = "<string>") -> Dataset | model_v2.Dataset:
+    """A dataset of either major version from JSON text or bytes: its ``schema_version``
+    chooses the schema and the model (:func:`major_version`)."""
+    text = decode_text(data, source=source) if isinstance(data, bytes) else data
+    return _any_dataset(parse_json(text, source=source))
+
+
+def load_any_dataset(path: str | Path) -> Dataset | model_v2.Dataset:
+    """A dataset of either major version from the JSON file at ``path`` (a 1.x document as
+    a :class:`~antt_domain.model.Dataset`, a 2.x one as a
+    :class:`~antt_domain.model.v2.Dataset`)."""
+    return _any_dataset(read_json(path))
+
+
 def loads_record(data: str | bytes, *, source: str = "<string>") -> Record:
     """One record from JSON text or bytes, checked against its type's schema first."""
     text = decode_text(data, source=source) if isinstance(data, bytes) else data
@@ -136,9 +198,15 @@ def load_record(path: str | Path) -> Record:
     return structure_record(value)
 
 
+def _is_v2(obj: Any) -> bool:
+    return type(obj).__module__.startswith("antt_domain.model.v2")
+
+
 def dumps(obj: Dataset | Record | Any, *, indent: int | None = 2) -> str:
-    """Canonical JSON text of a model object (UTF-8 characters kept, a final newline)."""
-    return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent) + "\n"
+    """Canonical JSON text of a model object of either major version (UTF-8 characters
+    kept, a final newline)."""
+    value = convert_v2.unstructure(obj) if _is_v2(obj) else unstructure(obj)
+    return json.dumps(value, ensure_ascii=False, indent=indent) + "\n"
 
 
 def _new_file_mode() -> int:

@@ -36,6 +36,7 @@ from antt_domain.plugins._guard import call_plugin, fault_of
 from antt_domain.plugins._listing import PluginInfo, describe
 from antt_domain.plugins._markers import ENTRY_POINT_GROUP, PROJECT
 from antt_domain.plugins._specs import CommandSpec, ExporterSpec, ReportFormatSpec
+from antt_domain.schemas import codelists as bundled_codelists
 from antt_domain.validation import Rule, RuleContext
 from antt_domain.vi import ChainGazetteer, Gazetteer, bundled_gazetteer
 
@@ -282,7 +283,11 @@ class AnttPluginManager:
 
     def rule_context(self) -> RuleContext:
         """What validation rules consult: the extended codelists and the gazetteer."""
-        return RuleContext(codelists=self.codelists(), gazetteer=self.gazetteer())
+        return RuleContext(
+            codelists=self.codelists(),
+            gazetteer=self.gazetteer(),
+            codelists_v2=bundled_codelists("2"),
+        )
 
     def plugins(self) -> tuple[PluginInfo, ...]:
         """Every plugin tried, in load order, with what it provides and its errors."""

@@ -212,7 +212,9 @@ def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int
         rules = [by_code[code] for code in plan.rule_codes]
         codelists = bundled_codelists() if plan.codelists is None else plan.codelists
         gazetteer = bundled_gazetteer() if plan.gazetteer is DEFAULT else plan.gazetteer
-        context = RuleContext(codelists=codelists, gazetteer=gazetteer)
+        context = RuleContext(
+            codelists=codelists, gazetteer=gazetteer, codelists_v2=bundled_codelists("2")
+        )
         faults = Faults()
         raised = _apply_record_rules(checked.records, rules, context, faults)
         checked.faults = faults.items
@@ -473,7 +475,9 @@ def _check_all(
 def _context(options: Options) -> RuleContext:
     codelists = bundled_codelists() if options.codelists is DEFAULT else options.codelists
     gazetteer = bundled_gazetteer() if options.gazetteer is DEFAULT else options.gazetteer
-    return RuleContext(codelists=codelists, gazetteer=gazetteer)
+    return RuleContext(
+        codelists=codelists, gazetteer=gazetteer, codelists_v2=bundled_codelists("2")
+    )
 
 
 def _apply_record_rules(

@@ -129,10 +129,17 @@ class RecordSet(Sequence[Located]):
 @attrs.frozen(kw_only=True)
 class RuleContext:
     """What rules may consult besides the records: codelists (as extended by plugins) and a
-    gazetteer of administrative units (``None`` when none is configured)."""
+    gazetteer of administrative units (``None`` when none is configured).
+
+    ``codelists`` are the 1.0 ones, which rules on 1.0 records read; ``codelists_v2`` the
+    2.0 ones (bundled, then plugins' namespaced codes), which rules on
+    :mod:`antt_domain.model.v2` records read. A dataset's own ``vocabulary`` is in
+    :attr:`RecordSet.documents`.
+    """
 
     codelists: Mapping[str, Codelist] = attrs.field(factory=dict, hash=False)
     gazetteer: Any = None
+    codelists_v2: Mapping[str, Codelist] = attrs.field(factory=dict, hash=False)
 
 
 RecordCheck = Callable[[Record, RuleContext], Iterable[Issue]]
