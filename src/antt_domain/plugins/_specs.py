@@ -67,6 +67,19 @@ def _options(value: Mapping[str, str] | None) -> Mapping[str, str]:
     return MappingProxyType(dict(value or {}))
 
 
+#: The major schema versions a plugin may say it reads.
+_MAJORS = frozenset({"1", "2"})
+
+
+def _versions(value: Iterable[str]) -> tuple[str, ...]:
+    versions = (value,) if isinstance(value, str) else tuple(value)
+    unknown = [v for v in versions if v not in _MAJORS]
+    if unknown or not versions:
+        msg = f"schema_versions: {versions!r} is not a non-empty list of '1' and '2'"
+        raise ValueError(msg)
+    return tuple(sorted(set(versions)))
+
+
 def _check_options(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     assert isinstance(value, Mapping)  # noqa: S101 - the converter made it a mapping
     for key, description in value.items():
@@ -108,6 +121,10 @@ class ExporterSpec:
     )
     description: str | None = None
     plugin: str = ""
+    #: The major schema versions of the datasets ``export`` takes: ``("1",)`` (the 1.0 model,
+    #: the default for plugins written before 2.0), ``("2",)`` or ``("1", "2")``. A dataset of
+    #: another version is refused before the exporter is called.
+    schema_versions: tuple[str, ...] = attrs.field(default=("1",), converter=_versions)
 
 
 @attrs.frozen(kw_only=True)
@@ -132,6 +149,9 @@ class ReportFormatSpec:
     )
     description: str | None = None
     plugin: str = ""
+    #: The major schema versions of the datasets ``render`` reports on (as on
+    #: :class:`ExporterSpec`).
+    schema_versions: tuple[str, ...] = attrs.field(default=("1",), converter=_versions)
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

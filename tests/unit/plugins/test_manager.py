@@ -353,3 +353,19 @@ def test_there_is_no_global_manager() -> None:
     first.register(Exporters(exporter("tsv")), name="tsv")
     second = plugin_manager(autoload=False, environ=NO_ENV)
     assert "tsv" not in second.exporters()
+
+
+@pytest.mark.parametrize("spec_class", ["ExporterSpec", "ReportFormatSpec"])
+def test_a_spec_says_which_schema_versions_it_reads(spec_class: str) -> None:
+    """1.0 by default (plugins written before 2.0); only "1" and "2" are accepted."""
+    from antt_domain import plugins  # noqa: PLC0415
+
+    cls = getattr(plugins, spec_class)
+    call = "export" if spec_class == "ExporterSpec" else "render"
+    common = {"name": "x", "title": "X", "media_type": "text/plain", "extension": "txt"}
+    common |= {"binary": False, call: lambda *a: None}
+    assert cls(**common).schema_versions == ("1",)
+    assert cls(**common, schema_versions=["2", "1", "2"]).schema_versions == ("1", "2")
+    for bad in (["3"], [], "12"):
+        with pytest.raises(ValueError, match="schema_versions"):
+            cls(**common, schema_versions=bad)
