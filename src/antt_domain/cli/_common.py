@@ -5,11 +5,22 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from antt_domain.text_safety import no_workflow_commands, one_line
 
-__all__ = ["ENV_DEBUG", "CommandError", "debugging", "default_lang", "err", "out", "safe_text"]
+__all__ = [
+    "ENV_DEBUG",
+    "CommandError",
+    "debugging",
+    "default_lang",
+    "err",
+    "out",
+    "read_document",
+    "safe_text",
+    "write_new",
+]
 
 #: ``1`` shows the traceback of any error, as ``--debug`` does.
 ENV_DEBUG = "ANTT_DEBUG"
@@ -58,3 +69,36 @@ def out() -> TextIO:
 def err() -> TextIO:
     """Standard error, able to print Vietnamese whatever the locale."""
     return _utf8(sys.stderr)
+
+
+def read_document(path: str) -> Any:
+    """The JSON value of the file at ``path``, read strictly; a :class:`CommandError` that
+    says why not."""
+    from antt_domain.io import JSONReadError, read_json  # noqa: PLC0415 - only for commands that read
+
+    try:
+        return read_json(path)
+    except JSONReadError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}") from None
+
+
+def write_new(target: str, text: str, *, force: bool) -> None:
+    """Write ``text`` to ``target`` atomically; an existing file only with ``--force``
+    (the words of ``antt export``)."""
+    from antt_domain.io import write_atomic  # noqa: PLC0415 - only for commands that write
+
+    path = Path(target)
+    if path.is_dir():
+        raise CommandError(f"{target}: is a directory")
+    if path.exists() and not force:
+        raise CommandError(f"{target}: already exists (use --force to overwrite)")
+    if not path.parent.is_dir():
+        raise CommandError(f"{target}: the folder {path.parent} does not exist")
+    try:
+        write_atomic(path, text.encode("utf-8"), replace=force)
+    except FileExistsError:
+        raise CommandError(f"{target}: already exists (use --force to overwrite)") from None
+    except OSError as exc:
+        raise CommandError(f"{target}: {exc.strerror or exc}") from None

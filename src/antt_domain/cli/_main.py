@@ -33,6 +33,7 @@ _COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("example", "_example", "write the bundled example dataset"),
     ("export", "_export", "write datasets in another format (json, jsonl, csv, markdown, ...)"),
     ("upgrade", "_upgrade", "write a 1.0 dataset (or records) as Schema 2.0"),
+    ("areas", "_areas", "area records from the gazetteer (make from codes, fill a dataset's)"),
     ("report", "_report", "aggregate datasets into a report (summary, markdown, json, ...)"),
     ("plugins", "_plugins", "list installed plugins and what they provide"),
 )

@@ -7,8 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from antt_domain.cli._common import CommandError, default_lang, err, out, safe_text
-from antt_domain.io import JSONReadError, dumps, read_json, write_atomic
+from antt_domain.cli._common import (
+    CommandError,
+    default_lang,
+    err,
+    out,
+    read_document,
+    safe_text,
+    write_new,
+)
+from antt_domain.io import dumps
 from antt_domain.upgrade import UpgradeError, UpgradeResult, upgrade
 
 __all__ = ["add_parser", "run"]
@@ -35,33 +43,6 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(run=run)
 
 
-def _read(path: str) -> Any:
-    try:
-        return read_json(path)
-    except JSONReadError as exc:
-        raise CommandError(str(exc)) from None
-    except OSError as exc:
-        raise CommandError(f"{path}: {exc.strerror or exc}") from None
-
-
-def _write(target: str, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``target`` atomically; an existing file only with ``--force``
-    (the words of ``antt export``)."""
-    path = Path(target)
-    if path.is_dir():
-        raise CommandError(f"{target}: is a directory")
-    if path.exists() and not force:
-        raise CommandError(f"{target}: already exists (use --force to overwrite)")
-    if not path.parent.is_dir():
-        raise CommandError(f"{target}: the folder {path.parent} does not exist")
-    try:
-        write_atomic(path, text.encode("utf-8"), replace=force)
-    except FileExistsError:
-        raise CommandError(f"{target}: already exists (use --force to overwrite)") from None
-    except OSError as exc:
-        raise CommandError(f"{target}: {exc.strerror or exc}") from None
-
-
 def _say(stream: TextIO, path: str, result: UpgradeResult, lang: str) -> None:
     for note in result.notes:
         where = f" [{note.pointer}]" if note.pointer else ""
@@ -76,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
     if args.out != "-" and Path(args.out).exists() and not args.force:
         raise CommandError(f"{args.out}: already exists (use --force to overwrite)")
-    value = _read(args.path)
+    value = read_document(args.path)
     try:
         result = upgrade(value)
     except UpgradeError as exc:
@@ -89,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         report = err()
     else:
-        _write(args.out, text, force=args.force)
+        write_new(args.out, text, force=args.force)
         report = out()
         report.write(f"{args.out}\n")
     _say(report, args.path, result, lang)

@@ -31,6 +31,7 @@ BUILTIN_COMMANDS = (
     "example",
     "export",
     "upgrade",
+    "areas",
     "report",
     "plugins",
 )
