@@ -30,7 +30,7 @@ def _key(figure: Figure) -> tuple[Any, ...] | None:
         figure.period,
         figure.area,
         figure.event,
-        tuple(sorted(figure.actors, key=repr)),
+        frozenset(figure.actors),
     )
 
 

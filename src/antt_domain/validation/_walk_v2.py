@@ -6,6 +6,7 @@ no rule lives here."""
 from __future__ import annotations
 
 import math
+import typing
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
@@ -14,12 +15,15 @@ import attrs
 
 from antt_domain.model import Codelist
 from antt_domain.model.v2 import (
+    PERIOD_CLASSES,
     Actor,
+    Anniversary,
     AsOf,
     Assessment,
     AssessmentResult,
     AssessmentTotal,
     Award,
+    Citation,
     Composite,
     Dataset,
     Document,
@@ -27,18 +31,21 @@ from antt_domain.model.v2 import (
     Event,
     Figure,
     Interval,
+    Link,
     LinkRelation,
     ModelType,
     Open,
     Organisation,
+    OrganisationRole,
+    PartialDate,
     Plan,
+    PlanTarget,
     Precision,
+    Provision,
     Quantity,
     Recurring,
     Source,
 )
-from antt_domain.model.v2._parts import Anniversary, OrganisationRole, PlanTarget, Provision
-from antt_domain.model.v2._values import PERIOD_CLASSES
 from antt_domain.validation._rules import Located, RecordSet
 
 __all__ = [
@@ -98,18 +105,43 @@ CODE_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
 }
 
 
+#: Values that hold no code, quantity or period: never descended into.
+_LEAVES: tuple[type, ...] = (Citation, PartialDate, Link)
+
+
+def _holds_values(hint: Any) -> bool:
+    if isinstance(hint, type):
+        return attrs.has(hint) and not issubclass(hint, _LEAVES)
+    return any(_holds_values(arg) for arg in typing.get_args(hint))
+
+
+_NESTED: dict[type, tuple[str, ...]] = {}
+
+
+def _nested_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` whose type may hold values worth descending into (worked out once
+    per class: a walk visits only those, which matters at hundreds of thousands of records)."""
+    found = _NESTED.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = _NESTED[cls] = tuple(
+            field.name
+            for field in attrs.fields(cls)
+            if field.name != "extensions" and _holds_values(hints[field.name])
+        )
+    return found
+
+
 def _children(value: Any, pointer: str) -> Iterator[tuple[str, Any]]:
     """The attrs values directly inside ``value`` (through tuples), with their pointers."""
-    for field in attrs.fields(type(value)):
-        if field.name == "extensions":
-            continue
-        child = getattr(value, field.name)
-        if attrs.has(type(child)):
-            yield f"{pointer}/{field.name}", child
-        elif isinstance(child, tuple):
+    for name in _nested_fields(type(value)):
+        child = getattr(value, name)
+        if isinstance(child, tuple):
             for index, item in enumerate(child):
                 if attrs.has(type(item)):
-                    yield f"{pointer}/{field.name}/{index}", item
+                    yield f"{pointer}/{name}/{index}", item
+        elif child is not None:
+            yield f"{pointer}/{name}", child
 
 
 def _values(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
