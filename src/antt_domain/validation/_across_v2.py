@@ -1,4 +1,4 @@
-"""Built-in rules that compare a 2.0 record with the records it names: sources (V208),
+"""Built-in rules that compare a 2.0 record with the records it names: sources (D113),
 assessment members (D107), organisations and areas in time (D108), organisers by source
 (D109). Each looks records up by id in the :class:`RecordSet`; nothing else is indexed."""
 
@@ -24,7 +24,6 @@ from antt_domain.model.v2 import (
     Plan,
     Source,
 )
-from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._rules import (
     Issue,
     RecordSet,
@@ -34,7 +33,7 @@ from antt_domain.validation._rules import (
 )
 from antt_domain.validation._walk_v2 import period_bounds, periods_of
 
-__all__ = ["ACROSS_RULES_V2", "OPEN_PERIOD_AFTER_SOURCE"]
+__all__ = ["ACROSS_RULES_V2"]
 
 
 def _published(records: RecordSet, source_id: str) -> date | None:
@@ -51,7 +50,31 @@ def _published(records: RecordSet, source_id: str) -> date | None:
     return date(published.year, 12, 31)
 
 
-def _open_after_source(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+@dataset_rule(
+    code="D113",
+    name="open-period-after-source",
+    severity="warning",
+    title=("Open period starts after its source", "Khoảng 'đến nay' bắt đầu sau ngày đăng"),
+    explanation=(
+        (
+            "An open period ('từ đầu năm 2023 đến nay') runs from its start to the date of "
+            "the source that prints it, so it cannot start after that source was published. "
+            "The start or the source's date is mistyped. (The design's V208: it compares a "
+            "record with the sources it cites, so it is a rule across records.)"
+        ),
+        (
+            "Khoảng thời gian mở ('từ đầu năm 2023 đến nay') kéo dài từ lúc bắt đầu đến ngày "
+            "của nguồn đưa tin, nên không thể bắt đầu sau ngày nguồn được đăng. Ngày bắt "
+            "đầu hoặc ngày của nguồn bị ghi sai. (V208 của bản thiết kế: quy tắc so bản ghi "
+            "với nguồn nó dẫn, nên là quy tắc trên nhiều bản ghi.)"
+        ),
+    ),
+    message=(
+        "starts on {start}, after {source!r} was published ({published})",
+        "bắt đầu {start}, sau ngày đăng của {source!r} ({published})",
+    ),
+)
+def open_after_source(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Open periods ('từ ... đến nay') start before the source that prints them."""
     for item in records:
         record: Any = item.record
@@ -74,36 +97,6 @@ def _open_after_source(records: RecordSet, context: RuleContext) -> Iterator[Iss
                         },
                     )
 
-
-#: V208 compares a record with the sources it cites, so it runs over the records of a run;
-#: it keeps its V code (a check of one record's own period) and the "rules" stage.
-OPEN_PERIOD_AFTER_SOURCE = Rule(
-    info=CodeInfo.bilingual(
-        code="V208",
-        name="open-period-after-source",
-        stage="rules",
-        severity="warning",
-        title=("Open period starts after its source", "Khoảng 'đến nay' bắt đầu sau ngày đăng"),
-        explanation=(
-            (
-                "An open period ('từ đầu năm 2023 đến nay') runs from its start to the date of "
-                "the source that prints it, so it cannot start after that source was published. "
-                "The start or the source's date is mistyped."
-            ),
-            (
-                "Khoảng thời gian mở ('từ đầu năm 2023 đến nay') kéo dài từ lúc bắt đầu đến ngày "
-                "của nguồn đưa tin, nên không thể bắt đầu sau ngày nguồn được đăng. Ngày bắt "
-                "đầu hoặc ngày của nguồn bị ghi sai."
-            ),
-        ),
-        message=(
-            "starts on {start}, after {source!r} was published ({published})",
-            "bắt đầu {start}, sau ngày đăng của {source!r} ({published})",
-        ),
-    ),
-    scope="dataset",
-    check=_open_after_source,
-)
 
 #: Result subjects that name a level of area or organisation.
 _LEVELS = frozenset(level.value for level in AreaLevel) | frozenset(
@@ -298,4 +291,9 @@ def _who(actor: Actor) -> str:
     )
 
 
-ACROSS_RULES_V2: tuple[Rule, ...] = (member_level, unit_not_active, organiser_by_source)
+ACROSS_RULES_V2: tuple[Rule, ...] = (
+    open_after_source,
+    member_level,
+    unit_not_active,
+    organiser_by_source,
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from antt_domain.validation._across_v2 import ACROSS_RULES_V2, OPEN_PERIOD_AFTER_SOURCE
+from antt_domain.validation._across_v2 import ACROSS_RULES_V2
 from antt_domain.validation._catalogue import BASE_CODES, NOTICE_CODES, CodeInfo
 from antt_domain.validation._dataset_rules import DATASET_RULES
 from antt_domain.validation._faults import FAULT_CODES
@@ -20,12 +20,10 @@ __all__ = ["BUILT_IN_RULES", "CATALOGUE", "RULES_V2", "catalogue"]
 
 #: The rules on 2.0 records (design section 8): one record, then across records. D005 and
 #: D008 appear twice in :data:`BUILT_IN_RULES`: once for 1.0 figures, once for 2.0 figures,
-#: with one catalogue entry. V208 compares a record with its sources, so it is run with the
-#: dataset rules.
+#: with one catalogue entry.
 RULES_V2: tuple[Rule, ...] = (
     *RECORD_RULES_V2,
     *PLAN_RULES_V2,
-    OPEN_PERIOD_AFTER_SOURCE,
     COUNTED_TWICE_V2,
     BREAKDOWN_V2,
     *LINK_RULES_V2,

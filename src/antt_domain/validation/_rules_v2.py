@@ -105,7 +105,7 @@ _COUNTABLE = frozenset({"count", "attendance", "unknown"})
     ),
     message=(
         "{what} {code!r} with unit {unit!r} ({dimension})",
-        "{what} {code!r} đi với đơn vị {unit!r} ({dimension})",
+        "{what_vi} {code!r} đi với đơn vị {unit!r} ({dimension})",
     ),
     types=_WITH_QUANTITIES,
 )
@@ -119,13 +119,22 @@ def counted_fits(record: Any, context: RuleContext) -> Iterator[Issue]:
         dimension = entry.extra.get("dimension") if entry is not None else None
         if dimension is None or dimension in _COUNTABLE:
             continue
-        found = [("classifier", "/classifier", quantity.classifier)] if quantity.classifier else []
+        found = []
+        if quantity.classifier is not None:
+            found.append(("classifier", "loại từ", "/classifier", quantity.classifier))
         if dimension != "money":  # "86,9 tỷ đồng" of gifts names what the money bought
-            found += [("counted", f"/counted/{i}", code) for i, code in enumerate(quantity.counted)]
-        for what, where, code in found:
+            for index, code in enumerate(quantity.counted):
+                found.append(("counted thing", "đối tượng đếm", f"/counted/{index}", code))
+        for what, what_vi, where, code in found:
             yield Issue(
                 pointer=pointer + where,
-                params={"what": what, "code": code, "unit": quantity.unit, "dimension": dimension},
+                params={
+                    "what": what,
+                    "what_vi": what_vi,
+                    "code": code,
+                    "unit": quantity.unit,
+                    "dimension": dimension,
+                },
             )
 
 

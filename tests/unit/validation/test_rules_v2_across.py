@@ -1,4 +1,4 @@
-"""The 2.0 rules comparing a record with the records it names: V208, D107, D108, D109."""
+"""The 2.0 rules comparing a record with the records it names: D107, D108, D109, D113."""
 
 from __future__ import annotations
 
@@ -27,12 +27,12 @@ def _source(published: str) -> dict[str, Any]:
         ("2022", "2023-01-01", True),
     ],
 )
-def test_v208_open_period_starting_after_its_source(
+def test_d113_open_period_starting_after_its_source(
     check: Check, fig: Fig, published: str, start: str, fires: bool
 ) -> None:
     period = {"kind": "open", "start": start, "as_written": "từ ... đến nay"}
     records = [_source(published), fig("f1", period=period, sources=[{"source": "src"}])]
-    found = check("V208", records)
+    found = check("D113", records)
     assert [(rid, pointer) for rid, pointer, _ in found] == (
         [("f1", "/period/start")] if fires else []
     )

@@ -75,9 +75,18 @@ def test_every_2_0_rule_is_built_in_and_catalogued() -> None:
     assert all(rule in BUILT_IN_RULES for rule in RULES_V2)
     assert set(CATALOGUE) >= CODES
     assert "V214" not in CATALOGUE  # the design's V214 is D112 (it needs the vocabulary)
+    assert "V208" not in CATALOGUE  # the design's V208 is D113 (it needs the cited source)
     texts = ("title_en", "title_vi", "explanation_en", "explanation_vi", "template_vi")
     for rule in RULES_V2:
         assert all(getattr(rule.info, name) for name in texts), rule.code
+
+
+def test_a_v_code_checks_one_record_and_a_d_code_several() -> None:
+    """``--ignore D`` streams records through without keeping them: no V rule may need them."""
+    for rule in RULES_V2:
+        assert (rule.scope, rule.info.stage) == (
+            ("record", "rules") if rule.code.startswith("V") else ("dataset", "dataset")
+        ), rule.code
 
 
 @cache
