@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from antt_domain.model._enums import OrganisationLevel
 from antt_domain.model._values import Publisher
+from antt_domain.model.v2._codelists import Codelists
 from antt_domain.model.v2._dataset import SCHEMA_VERSION, Dataset
 from antt_domain.model.v2._enums import (
     AreaFeature,
@@ -103,6 +104,7 @@ __all__ = [
     "Award",
     "Citation",
     "CitationPart",
+    "Codelists",
     "Composite",
     "Dataset",
     "Document",

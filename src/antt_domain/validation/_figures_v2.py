@@ -1,0 +1,91 @@
+"""D005 (figure counted twice) and D008 (breakdown larger than its whole) on 2.0 figures: the
+codes and catalogue entries of the 1.0 rules, with the 2.0 key (counted things, qualifiers,
+lifecycle, event) and ``part_of`` links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from antt_domain.model.v2 import Figure, LinkRelation
+from antt_domain.validation._dataset_rules import breakdowns, counted_twice
+from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
+from antt_domain.validation._walk_v2 import figure_with_id, links_of, value_bounds
+
+__all__ = ["BREAKDOWN_V2", "COUNTED_TWICE_V2"]
+
+
+def _key(figure: Figure) -> tuple[Any, ...] | None:
+    quantity = figure.quantity
+    if quantity is None or quantity.value is None:
+        return None
+    return (
+        figure.kind,
+        quantity.value,
+        quantity.unit,
+        quantity.precision,
+        tuple(sorted(quantity.counted)),
+        tuple(sorted(figure.qualifiers)),
+        tuple(sorted(stage.value for stage in figure.lifecycle)),
+        figure.period,
+        figure.area,
+        figure.event,
+        frozenset(figure.actors),
+    )
+
+
+def _counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """2.0 figures identical in their key, unless one is a version of the other."""
+    first_of: dict[tuple[Any, ...], Located] = {}
+    versions: set[frozenset[str]] = set()
+    for item, _, rel, target in links_of(records):
+        if rel is LinkRelation.VERSION_OF:
+            versions.add(frozenset((item.record.id, target)))
+    for item in records:
+        record: Any = item.record
+        key = _key(record) if isinstance(record, Figure) else None
+        if key is None:
+            continue
+        first = first_of.setdefault(key, item)
+        if first is item or frozenset((first.record.id, record.id)) in versions:
+            continue
+        yield Issue(
+            at=item,
+            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
+        )
+
+
+def _parts_exceed(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """A part_of figure above its whole: same unit and period, bounds that cannot meet."""
+    for item, index, rel, target in links_of(records):
+        whole = figure_with_id(records, target)
+        part: Any = item.record
+        assert isinstance(part, Figure)  # noqa: S101 - links_of yields figures only
+        if rel is not LinkRelation.PART_OF or whole is None or target == part.id:
+            continue
+        if part.quantity is None or whole.quantity is None or part.period != whole.period:
+            continue
+        if part.quantity.unit != whole.quantity.unit:
+            continue
+        mine, theirs = value_bounds(part.quantity), value_bounds(whole.quantity)
+        if mine is None or theirs is None:
+            continue
+        if mine[0] > theirs[1] or (mine[0] == theirs[1] and not (mine[2] and theirs[3])):
+            size = part.quantity.as_written or part.quantity.value
+            whole_size = whole.quantity.as_written or whole.quantity.value
+            yield Issue(
+                at=item,
+                pointer=f"/links/{index}",
+                params={
+                    "detail": f"{size} is more than its whole {target!r} ({whole_size})",
+                    "detail_vi": f"{size} lớn hơn tổng {target!r} ({whole_size})",
+                },
+            )
+
+
+#: D005 and D008 on 2.0 figures: the same codes and catalogue entries as for 1.0 records.
+#: ``types`` tells them apart from the 1.0 rules (rules compare equal by everything but the check).
+COUNTED_TWICE_V2 = Rule(
+    info=counted_twice.info, scope="dataset", check=_counted_twice, types=(Figure,)
+)
+BREAKDOWN_V2 = Rule(info=breakdowns.info, scope="dataset", check=_parts_exceed, types=(Figure,))
