@@ -300,8 +300,18 @@ def _describe(
         parts = [_describe(s, prefix, here)[0] for s in schema.get(key, [])]
         if parts and all(p != "any JSON value" for p in parts):
             kind = kind or " or ".join(parts)
+    if not kind and schema.get("allOf"):  # a shared type, narrowed: [actor] with role issuer
+        parts = [_describe(s, prefix, here)[0] for s in schema["allOf"]]
+        kind = " and ".join(p for p in parts if p != "any JSON value")
+        for part in schema["allOf"]:
+            for name, prop in part.get("properties", {}).items():
+                if "const" in prop:
+                    value = _code(json.dumps(prop["const"], ensure_ascii=False))
+                    constraints.append(f"`{name}` always {value}")
     if not kind and "const" in schema:
         kind = {str: "string", bool: "boolean", int: "integer"}.get(type(schema["const"]), "")
+    if not kind and schema.get("enum") and all(isinstance(v, str) for v in schema["enum"]):
+        kind = "string"
     return kind or "any JSON value", constraints + _constraints(schema)
 
 
