@@ -1,10 +1,13 @@
 """Outputs shown in the docs come from real runs: each block is re-run and compared.
 
+Python examples run; the corpus records and ledger facts that pages print exist.
+
 Set ANTT_REGENERATE_DOCS=1 to rewrite the blocks instead (then review the diff).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -87,3 +90,46 @@ def test_the_getting_started_pages_run_python() -> None:
     """Both getting-started pages (English and Vietnamese) hold a Python example."""
     for page in ["docs/getting-started.md", "docs/vi/bat-dau.md"]:
         assert "```python\n" in (ROOT / page).read_text(encoding="utf-8")
+
+
+#: ```{antt-record} EXAMPLE ID... and ```{antt-ledger} EXAMPLE FACT... (docs/_ext/antt_docs.py).
+EXAMPLE_DIRECTIVE = re.compile(r"(?m)^```\{antt-(?P<kind>record|ledger)\} (?P<args>[^\n]+)$")
+#: The "can it hold my report?" pages, in English and Vietnamese.
+CAN_IT_HOLD = ["docs/can-it-hold-my-report.md", "docs/vi/du-lieu-cua-toi.md"]
+
+
+def _shown_examples(page: str) -> list[tuple[str, str, list[str]]]:
+    text = (ROOT / page).read_text(encoding="utf-8")
+    return [
+        (m["kind"], m["args"].split()[0], m["args"].split()[1:])
+        for m in EXAMPLE_DIRECTIVE.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("page", [p.relative_to(ROOT).as_posix() for p in SOURCES])
+def test_every_example_record_and_fact_shown_exists(page: str) -> None:
+    """Each record id and ledger fact a page prints from examples/corpus/ is in that file.
+
+    (The build fails on one that is not; this says which, without building the site.)
+    """
+    for kind, example, names in _shown_examples(page):
+        folder = ROOT / "examples" / "corpus" / example
+        assert names, f"{page}: {example} shows nothing"
+        if kind == "record":
+            document = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
+            known = {record["id"] for record in document["records"]}
+        else:
+            ledger = json.loads((folder / "ledger.json").read_text(encoding="utf-8"))
+            known = {fact["fact"] for fact in ledger["facts"]} | {"expected_findings"}
+        missing = sorted(set(names) - known)
+        assert not missing, f"{page}: {example}/{kind} has no {missing}"
+
+
+@pytest.mark.parametrize("page", CAN_IT_HOLD)
+def test_the_can_it_hold_pages_show_five_examples_with_their_ledgers(page: str) -> None:
+    """Both languages show the same five or more corpus examples, each with records."""
+    shown = _shown_examples(page)
+    examples = {example for kind, example, _ in shown if kind == "record"}
+    assert len(examples) >= 5, examples
+    assert any(kind == "ledger" for kind, _, _ in shown)
+    assert shown == _shown_examples(CAN_IT_HOLD[0])

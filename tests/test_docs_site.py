@@ -25,7 +25,7 @@ import pytest
 import antt_domain
 from antt_domain.plugins import HOOKS
 from antt_domain.plugins import _hookspecs as hookspecs
-from antt_domain.schemas import codelists
+from antt_domain.schemas import SchemaVersion, codelists
 from antt_domain.validation import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,10 +34,13 @@ ANTT = Path(sys.executable).parent / ("antt.exe" if os.name == "nt" else "antt")
 PUBLIC_PACKAGES = [
     "antt_domain",
     "antt_domain.model",
+    "antt_domain.model.v2",
     "antt_domain.vi",
     "antt_domain.schemas",
     "antt_domain.convert",
+    "antt_domain.convert.v2",
     "antt_domain.io",
+    "antt_domain.upgrade",
     "antt_domain.validation",
     "antt_domain.aggregate",
     "antt_domain.reports",
@@ -96,7 +99,8 @@ def _squeezed(text: str) -> str:
 
 def test_the_site_builds_with_warnings_as_errors(site: Path) -> None:
     """sphinx-build -W -n succeeds and writes the front page and the generated references."""
-    for page in ["index.html", "reference/schemas.html", "reference/api/index.html"]:
+    pages = ["index.html", "reference/schemas.html", "reference/schemas-v2.html"]
+    for page in [*pages, "reference/api/index.html"]:
         assert (site / page).stat().st_size > 0
 
 
@@ -118,23 +122,42 @@ def test_every_finding_code_has_a_section(site: Path, code: str) -> None:
     assert f'id="{code.lower()}-' in _page(site, "codes.html")
 
 
-@pytest.mark.parametrize("name", sorted(codelists()))
-def test_every_codelist_is_in_the_schema_reference(site: Path, name: str) -> None:
-    """Each codelist has a section listing every code with its Vietnamese and English label."""
-    page = _page(site, "reference/schemas.html")
-    anchor = f'id="codelist-{name.replace("_", "-")}"'
+#: Each major version's schema reference, and the prefix of its anchors.
+REFERENCES: dict[SchemaVersion, tuple[str, str]] = {
+    "1": ("reference/schemas.html", ""),
+    "2": ("reference/schemas-v2.html", "v2-"),
+}
+
+
+@pytest.mark.parametrize(
+    ("version", "name"), [(v, n) for v in REFERENCES for n in sorted(codelists(v))]
+)
+def test_every_codelist_is_in_the_schema_reference(
+    site: Path, version: SchemaVersion, name: str
+) -> None:
+    """Each codelist of each version has a section listing every code with its Vietnamese and
+    English label, on that version's reference."""
+    file, prefix = REFERENCES[version]
+    page = _page(site, file)
+    anchor = f'id="{prefix}codelist-{name.replace("_", "-")}"'
     assert anchor in page
     section = _text(page[page.index(anchor) :].split("</section>", 1)[0])
-    codelist = codelists()[name]
+    codelist = codelists(version)[name]
     assert ("closed" if codelist.closed else "open") in section
     for code in codelist.codes:
         assert f"{code.code} {_text(code.vi)} {_text(code.en)}" in section
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "schemas" / "v1").glob("*.schema.json")))
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "schemas").glob("v*/*.schema.json")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_every_schema_property_is_in_the_schema_reference(site: Path, path: Path) -> None:
-    """Each property of each schema appears with its English and Vietnamese titles."""
-    page = _text(_page(site, "reference/schemas.html"))
+    """Each property of each schema of each version appears with its English and Vietnamese
+    titles, on that version's reference."""
+    version = "2" if path.parent.name == "v2" else "1"
+    page = _text(_page(site, REFERENCES[version][0]))
     schema = json.loads(path.read_text(encoding="utf-8"))
     assert path.name in page
     for name, prop in schema.get("properties", {}).items():

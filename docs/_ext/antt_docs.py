@@ -4,11 +4,17 @@ Nothing here is written by hand, so nothing here can rot:
 
 - ``reference/api/*.rst`` -- one page per public package, one autodoc entry per name of its
   ``__all__`` (a name re-exported from another public package links to its home instead);
-- ``reference/schemas.md`` -- every record type and shared definition of ``schemas/v1/``, with
-  each property's titles, type, constraints, required or not and codelist, then every codelist
-  with its Vietnamese and English labels;
+- ``reference/schemas.md`` and ``reference/schemas-v2.md`` -- every record type and shared
+  definition of ``schemas/v1/`` and of ``schemas/v2/``, with each property's titles, type,
+  constraints, required or not and codelist, then every codelist with its Vietnamese and
+  English labels;
 - ``reference/plugins/*.md`` -- the user guides (``README.md``) of the first-party plugins in
   ``plugins/``, for those that have one.
+
+Two directives show the worked examples of ``examples/corpus/`` as they are, so a page that
+quotes them cannot drift from them: ``antt-record`` prints records of a corpus dataset by id,
+``antt-ledger`` prints facts of its ledger by fact number; an unknown example, id or fact fails
+the build.
 
 The pages are written into ``docs/reference/`` (ignored by git) when Sphinx reads its
 configuration, and only when their text changes, so incremental builds stay incremental.
@@ -40,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 OUT = DOCS / "reference"
 SCHEMAS = ROOT / "schemas" / "v1"
+SCHEMAS_V2 = ROOT / "schemas" / "v2"
 PLUGINS = ROOT / "plugins"
 #: Where the repository's files are shown to readers (links only; nothing is fetched).
 REPOSITORY = "https://github.com/antt-domain/antt-domain/blob/main/"
@@ -57,6 +64,13 @@ SCHEMA_ORDER = (
     "activity",
     "outcome",
     "source",
+    "person",
+    "document",
+    "event",
+    "figure",
+    "award",
+    "assessment",
+    "plan",
     "common",
 )
 
@@ -67,16 +81,26 @@ SCHEMA_ORDER = (
 
 
 def public_packages() -> list[str]:
-    """``antt_domain`` and each of its public submodules that declares ``__all__``."""
+    """``antt_domain`` and each of its public (sub)packages that declares ``__all__``.
+
+    A public subpackage of a public package (``antt_domain.model.v2``) is listed after its
+    parent.
+    """
     import antt_domain  # noqa: PLC0415 -- imported when the pages are made, not at conf load
 
     names = ["antt_domain"]
-    for info in sorted(pkgutil.iter_modules(antt_domain.__path__), key=lambda m: m.name):
-        if info.name.startswith("_") or info.name in NOT_API:
-            continue
-        module = importlib.import_module(f"antt_domain.{info.name}")
-        if hasattr(module, "__all__"):
-            names.append(module.__name__)
+
+    def walk(package: types.ModuleType) -> None:
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if info.name.startswith("_") or info.name in NOT_API:
+                continue
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            if hasattr(module, "__all__"):
+                names.append(module.__name__)
+                if hasattr(module, "__path__"):
+                    walk(module)
+
+    walk(antt_domain)
     return names
 
 
@@ -113,7 +137,15 @@ def api_entries() -> dict[str, list[Entry]]:
                 if name in modules[other].__all__ and getattr(modules[other], name) is obj
             ]
             defined_in = getattr(obj, "__module__", None) or ""
-            by_module = [o for o in owners if o != "antt_domain" and defined_in.startswith(o)]
+            by_module = sorted(
+                (
+                    o
+                    for o in owners
+                    if o != "antt_domain" and (defined_in == o or defined_in.startswith(f"{o}."))
+                ),
+                key=len,
+                reverse=True,
+            )
             sub_owners = [o for o in owners if o != "antt_domain"]
             home = (by_module or sub_owners or [package])[0]
             listed.append(Entry(package=package, name=name, home=home))
@@ -243,26 +275,43 @@ _CONSTRAINTS = (
 )
 
 
-def _describe(schema: dict[str, Any]) -> tuple[str, list[str]]:
-    """The type of a property, and its constraints, in words a reader scans quickly."""
+def _describe(
+    schema: dict[str, Any], prefix: str = "", here: str = "common.schema.json"
+) -> tuple[str, list[str]]:
+    """The type of a property, and its constraints, in words a reader scans quickly.
+
+    ``prefix`` starts every anchor of the page (``v2-`` on the 2.0 reference), so that the
+    two references' anchors stay distinct; ``here`` is the schema file a ``#/$defs/`` reference
+    without a file name points into.
+    """
     constraints: list[str] = []
     kind = schema.get("type", "")
     ref = schema.get("$ref")
     if ref:
         target = ref.split("#/$defs/")[-1] if "#/$defs/" in ref else ref
-        file = ref.split("#")[0] or "common.schema.json"
-        anchor = _anchor(file, target if "#/$defs/" in ref else None)
+        file = ref.split("#")[0] or here
+        anchor = prefix + _anchor(file, target if "#/$defs/" in ref else None)
         kind = f"[{target}](#{anchor})"
     elif kind == "array":
-        inner, inner_constraints = _describe(schema.get("items", {}))
+        inner, inner_constraints = _describe(schema.get("items", {}), prefix, here)
         kind = f"array of {inner}"
         constraints += inner_constraints
     for key in ("oneOf", "anyOf"):
-        parts = [_describe(s)[0] for s in schema.get(key, [])]
+        parts = [_describe(s, prefix, here)[0] for s in schema.get(key, [])]
         if parts and all(p != "any JSON value" for p in parts):
             kind = kind or " or ".join(parts)
+    if not kind and schema.get("allOf"):  # a shared type, narrowed: [actor] with role issuer
+        parts = [_describe(s, prefix, here)[0] for s in schema["allOf"]]
+        kind = " and ".join(p for p in parts if p != "any JSON value")
+        for part in schema["allOf"]:
+            for name, prop in part.get("properties", {}).items():
+                if "const" in prop:
+                    value = _code(json.dumps(prop["const"], ensure_ascii=False))
+                    constraints.append(f"`{name}` always {value}")
     if not kind and "const" in schema:
         kind = {str: "string", bool: "boolean", int: "integer"}.get(type(schema["const"]), "")
+    if not kind and schema.get("enum") and all(isinstance(v, str) for v in schema["enum"]):
+        kind = "string"
     return kind or "any JSON value", constraints + _constraints(schema)
 
 
@@ -290,7 +339,9 @@ def _anchor(file: str, definition: str | None) -> str:
     return f"schema-{stem}" + (f"-{definition}" if definition else "").replace("_", "-")
 
 
-def _properties_table(schema: dict[str, Any]) -> list[str]:
+def _properties_table(
+    schema: dict[str, Any], prefix: str = "", here: str = "common.schema.json"
+) -> list[str]:
     properties = schema.get("properties", {})
     if not properties:
         return []
@@ -300,8 +351,8 @@ def _properties_table(schema: dict[str, Any]) -> list[str]:
         "|---|---|---|---|---|---|---|",
     ]
     for name, prop in properties.items():
-        kind, constraints = _describe(prop)
-        codelist = prop.get("x-codelist")
+        kind, constraints = _describe(prop, prefix, here)
+        codelist = prop.get("x-codelist") or prop.get("items", {}).get("x-codelist")
         rows.append(
             "| "
             + " | ".join(
@@ -312,7 +363,9 @@ def _properties_table(schema: dict[str, Any]) -> list[str]:
                     _cell(kind),
                     _cell("; ".join(constraints)),
                     "yes" if name in required else "no",
-                    f"[{codelist}](#codelist-{codelist.replace('_', '-')})" if codelist else "",
+                    f"[{codelist}](#{prefix}codelist-{codelist.replace('_', '-')})"
+                    if codelist
+                    else "",
                 ]
             )
             + " |"
@@ -320,7 +373,13 @@ def _properties_table(schema: dict[str, Any]) -> list[str]:
     return rows
 
 
-def _block(schema: dict[str, Any], anchor: str, heading: str) -> list[str]:
+def _block(
+    schema: dict[str, Any],
+    anchor: str,
+    heading: str,
+    prefix: str = "",
+    here: str = "common.schema.json",
+) -> list[str]:
     lines = [f"({anchor})=", heading, ""]
     titles = [schema.get("title"), schema.get("x-title-vi")]
     if any(titles):
@@ -330,7 +389,9 @@ def _block(schema: dict[str, Any], anchor: str, heading: str) -> list[str]:
     extra = []
     if "required" in schema and not schema.get("properties"):
         extra.append("requires " + ", ".join(f"`{r}`" for r in schema["required"]))
-    kind, constraints = _describe({k: v for k, v in schema.items() if k != "properties"})
+    kind, constraints = _describe(
+        {k: v for k, v in schema.items() if k != "properties"}, prefix, here
+    )
     if not schema.get("properties") and kind:
         extra.append(f"type: {kind}")
     extra += constraints
@@ -339,41 +400,76 @@ def _block(schema: dict[str, Any], anchor: str, heading: str) -> list[str]:
             extra.append(f"has `{key}` conditions (see the schema)")
     if extra:
         lines += ["- " + item for item in extra] + [""]
-    table = _properties_table(schema)
+    table = _properties_table(schema, prefix, here)
     if table:
         lines += [*table, ""]
     return lines
 
 
-def schema_page(schemas: Path = SCHEMAS) -> str:
-    """The schema and codelist reference, from the JSON files themselves."""
-    files = {p.name.removesuffix(".schema.json"): p for p in schemas.glob("*.schema.json")}
-    order = [n for n in SCHEMA_ORDER if n in files] + sorted(set(files) - set(SCHEMA_ORDER))
-    lines = [
-        "# Schema reference",
+def _intro(version: str) -> list[str]:
+    """The opening of the schema reference of one major version."""
+    folder = f"schemas/v{version}/"
+    if version == "1":
+        return [
+            "# Schema reference",
+            "",
+            f"Generated from the JSON Schemas in `{folder}` and their codelists each time the",
+            "documentation is built. For what the schemas promise across versions, see",
+            "[the version policy](../schemas.md#version-policy); for the conventions,",
+            "[Schemas and codelists](../schemas.md). Schema 2.0 has its own",
+            "[reference](schemas-v2.md).",
+            "",
+            "*Tham chiếu lược đồ: mỗi loại bản ghi, mỗi trường (tên tiếng Anh và tiếng Việt, kiểu,",
+            "ràng buộc, bắt buộc hay không, danh mục mã) và mỗi danh mục mã với nhãn tiếng Việt và",
+            f"tiếng Anh, sinh tự động từ thư mục `{folder}`.*",
+            "",
+        ]
+    return [
+        f"# Schema {version}.0 reference",
         "",
-        "Generated from the JSON Schemas in `schemas/v1/` and their codelists each time the",
-        "documentation is built. For what the schemas promise across versions, see",
-        "[the version policy](../schemas.md#version-policy); for the conventions,",
-        "[Schemas and codelists](../schemas.md).",
+        f"Generated from the JSON Schemas in `{folder}` and their codelists each time the",
+        "documentation is built. What changed from 1.0, and how documents of both versions are",
+        "read, is in [Schemas and codelists](../schemas.md) (section *Schema 2.0*); the 1.0",
+        "contract has its own [reference](schemas.md). An open codelist of 2.0 also accepts",
+        "namespaced extension codes (`namespace:code`) declared by the dataset's `vocabulary`",
+        "or by a plugin.",
         "",
-        "*Tham chiếu lược đồ: mỗi loại bản ghi, mỗi trường (tên tiếng Anh và tiếng Việt, kiểu,",
-        "ràng buộc, bắt buộc hay không, danh mục mã) và mỗi danh mục mã với nhãn tiếng Việt và",
-        "tiếng Anh, sinh tự động từ thư mục `schemas/v1/`.*",
-        "",
-        "## Record types and documents",
+        f"*Tham chiếu lược đồ {version}.0: mỗi loại bản ghi, mỗi trường (tên tiếng Anh và tiếng",
+        "Việt, kiểu, ràng buộc, bắt buộc hay không, danh mục mã) và mỗi danh mục mã với nhãn",
+        f"tiếng Việt và tiếng Anh, sinh tự động từ thư mục `{folder}`.*",
         "",
     ]
+
+
+def _value_cell(value: object) -> str:
+    """A codelist's extra column: a list as its items, comma-separated."""
+    if isinstance(value, list):
+        return _cell(", ".join(str(v) for v in value))
+    return _cell(value)
+
+
+def schema_page(schemas: Path = SCHEMAS, version: str = "1") -> str:
+    """The schema and codelist reference of one major version, from the JSON files themselves.
+
+    The anchors of a version other than 1 start with ``v{version}-``.
+    """
+    prefix = "" if version == "1" else f"v{version}-"
+    files = {p.name.removesuffix(".schema.json"): p for p in schemas.glob("*.schema.json")}
+    order = [n for n in SCHEMA_ORDER if n in files] + sorted(set(files) - set(SCHEMA_ORDER))
+    lines = [*_intro(version), "## Record types and documents", ""]
     for stem in order:
         schema = json.loads(files[stem].read_text(encoding="utf-8"))
         heading = f"### {schema.get('title', stem)} (`{stem}.schema.json`)"
-        lines += _block(schema, _anchor(f"{stem}.schema.json", None), heading)
+        here = f"{stem}.schema.json"
+        lines += _block(schema, prefix + _anchor(here, None), heading, prefix, here)
         lines += [f"`$id`: `{schema.get('$id', '')}`", ""]
         for name, definition in schema.get("$defs", {}).items():
             lines += _block(
                 definition,
-                _anchor(f"{stem}.schema.json", name),
+                prefix + _anchor(f"{stem}.schema.json", name),
                 f"#### `{name}` ({stem}.schema.json)",
+                prefix,
+                here,
             )
     lines += ["## Codelists", ""]
     codelist_files = sorted((schemas / "codelists").glob("*.json"))
@@ -382,7 +478,7 @@ def schema_page(schemas: Path = SCHEMAS) -> str:
     for data in codelists:
         name = data["name"]
         lines.append(
-            f"| [{name}](#codelist-{name.replace('_', '-')}) | "
+            f"| [{name}](#{prefix}codelist-{name.replace('_', '-')}) | "
             f"{'closed' if data.get('closed') else 'open'} | "
             f"{_cell(data['title']['en'])} | {_cell(data['title']['vi'])} | {len(data['codes'])} |"
         )
@@ -391,7 +487,7 @@ def schema_page(schemas: Path = SCHEMAS) -> str:
         name = data["name"]
         closed = data.get("closed")
         lines += [
-            f"(codelist-{name.replace('_', '-')})=",
+            f"({prefix}codelist-{name.replace('_', '-')})=",
             f"### `{name}`",
             "",
             f"*{data['title']['en']}* / *{data['title']['vi']}* — "
@@ -411,7 +507,7 @@ def schema_page(schemas: Path = SCHEMAS) -> str:
         ]
         for code in data["codes"]:
             cells = [f"`{code['code']}`", _cell(code["vi"]), _cell(code["en"])]
-            cells += [_cell(code.get(k, "")) for k in extra]
+            cells += [_value_cell(code.get(k, "")) for k in extra]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -481,13 +577,91 @@ def plugin_pages(plugins: Path = PLUGINS) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------------------------
+# The worked examples, quoted from their files
+# --------------------------------------------------------------------------------------------
+
+CORPUS = ROOT / "examples" / "corpus"
+
+
+class ExampleError(LookupError):
+    """An example, a record or a ledger fact that a page names and that does not exist."""
+
+
+def _example_file(example: str, name: str) -> Path:
+    path = CORPUS / example / name
+    if not example or "/" in example or not path.is_file():
+        raise ExampleError(f"no corpus example {example!r} with {name} in examples/corpus/")
+    return path
+
+
+def corpus_records(example: str, ids: list[str]) -> list[dict[str, Any]]:
+    """The records of ``examples/corpus/EXAMPLE/dataset.json`` with these ids, in this order."""
+    document = json.loads(_example_file(example, "dataset.json").read_text(encoding="utf-8"))
+    records = {r["id"]: r for r in document.get("records", [])}
+    missing = [i for i in ids if i not in records]
+    if missing:
+        raise ExampleError(f"{example}/dataset.json has no record {', '.join(missing)}")
+    return [records[i] for i in ids]
+
+
+def ledger_facts(example: str, facts: list[str]) -> list[dict[str, Any]]:
+    """The facts of ``examples/corpus/EXAMPLE/ledger.json`` with these numbers, in this order.
+
+    ``expected_findings`` names the ledger's list of the findings the dataset may raise.
+    """
+    ledger = json.loads(_example_file(example, "ledger.json").read_text(encoding="utf-8"))
+    by_number: dict[str, Any] = {f["fact"]: f for f in ledger.get("facts", [])}
+    by_number["expected_findings"] = {"expected_findings": ledger.get("expected_findings", [])}
+    missing = [f for f in facts if f not in by_number]
+    if missing:
+        raise ExampleError(f"{example}/ledger.json has no fact {', '.join(missing)}")
+    return [by_number[f] for f in facts]
+
+
+def _example_directive(kind: str) -> type:
+    """``antt-record EXAMPLE ID...`` or ``antt-ledger EXAMPLE FACT...``: JSON blocks, verbatim."""
+    from docutils import nodes  # noqa: PLC0415 -- only while Sphinx builds
+    from sphinx.directives.code import container_wrapper  # noqa: PLC0415 -- only while building
+    from sphinx.util.docutils import SphinxDirective  # noqa: PLC0415 -- only while Sphinx builds
+
+    read = corpus_records if kind == "record" else ledger_facts
+    file = "dataset.json" if kind == "record" else "ledger.json"
+
+    class ExampleDirective(SphinxDirective):
+        required_arguments = 2
+        optional_arguments = 50
+        has_content = False
+
+        def run(self) -> list[nodes.Node]:
+            example, *names = self.arguments
+            try:
+                values = read(example, names)
+            except ExampleError as error:
+                raise self.error(str(error)) from error
+            self.env.note_dependency(str(CORPUS / example / file))
+            blocks: list[nodes.Node] = []
+            for name, value in zip(names, values, strict=True):
+                text = json.dumps(value, ensure_ascii=False, indent=2)
+                block = nodes.literal_block(text, text, language="json")
+                self.set_source_info(block)
+                caption = f"examples/corpus/{example}/{file}: {name}"
+                blocks.append(container_wrapper(self, block, caption))
+            return blocks
+
+    return ExampleDirective
+
+
+# --------------------------------------------------------------------------------------------
 # Sphinx glue
 # --------------------------------------------------------------------------------------------
 
 
 def generated_pages() -> dict[Path, str]:
     """Every generated page, by path (all under ``docs/reference/``)."""
-    pages = {OUT / "schemas.md": schema_page()}
+    pages = {
+        OUT / "schemas.md": schema_page(),
+        OUT / "schemas-v2.md": schema_page(SCHEMAS_V2, version="2"),
+    }
     pages |= {OUT / "api" / name: text for name, text in api_pages().items()}
     pages |= {OUT / "plugins" / name: text for name, text in plugin_pages().items()}
     return pages
@@ -638,12 +812,56 @@ def _on_missing_reference(
     if not target.startswith("antt_domain.") and "." in target:
         return None
     candidates = _public_targets(env).get(target.rsplit(".", 1)[-1], [])
-    if len(candidates) != 1:
+    chosen = _choose(candidates, node.get("py:module") or "")
+    if chosen is None:
         return None
-    node["reftarget"] = candidates[0]
+    node["reftarget"] = chosen
     return env.get_domain("py").resolve_xref(  # type: ignore[no-any-return]
-        env, node["refdoc"], app.builder, node["reftype"], candidates[0], node, contnode
+        env, node["refdoc"], app.builder, node["reftype"], chosen, node, contnode
     )
+
+
+def _is_v2(name: str) -> bool:
+    return ".v2." in f"{name}." or name.endswith(".v2")
+
+
+def _choose(candidates: list[str], context: str) -> str | None:
+    """The one public object a short name means, read from the module that names it.
+
+    The 1.0 and 2.0 models share class names (``Area``, ``Dataset``, ``Interval``): a name
+    written in ``antt_domain.model.v2`` or ``antt_domain.convert.v2`` means the 2.0 class, a
+    name written anywhere else the 1.0 class.
+    """
+    if len(candidates) > 1:
+        candidates = [c for c in candidates if _is_v2(c) == _is_v2(context)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _disambiguation() -> type:
+    """A post-transform that resolves short names shared by the 1.0 and 2.0 models first.
+
+    Sphinx's own search would find both classes and warn; it runs after this one.
+    """
+    from sphinx.addnodes import pending_xref  # noqa: PLC0415 -- only while Sphinx builds
+    from sphinx.transforms.post_transforms import SphinxPostTransform  # noqa: PLC0415
+
+    class Disambiguate(SphinxPostTransform):
+        default_priority = 5  # before sphinx.transforms.post_transforms.ReferencesResolver
+
+        def run(self, **kwargs: Any) -> None:
+            targets = _public_targets(self.env)
+            for node in self.document.findall(pending_xref):
+                target = node.get("reftarget", "")
+                if node.get("refdomain") != "py" or "." in target:
+                    continue
+                candidates = targets.get(target, [])
+                if len(candidates) > 1:
+                    chosen = _choose(candidates, node.get("py:module") or "")
+                    if chosen is not None:
+                        node["reftarget"] = chosen
+                        node["refspecific"] = False
+
+    return Disambiguate
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -656,4 +874,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
     app.connect("missing-reference", _on_missing_reference)
+    app.add_post_transform(_disambiguation())
+    app.add_directive("antt-record", _example_directive("record"))
+    app.add_directive("antt-ledger", _example_directive("ledger"))
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
