@@ -81,9 +81,6 @@ nitpick_ignore = [
     ("py:meth", "covers"),  # vi.bundled_gazetteer: :meth:`covers` (Gazetteer.covers is meant)
     ("py:attr", "plugin"),  # plugins.ConflictError: :attr:`plugin` of a private base
     ("py:mod", "antt_domain.aggregate._algebra"),  # aggregate.Cell names a private module
-    # The 2.0 model has no API page yet (#15 step 9): io and validation name it already.
-    ("py:class", "antt_domain.model.v2.Dataset"),
-    ("py:mod", "antt_domain.model.v2"),
 ]
 
 # Keep quotes and dots as written: names ("Women's Union"), codes and "..." in codelists.
