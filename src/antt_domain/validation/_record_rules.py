@@ -103,30 +103,31 @@ def unknown_code(record: object, context: RuleContext) -> Iterator[Issue]:
     if type(record) in OPEN_CODES_V2:
         fields = (*fields, *_actor_roles(record))
     for field, name in fields:
-        value = _at(record, field)
+        value = getattr(record, field) if "/" not in field else _at(record, field)
         codelist = codelists.get(name)
         if value is None or codelist is None:
             continue
         if isinstance(value, tuple):
             for index, code in enumerate(value):
-                if _unknown_in(code, codelist):
+                if code not in codelist and not _namespaced(code):
                     yield _unknown(code, codelist, f"/{field}/{index}")
-        elif _unknown_in(value, codelist):
+        elif value not in codelist and not _namespaced(value):
             yield _unknown(value, codelist, f"/{field}")
     units = codelists.get("units")
     if units is None:
         return
     for pointer, quantity in _quantities(record):
-        if _unknown_in(quantity.unit, units):
+        if quantity.unit not in units and not _namespaced(quantity.unit):
             yield _unknown(quantity.unit, units, f"{pointer}/unit")
-        if quantity.base_unit is not None and _unknown_in(quantity.base_unit, units):
+        base = quantity.base_unit
+        if base is not None and base not in units and not _namespaced(base):
             yield _unknown(quantity.base_unit, units, f"{pointer}/base_unit")
 
 
-def _unknown_in(code: object, codelist: Codelist) -> bool:
-    """Whether ``code`` is not in ``codelist`` (a namespaced ``ns:code`` never is: it is a
-    dataset vocabulary's, checked by the vocabulary rule)."""
-    return code not in codelist and not (isinstance(code, str) and ":" in code)
+def _namespaced(code: object) -> bool:
+    """Whether ``code`` is a namespaced ``ns:code`` (2.0): a dataset vocabulary's, checked by
+    the vocabulary rule, never V101 (1.0 codes have no colon)."""
+    return isinstance(code, str) and ":" in code
 
 
 def _actor_roles(record: object) -> tuple[tuple[str, str], ...]:
