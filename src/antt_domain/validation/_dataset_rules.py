@@ -264,11 +264,16 @@ def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Is
         if target not in known:
             yield issue(target, allowed, at=item, pointer=_pointer(field, index))
     for path, dataset in records.documents:
+        area, organisation, source = (
+            (v2.Area, v2.Organisation, v2.Source)
+            if isinstance(dataset, v2.Dataset)
+            else (Area, Organisation, Source)
+        )
         meta: list[tuple[str, str | None, tuple[type, ...]]] = [
-            ("/area", dataset.area, (Area,)),
-            ("/publisher/organisation", dataset.publisher.organisation, (Organisation,)),
+            ("/area", dataset.area, (area,)),
+            ("/publisher/organisation", dataset.publisher.organisation, (organisation,)),
         ]
-        meta += [(f"/sources/{i}", s, (Source,)) for i, s in enumerate(dataset.sources)]
+        meta += [(f"/sources/{i}", s, (source,)) for i, s in enumerate(dataset.sources)]
         for where, meta_target, meta_allowed in meta:
             if meta_target is not None and meta_target not in known:
                 yield issue(meta_target, meta_allowed, path=path, pointer=where)

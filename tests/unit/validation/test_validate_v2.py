@@ -304,3 +304,12 @@ def test_d010_gazetteer_codes_on_2_0_areas() -> None:
     data = json.dumps([SOURCE, AREA, ORG, area]).encode()
     report = validate_bytes(data, format="json", schema_version="2", gazetteer=None)
     assert "D010" not in {f.code for f in report.findings}
+
+
+def test_d002_on_2_0_dataset_metadata_with_a_hint() -> None:
+    value = json.loads((CAM_THUY / "dataset-2.0.json").read_text("utf-8"))
+    value["area"] = "area-39"
+    report = validate_bytes(json.dumps(value, ensure_ascii=False).encode())
+    (finding,) = report.findings
+    assert (finding.code, finding.pointer) == ("D002", "/area")
+    assert "did you mean 'area-390'" in finding.message_en
