@@ -17,7 +17,7 @@ from antt_domain.cli._common import (
 )
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
 from antt_domain.io import JSONReadError, read_limited, write_atomic
-from antt_domain.schemas import RECORD_SCHEMAS
+from antt_domain.schemas import RECORD_SCHEMAS, SCHEMA_VERSIONS, V2_RECORD_SCHEMAS
 from antt_domain.validation import (
     FORMATS,
     InputError,
@@ -49,8 +49,17 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--type",
         dest="force_type",
-        choices=sorted(RECORD_SCHEMAS),
-        help="treat every record as TYPE",
+        choices=sorted({*RECORD_SCHEMAS, *V2_RECORD_SCHEMAS}),
+        help="treat every record as TYPE (a type of the schema version records are read as)",
+    )
+    parser.add_argument(
+        "--schema-version",
+        choices=SCHEMA_VERSIONS,
+        default=None,
+        help=(
+            "read records (a record, an array, JSONL) as this major schema version "
+            "(default: 1; a dataset is read by its own schema_version)"
+        ),
     )
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
     parser.add_argument("--lang", choices=("vi", "en"), default=None, help="message language")
@@ -183,6 +192,7 @@ def run_command(args: argparse.Namespace) -> int:
     warn_load_errors(manager, err())
     options = Options(
         force_type=args.force_type,
+        schema_version=args.schema_version,
         select=_codes(args.select),
         ignore=_codes(args.ignore),
         rules=manager.rules(),

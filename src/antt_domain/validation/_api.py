@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from antt_domain.model import Codelist
+from antt_domain.schemas import SchemaVersion
 from antt_domain.validation._engine import DEFAULT, Options, Progress, run
 from antt_domain.validation._findings import Report
 from antt_domain.validation._inputs import InputSource, discover
@@ -27,9 +28,11 @@ def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
     max_findings: int | None = None,
     *,
     raise_on_crash: bool = False,
+    schema_version: SchemaVersion | None = None,
 ) -> Options:
     return Options(
         force_type=force_type,
+        schema_version=schema_version,
         select=tuple(select),
         ignore=tuple(ignore),
         rules=tuple(rules),
@@ -55,6 +58,7 @@ def validate(
     progress: Progress | None = None,
     max_findings: int | None = None,
     raise_on_crash: bool = False,
+    schema_version: SchemaVersion | None = None,
 ) -> Report:
     """Validate JSON and JSONL files (and directories of them) at ``paths``.
 
@@ -66,6 +70,9 @@ def validate(
     ``codelists`` and ``gazetteer`` come from plugins (see ``antt_domain.plugins``).
     ``max_findings`` keeps only the first findings in report order and counts the others
     (``Report.omitted``), so that memory stays flat whatever the number of findings.
+    ``schema_version`` (``"1"`` or ``"2"``) reads loose records (a record, an array, JSONL)
+    as that major version; by default they are 1.0, and a dataset is read by its own
+    ``schema_version`` (a dataset declaring another version than the one given is one S004).
     """
     sources = discover(paths, include=include, exclude=exclude)
     options = _options(
@@ -78,6 +85,7 @@ def validate(
         jobs,
         max_findings,
         raise_on_crash=raise_on_crash,
+        schema_version=schema_version,
     )
     return run(sources, options, progress)
 
@@ -94,22 +102,38 @@ def validate_bytes(
     codelists: Mapping[str, Codelist] | Any = DEFAULT,
     gazetteer: Any = DEFAULT,
     raise_on_crash: bool = False,
+    schema_version: SchemaVersion | None = None,
 ) -> Report:
     """Validate one document given as bytes (``format``: ``json``, ``jsonl`` or ``auto``);
-    crashing rules as in :func:`validate`."""
+    crashing rules and ``schema_version`` as in :func:`validate`."""
     source = InputSource(name=path, format=format, data=data)  # type: ignore[arg-type]
     options = _options(
-        force_type, select, ignore, rules, codelists, gazetteer, 1, raise_on_crash=raise_on_crash
+        force_type,
+        select,
+        ignore,
+        rules,
+        codelists,
+        gazetteer,
+        1,
+        raise_on_crash=raise_on_crash,
+        schema_version=schema_version,
     )
     return run([source], options)
 
 
-def validate_value(value: Any, *, path: str = "<value>", force_type: str | None = None) -> Report:
-    """Check the read, schema and structure stages of an already parsed JSON value.
+def validate_value(
+    value: Any,
+    *,
+    path: str = "<value>",
+    force_type: str | None = None,
+    schema_version: SchemaVersion | None = None,
+) -> Report:
+    """Check the read, schema and structure stages of an already parsed JSON value
+    (``schema_version`` as in :func:`validate`).
 
     There is no text, so findings have no line or column, and no rules run: use
     :func:`validate_bytes` for the whole pipeline.
     """
     checked = Checked(path=path)
-    check_value(value, checked, force_type=force_type)
+    check_value(value, checked, force_type=force_type, schema_version=schema_version)
     return Report(findings=checked.findings, inputs=(checked.summary(),))

@@ -352,8 +352,8 @@ _ENTRIES = [
             "Trường 'type' chọn lược đồ của bản ghi; giá trị này không là loại bản ghi nào.",
         ),
         (
-            "unknown record type {value}; known: {allowed}",
-            "loại bản ghi {value} không xác định; các loại: {allowed}",
+            "unknown record type {value}; known: {allowed}{hint}",
+            "loại bản ghi {value} không xác định; các loại: {allowed}{hint_vi}",
         ),
     ),
     # -- structure -----------------------------------------------------------------------------

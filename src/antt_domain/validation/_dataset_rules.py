@@ -25,12 +25,13 @@ from antt_domain.model import (
     ModelType,
     Organisation,
     Outcome,
-    Period,
     Record,
     Recurring,
     Source,
+    v2,
 )
 from antt_domain.validation._findings import Severity
+from antt_domain.validation._refs_v2 import REFERENCES_V2, references_v2
 from antt_domain.validation._rules import (
     Issue,
     Located,
@@ -71,8 +72,15 @@ REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...]], ...]] = {
 }
 
 
-#: A reference a record makes: (the record, field, index in a list or None, id, allowed types).
-_Reference = tuple[Located, str, int | None, str, tuple[type, ...]]
+#: A reference a record makes: (the record, field, index in a list or None, id, allowed types);
+#: for a 2.0 record the index is the reference's pointer inside the record (see ``_refs_v2``).
+_Reference = tuple[Located, str, int | str | None, str, tuple[type, ...]]
+
+
+def _list_v2(item: Located, record: Any, append: Callable[[Any], None]) -> None:
+    """The references of a 2.0 record, as the 1.0 listers give them."""
+    for field, pointer, target, allowed in references_v2(record):
+        append((item, field, pointer, target, allowed))
 
 
 def _reference_lister(cls: type) -> Callable[[Located, Any, Callable[[Any], None]], None]:
@@ -115,7 +123,7 @@ def _references(records: RecordSet) -> list[_Reference]:
         cls = type(record)
         lister = _LISTERS.get(cls)
         if lister is None:
-            lister = _LISTERS[cls] = _reference_lister(cls)
+            lister = _LISTERS[cls] = _list_v2 if cls in REFERENCES_V2 else _reference_lister(cls)
         lister(item, record, append)
     memo["references"] = found
     return found
@@ -124,8 +132,10 @@ def _references(records: RecordSet) -> list[_Reference]:
 _LISTERS: dict[type, Callable[[Located, Any, Callable[[Any], None]], None]] = {}
 
 
-def _pointer(field: str, index: int | None) -> str:
+def _pointer(field: str, index: int | str | None) -> str:
     """Where a reference is, inside its record."""
+    if isinstance(index, str):
+        return index  # a 2.0 reference: its pointer
     if field == "sources":
         return f"/sources/{index}/source"
     return f"/{field}" if index is None else f"/{field}/{index}"
@@ -254,11 +264,16 @@ def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Is
         if target not in known:
             yield issue(target, allowed, at=item, pointer=_pointer(field, index))
     for path, dataset in records.documents:
+        area, organisation, source = (
+            (v2.Area, v2.Organisation, v2.Source)
+            if isinstance(dataset, v2.Dataset)
+            else (Area, Organisation, Source)
+        )
         meta: list[tuple[str, str | None, tuple[type, ...]]] = [
-            ("/area", dataset.area, (Area,)),
-            ("/publisher/organisation", dataset.publisher.organisation, (Organisation,)),
+            ("/area", dataset.area, (area,)),
+            ("/publisher/organisation", dataset.publisher.organisation, (organisation,)),
         ]
-        meta += [(f"/sources/{i}", s, (Source,)) for i, s in enumerate(dataset.sources)]
+        meta += [(f"/sources/{i}", s, (source,)) for i, s in enumerate(dataset.sources)]
         for where, meta_target, meta_allowed in meta:
             if meta_target is not None and meta_target not in known:
                 yield issue(meta_target, meta_allowed, path=path, pointer=where)
@@ -300,8 +315,10 @@ def wrong_types(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             )
 
 
-def _span(period: Period | None) -> tuple[date | None, date | None] | None:
-    """The first and last day a period covers, or None when it states no dates."""
+def _span(period: object) -> tuple[date | None, date | None] | None:
+    """The first and last day a period (1.0 or 2.0) covers, or None when it states no dates."""
+    if isinstance(period, _V2_PERIODS):
+        return _span_v2(period)
     if isinstance(period, Interval):
         return period.start, period.end
     if isinstance(period, AsOf) and period.date is not None:
@@ -311,7 +328,45 @@ def _span(period: Period | None) -> tuple[date | None, date | None] | None:
     return None
 
 
-def _existed(entity: Organisation | Area, first: date | None, last: date | None) -> bool:
+_V2_PERIODS = (
+    v2.Interval,
+    v2.AsOf,
+    v2.Open,
+    v2.Recurring,
+    v2.Duration,
+    v2.Composite,
+    v2.Unstated,
+)
+
+
+def _span_v2(period: object) -> tuple[date | None, date | None] | None:
+    """The first and last day a 2.0 period covers, or None when it states no dates."""
+    if isinstance(period, (v2.Interval, v2.Open)):
+        return period.start, getattr(period, "end", None)  # an open period has no end
+    if isinstance(period, v2.AsOf):
+        return None if period.date is None else (period.date, period.date)
+    if isinstance(period, (v2.Recurring, v2.Duration)):
+        return (period.start, period.end) if period.start or period.end else None
+    if isinstance(period, v2.Composite):
+        return _span_composite(period)
+    return None
+
+
+def _span_composite(period: v2.Composite) -> tuple[date | None, date | None] | None:
+    """From the first day of a composite period's parts to their last (open when one is)."""
+    spans = [s for s in (_span_v2(p) for p in period.parts) if s is not None]
+    if not spans:
+        return None
+    firsts = [s[0] for s in spans]
+    lasts = [s[1] for s in spans]
+    first = None if None in firsts else min(d for d in firsts if d is not None)
+    last = None if None in lasts else max(d for d in lasts if d is not None)
+    return first, last
+
+
+def _existed(
+    entity: Organisation | Area | v2.Organisation | v2.Area, first: date | None, last: date | None
+) -> bool:
     """Whether the entity existed on some day of [first, last] (open ends count as open)."""
     before_end = entity.valid_from is None or last is None or entity.valid_from <= last
     after_start = entity.valid_to is None or first is None or first < entity.valid_to
@@ -319,15 +374,18 @@ def _existed(entity: Organisation | Area, first: date | None, last: date | None)
 
 
 #: The references whose target must have existed when the figure is dated (D004).
-_EXISTING = frozenset({"organiser", "partners", "area"})
+_EXISTING = frozenset({"organiser", "partners", "area", "actors/organisation", "actors/area"})
 
 
-def _when(record: Record) -> Period | None:
-    if isinstance(record, (Activity, Outcome)):
+def _when(record: object) -> object:
+    if isinstance(record, (Activity, Outcome, v2.Figure, v2.Event)):
         return record.period
-    if isinstance(record, ModelInstance):
+    if isinstance(record, (ModelInstance, v2.ModelInstance)):
         return record.launched
     return None
+
+
+_ENTITIES = (Organisation, Area, v2.Organisation, v2.Area)
 
 
 @dataset_rule(
@@ -368,7 +426,7 @@ def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             continue
         first, last = span
         target = records.get(target_id)
-        if isinstance(target, (Organisation, Area)) and not _existed(target, first, last):
+        if isinstance(target, _ENTITIES) and not _existed(target, first, last):
             yield Issue(
                 at=item,
                 pointer=_pointer(field, index),
@@ -521,9 +579,9 @@ def duplicate_names(records: RecordSet, context: RuleContext) -> Iterator[Issue]
     """Organisations and areas whose matching keys collide."""
 
     def key(record: Record) -> tuple[Any, ...] | None:
-        if isinstance(record, Organisation):
+        if isinstance(record, (Organisation, v2.Organisation)):
             return ("o", record.kind, record.level, record.area, _name_key(record.name))
-        if isinstance(record, Area):
+        if isinstance(record, (Area, v2.Area)):
             return ("a", record.level, record.parent, record.code_list, _name_key(record.name))
         return None
 
@@ -560,25 +618,30 @@ def duplicate_names(records: RecordSet, context: RuleContext) -> Iterator[Issue]
     ),
 )
 def outside_agreement(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Figures dated entirely outside an agreement's interval of effect."""
+    """Figures dated entirely outside an agreement's interval of effect (2.0: figures and
+    events outside the ``effective`` interval of a document they are ``under``)."""
     for item in records:
-        record = item.record
-        if not isinstance(record, (Activity, Outcome, ModelInstance)):
+        record: Any = item.record
+        if isinstance(record, (Activity, Outcome, ModelInstance)):
+            field, documents = "agreements", record.agreements
+        elif isinstance(record, (v2.Figure, v2.Event)):
+            field, documents = "under", record.under
+        else:
             continue
         span = _span(_when(record))
         if span is None or span[0] is None or span[1] is None:
             continue
-        for index, agreement_id in enumerate(record.agreements):
+        for index, agreement_id in enumerate(documents):
             agreement = records.get(agreement_id)
-            if not isinstance(agreement, Agreement) or not isinstance(
-                agreement.effective, Interval
+            if not isinstance(agreement, (Agreement, v2.Document)) or not isinstance(
+                agreement.effective, (Interval, v2.Interval)
             ):
                 continue
             effect = agreement.effective
             if span[1] < effect.start or span[0] > effect.end:
                 yield Issue(
                     at=item,
-                    pointer=f"/agreements/{index}",
+                    pointer=f"/{field}/{index}",
                     params={
                         "first": span[0].isoformat(),
                         "last": span[1].isoformat(),
@@ -694,6 +757,30 @@ _PARENT_LEVELS = {
 }
 
 
+#: The same by level name, for 2.0 areas; a region may hold provinces, under the country.
+_PARENT_LEVELS_V2: dict[str, tuple[str, ...]] = {
+    **{level.value: tuple(p.value for p in up) for level, up in _PARENT_LEVELS.items()},
+    "province": ("country", "region"),
+    "region": ("country",),
+}
+
+
+def _parent_level_v2(item: Located, area: v2.Area, records: RecordSet) -> Iterator[Issue]:
+    """D009's level check on a 2.0 area (one without a level is not judged)."""
+    parent: Any = records.get(area.parent) if area.parent is not None else None
+    if not isinstance(parent, v2.Area) or area.level is None or parent.level is None:
+        return
+    if parent.level.value not in _PARENT_LEVELS_V2[area.level.value]:
+        yield Issue(
+            at=item,
+            pointer="/parent",
+            params={
+                "detail": f"a {area.level.value} cannot be under a {parent.level.value}",
+                "detail_vi": f"cấp {area.level.value} không thể thuộc cấp {parent.level.value}",
+            },
+        )
+
+
 @dataset_rule(
     code="D009",
     name="broken-hierarchy",
@@ -715,10 +802,13 @@ _PARENT_LEVELS = {
 )
 def hierarchy(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """No parent cycles; area parents one or two levels up."""
-    for cls in (Area, Organisation, Agreement):
+    for cls in (Area, Organisation, Agreement, v2.Area, v2.Organisation, v2.Document):
         yield from _cycles(records, "parent", (cls,))
     for item in records:
         area = item.record
+        if isinstance(area, v2.Area):
+            yield from _parent_level_v2(item, area, records)
+            continue
         if not isinstance(area, Area) or area.parent is None:
             continue
         parent = records.get(area.parent)
@@ -768,7 +858,7 @@ def gazetteer_codes(records: RecordSet, context: RuleContext) -> Iterator[Issue]
             used.setdefault(area_id, span[0] or span[1])  # type: ignore[arg-type]
     for item in records:
         area = item.record
-        if not isinstance(area, Area) or area.code is None:
+        if not isinstance(area, (Area, v2.Area)) or area.code is None:
             continue
         on = used.get(area.id) or area.valid_from
         if on is None and area.valid_to is not None:

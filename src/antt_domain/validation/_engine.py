@@ -7,7 +7,6 @@ import contextlib
 import gc
 import itertools
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,9 @@ from typing import Any
 import attrs
 
 from antt_domain._accel import accelerator
-from antt_domain.convert import structure_valid_record
 from antt_domain.io import JSONReadError, decode_text
 from antt_domain.model import Codelist
+from antt_domain.schemas import SchemaVersion
 from antt_domain.schemas import codelists as bundled_codelists
 from antt_domain.validation._catalogue import finding_from
 from antt_domain.validation._codes import BUILT_IN_RULES
@@ -30,6 +29,7 @@ from antt_domain.validation._faults import (
 )
 from antt_domain.validation._findings import Finding, Report, RuleFault, Severity
 from antt_domain.validation._inputs import InputSource
+from antt_domain.validation._kept import Kept
 from antt_domain.validation._pipeline import (
     Checked,
     check_document,
@@ -41,6 +41,7 @@ from antt_domain.validation._pipeline import (
 )
 from antt_domain.validation._pool import in_order
 from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
+from antt_domain.validation._versions import profile
 from antt_domain.vi import bundled_gazetteer
 
 __all__ = ["DEFAULT", "Options", "RuleCrashError", "run"]
@@ -75,10 +76,13 @@ class Options:
     when it matches ``select`` (or ``select`` is empty) and matches no ``ignore``; rules whose
     codes would be dropped are not run at all. ``rules`` are added to the built-in ones (plugin
     rules). ``codelists`` and ``gazetteer`` default to the bundled ones; ``gazetteer=None``
-    skips the gazetteer check.
+    skips the gazetteer check. ``schema_version`` is the major version records are read as
+    (``None``: a dataset's own ``schema_version``, 1.0 for loose records; a dataset that
+    declares another version than the one given is one S004 finding).
     """
 
     force_type: str | None = None
+    schema_version: SchemaVersion | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
@@ -130,14 +134,18 @@ def _looks_like_jsonl(data: bytes) -> bool:
     )
 
 
-def _check_unit(unit: _Unit, force_type: str | None) -> tuple[int, Checked, int]:
+#: How to read records: (``force_type``, ``schema_version``) of the run.
+_Reading = tuple[str | None, SchemaVersion | None]
+
+
+def _check_unit(unit: _Unit, reading: _Reading) -> tuple[int, Checked, int]:
     """In-process: (source index, checked, lines in the unit)."""
-    checked, lines, _ = _check_data(unit, force_type)
+    checked, lines, _ = _check_data(unit, reading)
     return unit.index, checked, lines
 
 
 def _check_data(
-    unit: _Unit, force_type: str | None, *, keep_payload: bool = False
+    unit: _Unit, reading: _Reading, *, keep_payload: bool = False
 ) -> tuple[Checked, int, bytes | None]:
     """Read and check one unit: (checked, lines in the unit, its bytes, or None unread)."""
     source = unit.source
@@ -151,11 +159,20 @@ def _check_data(
     if fmt == "auto":
         fmt = "jsonl" if _looks_like_jsonl(data) else "json"
     name = source.name
+    force_type, version = reading
     if fmt == "jsonl":
         lines = list(iter_lines(data, 1))
-        checked = check_jsonl(lines, path=name, force_type=force_type, keep_payload=keep_payload)
+        checked = check_jsonl(
+            lines,
+            path=name,
+            force_type=force_type,
+            keep_payload=keep_payload,
+            schema_version=version,
+        )
         return checked, len(lines), data
-    checked = check_document(data, path=name, force_type=force_type, keep_payload=keep_payload)
+    checked = check_document(
+        data, path=name, force_type=force_type, keep_payload=keep_payload, schema_version=version
+    )
     return checked, 0, data
 
 
@@ -186,7 +203,7 @@ class _Plan:
     code, as rules are not sent between processes), with which codelists (``None``: the
     bundled ones), and whether to send the sound records back for the parent's rules."""
 
-    force_type: str | None
+    reading: _Reading
     rule_codes: tuple[str, ...]
     codelists: Mapping[str, Codelist] | None
     #: The run's gazetteer (:data:`DEFAULT`: the bundled one), so that the workers' rules see
@@ -206,7 +223,7 @@ def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int
     when the parent has rules to run -- each sound record as compact JSON bytes (attrs
     objects pickle slowly: 20 µs a record each way)."""
     send = plan.keep_records and not here
-    checked, lines, data = _check_data(unit, plan.force_type, keep_payload=send)
+    checked, lines, data = _check_data(unit, plan.reading, keep_payload=send)
     if plan.rule_codes and checked.records:
         by_code = {r.code: r for r in BUILT_IN_RULES}
         rules = [by_code[code] for code in plan.rule_codes]
@@ -402,25 +419,28 @@ def _results(
         yield from _in_workers(units, plan, options.jobs, progress)
         return
     for done, unit in enumerate(units, 1):
-        yield _check_unit(unit, options.force_type)
+        yield _check_unit(unit, (options.force_type, options.schema_version))
         if progress:
             progress(done, len(units))
 
 
-def _rebuild(path: str, payload: list[tuple[int | None, str, bytes]], lines: int) -> list[Located]:
+def _rebuild(checked: Checked, lines: int) -> list[Located]:
     """Sound records sent back by a worker, as records again (their lines moved down by the
-    ``lines`` before their piece of the file). The worker has read these very bytes strictly
-    and checked them against the schema, so the plain fast reader is enough here."""
+    ``lines`` before their piece of the file), with the converter of the version they were
+    read as. The worker has read these very bytes strictly and checked them against the
+    schema, so the plain fast reader is enough here."""
     orjson = accelerator("orjson")
     loads: Callable[[bytes], Any] = json.loads if orjson is None else orjson.loads
+    structure = profile(checked.version).structure_record
+    path = checked.path
     return [
         Located(
-            record=structure_valid_record(loads(data)),
+            record=structure(loads(data)),
             path=path,
             pointer=pointer,
             line=None if line is None else line + lines,
         )
-        for line, pointer, data in payload
+        for line, pointer, data in checked.payload or ()
     ]
 
 
@@ -431,7 +451,7 @@ def _check_all(
     on_records: Callable[[list[Located]], None] | None = None,
     *,
     plan: _Plan | None = None,
-    kept: _Kept | None = None,
+    kept: Kept | None = None,
     faults: Faults,
 ) -> list[Checked]:
     """Check every source; ``on_records`` sees each unit's sound records as they come, and
@@ -453,7 +473,7 @@ def _check_all(
             faults.merge((f, None if n is None else n + before) for f, n in checked.faults)
             checked.faults = []
         if checked.payload:
-            checked.records = _rebuild(checked.path, checked.payload, before)
+            checked.records = _rebuild(checked, before)
             checked.payload = None
         checked.findings = [f for f in checked.findings if options.keeps(f.code)]
         if kept is not None:
@@ -614,42 +634,6 @@ def _locate_rule_findings(
     return located
 
 
-class _Kept:
-    """The findings a report keeps: all of them, or the first ``cap`` in report order with a
-    count of the others by severity. Trimmed as they come, so memory stays bounded."""
-
-    def __init__(self, cap: int | None) -> None:
-        self.cap = cap
-        self.items: list[Finding] = []
-        self.omitted: Counter[Severity] = Counter()
-
-    def add(self, findings: Iterable[Finding]) -> None:
-        self.items.extend(findings)
-        if self.cap is not None and len(self.items) > 2 * self.cap + 1000:
-            self.trim()
-
-    def trim(self) -> None:
-        """Keep the first ``cap`` findings in report order (the first ``cap`` of the union of
-        what was kept and what came since are the first ``cap`` of all)."""
-        if self.cap is None or len(self.items) <= self.cap:
-            return
-        self.items.sort(key=Finding.sort_key)
-        self.omitted.update(f.severity for f in self.items[self.cap :])
-        del self.items[self.cap :]
-
-    def trim_pending(self, pending: list[tuple[Finding, int | None]]) -> None:
-        """Drop rule findings not yet located that cannot be among the first ``cap``: their
-        file and line already come after those of ``cap`` others (ties are kept)."""
-        if self.cap is None or len(pending) <= 2 * self.cap + 1000:
-            return
-        pending.sort(key=lambda p: (p[0].path or "", p[1] or 0))
-        last = pending[self.cap - 1] if self.cap > 0 else None
-        bound = (last[0].path or "", last[1] or 0) if last is not None else ("", -1)
-        keep = [p for p in pending if (p[0].path or "", p[1] or 0) <= bound]
-        self.omitted.update(p[0].severity for p in pending[len(keep) :])
-        pending[:] = keep
-
-
 #: The collector's thresholds during a run (Python's defaults are 700, 10, 10).
 GC_THRESHOLDS = (100_000, 50, 1000)
 
@@ -699,14 +683,14 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
         record_rules = [r for r in record_rules if r not in in_workers]
         rules = [r for r in rules if r not in in_workers]
         plan = _Plan(
-            force_type=options.force_type,
+            reading=(options.force_type, options.schema_version),
             rule_codes=tuple(r.code for r in in_workers),
             codelists=None if options.codelists is DEFAULT else dict(options.codelists),
             gazetteer=options.gazetteer,
             keep_records=bool(dataset_rules or record_rules),
         )
 
-    kept = _Kept(options.max_findings)
+    kept = Kept(options.max_findings)
     faults = Faults(raise_on_crash=options.raise_on_crash)
 
     def on_records(batch: list[Located]) -> None:

@@ -15,21 +15,24 @@ from typing import Any
 
 import attrs
 
-from antt_domain.convert import ConversionError, structure_dataset, structure_valid_record
+from antt_domain.convert import ConversionError
 from antt_domain.io import (
     JSONReadError,
     check_unicode,
     decode_text,
+    major_version,
     parse_json_bytes,
     read_limited,
 )
 from antt_domain.model import Dataset
-from antt_domain.schemas import RECORD_SCHEMAS, explainer_for, fast_check
+from antt_domain.model import v2 as model_v2
+from antt_domain.schemas import SchemaVersion
 from antt_domain.validation._catalogue import NOTICE_CODES, finding_from, make_finding
 from antt_domain.validation._findings import Finding, InputSummary, RuleFault
 from antt_domain.validation._locate import locate
 from antt_domain.validation._rules import Located
 from antt_domain.validation._schema_findings import schema_problems
+from antt_domain.validation._versions import Profile, profile
 
 __all__ = [
     "Checked",
@@ -53,7 +56,26 @@ _READ_CODES = {
     "unreadable": "R008",
     "unicode": "R010",
 }
-_RECORD_TYPES = ", ".join(sorted(RECORD_SCHEMAS))
+#: What an S010 on a record type of the other major version adds: (English, Vietnamese).
+_TYPE_HINTS: dict[str, tuple[str, str]] = {
+    "1": (
+        "; {type} is a Schema 2.0 record type: read these records with --schema-version 2",
+        (
+            "; {type} là loại bản ghi của Lược đồ 2.0: hãy đọc các bản ghi này với "
+            "--schema-version 2"
+        ),
+    ),
+    "2": (
+        (
+            "; {type} is a Schema 1.x record type: read these records with --schema-version 1, "
+            "or write them as 2.0 with antt upgrade"
+        ),
+        (
+            "; {type} là loại bản ghi của Lược đồ 1.x: hãy đọc với --schema-version 1, hoặc "
+            "chuyển sang 2.0 bằng antt upgrade"
+        ),
+    ),
+}
 
 
 @attrs.define(kw_only=True)
@@ -64,8 +86,10 @@ class Checked:
     kind: str = "unknown"
     findings: list[Finding] = attrs.field(factory=list)
     records: list[Located] = attrs.field(factory=list)
-    documents: list[tuple[str, Dataset]] = attrs.field(factory=list)
+    documents: list[tuple[str, Dataset | model_v2.Dataset]] = attrs.field(factory=list)
     count: int = 0
+    #: The major schema version its records were read as (a document holds one version).
+    version: SchemaVersion = "1"
     #: When not ``None``: (line, pointer, JSON bytes) of each sound record, beside
     #: ``records``. A worker process sends these back instead of the records (which pickle
     #: slowly), for the main process to rebuild.
@@ -120,16 +144,24 @@ def read_path(path: Path, start: int = 0, end: int | None = None) -> bytes:
 
 
 def check_document(
-    data: bytes, *, path: str, force_type: str | None = None, keep_payload: bool = False
+    data: bytes,
+    *,
+    path: str,
+    force_type: str | None = None,
+    keep_payload: bool = False,
+    schema_version: SchemaVersion | None = None,
 ) -> Checked:
-    """Check the bytes of one JSON document (read, schema, structure), located."""
+    """Check the bytes of one JSON document (read, schema, structure), located.
+
+    ``schema_version``: the major version asked for (``None``: a dataset's own, 1 for loose
+    records)."""
     checked = Checked(path=path, payload=[] if keep_payload else None)
     try:
         value = parse_json_bytes(data, source=path)
     except JSONReadError as exc:
         checked.findings.append(read_error_finding(exc, path))
         return checked
-    check_value(value, checked, force_type=force_type, read=True)
+    check_value(value, checked, force_type=force_type, read=True, schema_version=schema_version)
     if checked.findings:  # positions cost a scan of the text: only for files with findings
         checked.findings = locate_findings(decode_text(data, source=path), checked.findings)
     return checked
@@ -141,14 +173,21 @@ def check_jsonl(
     path: str,
     force_type: str | None = None,
     keep_payload: bool = False,
+    schema_version: SchemaVersion | None = None,
 ) -> Checked:
-    """Check JSONL lines ``(line number, bytes)`` one record each; memory stays per line."""
-    checked = Checked(path=path, kind="jsonl", payload=[] if keep_payload else None)
+    """Check JSONL lines ``(line number, bytes)`` one record each; memory stays per line.
+
+    The records are read as ``schema_version`` (``None``: 1.0): a line has no version."""
+    chosen = profile(schema_version or "1")
+    checked = Checked(
+        path=path, kind="jsonl", payload=[] if keep_payload else None, version=chosen.version
+    )
     sound = checked.records
     payload = checked.payload
+    structure = chosen.structure_record
     # The common case first: a record of a known type that the compiled check passes is
     # structured at once; anything else takes the full path below, which explains it.
-    quick = {} if force_type is not None else _fast_checks()
+    quick = {} if force_type is not None else _fast_checks(chosen)
     for number, raw in lines:
         if not raw.strip():
             continue
@@ -161,7 +200,7 @@ def check_jsonl(
         fast = quick.get(value.get("type")) if isinstance(value, dict) else None
         if fast is not None and fast(value):
             try:
-                record = structure_valid_record(value)
+                record = structure(value)
             except ConversionError:
                 pass  # the full path reports it
             else:
@@ -169,7 +208,7 @@ def check_jsonl(
                 if payload is not None:
                     payload.append((number, "", raw))
                 continue
-        line_checked = Checked(path=path, payload=payload)
+        line_checked = Checked(path=path, payload=payload, version=chosen.version)
         _check_record(value, "", line_checked, force_type, line=number)
         if line_checked.findings:
             text = decode_text(raw, source=path)
@@ -180,9 +219,9 @@ def check_jsonl(
     return checked
 
 
-def _fast_checks() -> dict[Any, Any]:
+def _fast_checks(chosen: Profile) -> dict[Any, Any]:
     """Record ``type`` → compiled schema check (empty on the pure path)."""
-    found = {kind: fast_check(schema) for kind, schema in RECORD_SCHEMAS.items()}
+    found = {kind: chosen.fast(schema) for kind, schema in chosen.record_schemas.items()}
     return {kind: check for kind, check in found.items() if check is not None}
 
 
@@ -195,13 +234,20 @@ def iter_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
 
 
 def check_value(
-    value: Any, checked: Checked, *, force_type: str | None = None, read: bool = False
+    value: Any,
+    checked: Checked,
+    *,
+    force_type: str | None = None,
+    read: bool = False,
+    schema_version: SchemaVersion | None = None,
 ) -> None:
     """Check an already parsed document, adding findings and sound records to ``checked``.
 
     ``read``: the value comes from :func:`~antt_domain.io.parse_json_bytes`, which has
     refused text that is not Unicode already; otherwise (a value built in Python) that is
-    checked here first, as R010 at the string's pointer.
+    checked here first, as R010 at the string's pointer. A dataset is checked by its own
+    ``schema_version`` (one S004 when it is not the ``schema_version`` asked for); other
+    documents as ``schema_version`` (``None``: 1.0).
     """
     if not read:
         try:
@@ -211,8 +257,15 @@ def check_value(
             return
     if isinstance(value, dict) and value.get("type") == "dataset" and force_type is None:
         checked.kind = "dataset"
+        declared = major_version(value)
+        checked.version = declared
+        if schema_version is not None and schema_version != declared:
+            checked.findings.append(_version_conflict(value, schema_version, checked.path))
+            return
         _check_dataset(value, checked)
-    elif isinstance(value, dict):
+        return
+    checked.version = schema_version or "1"
+    if isinstance(value, dict):
         checked.kind = "record"
         checked.count = 1
         _check_record(value, "", checked, force_type)
@@ -235,13 +288,24 @@ def check_value(
         )
 
 
+def _version_conflict(value: dict[str, Any], asked: SchemaVersion, path: str) -> Finding:
+    """The one finding for a dataset whose ``schema_version`` is not the version asked for:
+    it is not checked further (against either version, it would be a page of mismatches)."""
+    params = {
+        "value": repr(value.get("schema_version")),
+        "allowed": f"{asked}.x (--schema-version {asked})",
+    }
+    return make_finding("S004", params, path=path, pointer="/schema_version")
+
+
 def _schema_findings(
     value: Any, schema: str, prefix: str, checked: Checked, record_id: str | None
 ) -> bool:
-    fast = fast_check(schema)
+    chosen = profile(checked.version)
+    fast = chosen.fast(schema)
     if fast is not None and fast(value):
         return True
-    errors = list(explainer_for(schema).iter_errors(value))
+    errors = list(chosen.explainer(schema).iter_errors(value))
     for problem in schema_problems(errors):
         checked.findings.append(
             make_finding(
@@ -276,29 +340,40 @@ def _check_record(
             prefix,
         )
         return
+    chosen = profile(checked.version)
     kind = force_type or value.get("type")
     if force_type is not None and value.get("type") not in (None, force_type):
         params = {"value": repr(value.get("type")), "allowed": repr(force_type)}
         problem("S004", params, f"{prefix}/type")
         return
-    if not isinstance(kind, str) or kind not in RECORD_SCHEMAS:
+    if not isinstance(kind, str) or kind not in chosen.record_schemas:
         if "type" not in value:
             problem("S001", {"property": "type"}, prefix)
         else:
-            problem("S010", {"value": repr(kind), "allowed": _RECORD_TYPES}, f"{prefix}/type")
+            problem("S010", _unknown_type(kind, chosen), f"{prefix}/type")
         return
     if force_type is not None and "type" not in value:
         value = {**value, "type": force_type}
-    if not _schema_findings(value, RECORD_SCHEMAS[kind], prefix, checked, record_id):
+    if not _schema_findings(value, chosen.record_schemas[kind], prefix, checked, record_id):
         return
     try:
-        record = structure_valid_record(value)
+        record = chosen.structure_record(value)
     except ConversionError as exc:
         _conversion_findings(exc, prefix, checked, record_id)
         return
     checked.records.append(Located(record=record, path=checked.path, pointer=prefix, line=line))
     if checked.payload is not None:
         checked.payload.append((line, prefix, json.dumps(value, ensure_ascii=False).encode()))
+
+
+def _unknown_type(kind: Any, chosen: Profile) -> dict[str, Any]:
+    """S010's parameters; a type of the other major version says how to read it."""
+    params = {"value": repr(kind), "allowed": chosen.types_text, "hint": "", "hint_vi": ""}
+    if isinstance(kind, str) and kind in chosen.foreign_types:
+        hint, hint_vi = _TYPE_HINTS[chosen.version]
+        params["hint"] = hint.format(type=kind)
+        params["hint_vi"] = hint_vi.format(type=kind)
+    return params
 
 
 def _conversion_findings(
@@ -319,6 +394,7 @@ def _conversion_findings(
 def _check_dataset(value: dict[str, Any], checked: Checked) -> None:
     records = value.get("records")
     metadata = {**value, "records": []} if isinstance(records, list) else value
+    chosen = profile(checked.version)
     meta_ok = _schema_findings(metadata, "dataset", "", checked, None)
     if not isinstance(records, list):
         return
@@ -328,13 +404,13 @@ def _check_dataset(value: dict[str, Any], checked: Checked) -> None:
     if not meta_ok:
         return
     try:
-        dataset = structure_dataset(metadata)
+        dataset = chosen.structure_dataset(metadata)
     except ConversionError as exc:
         _conversion_findings(exc, "", checked, None)
         return
     checked.documents.append((checked.path, dataset))
-    # Only 1.x passes the dataset schema here: say once that 2.0 is a command away.
-    if _upgradable(checked.path):
+    # A 1.x dataset: say once that 2.0 is a command away.
+    if checked.version == "1" and _upgradable(checked.path):
         version = {"version": value.get("schema_version")}
         notice = finding_from(
             NOTICE_CODES["V220"], version, path=checked.path, pointer="/schema_version"

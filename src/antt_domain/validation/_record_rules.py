@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import Any
 
 from antt_domain.model import (
     Activity,
@@ -16,9 +17,10 @@ from antt_domain.model import (
     Organisation,
     Outcome,
     Quantity,
-    Record,
     Source,
+    v2,
 )
+from antt_domain.validation._fields_v2 import OPEN_CODES_V2, quantities_v2
 from antt_domain.validation._findings import Severity
 from antt_domain.validation._rules import Issue, Rule, RuleContext, record_rule
 from antt_domain.vi import VietnameseParseError, parse_quantity, parse_symbol
@@ -35,17 +37,36 @@ _OPEN_CODES: dict[type, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _quantities(record: Record) -> list[tuple[str, Quantity]]:
+#: The 2.0 record classes that hold quantities (V102, V105, V106).
+_V2_QUANTIFIED = (v2.Figure, v2.Award, v2.Assessment, v2.Plan, v2.Document)
+
+
+def _quantities(record: Any) -> list[tuple[str, Any]]:
+    """``(pointer, quantity)`` of every quantity of a 1.0 or 2.0 record."""
+    if not isinstance(record, (Activity, Outcome)):
+        return quantities_v2(record)
     found: list[tuple[str, Quantity]] = []
-    if isinstance(record, (Activity, Outcome)) and record.quantity is not None:
+    if record.quantity is not None:
         found.append(("/quantity", record.quantity))
     if isinstance(record, Activity) and record.participants is not None:
         found.append(("/participants", record.participants))
     return found
 
 
-def _dimension(context: RuleContext, unit: str) -> str | None:
-    units = context.codelists.get("units")
+def _codelists(context: RuleContext, record: object) -> Mapping[str, Codelist]:
+    """The codelists of the record's schema version."""
+    return (
+        context.codelists_v2
+        if type(record).__module__.startswith(_V2_MODULE)
+        else context.codelists
+    )
+
+
+_V2_MODULE = "antt_domain.model.v2"
+
+
+def _dimension(context: RuleContext, unit: str, record: object) -> str | None:
+    units = _codelists(context, record).get("units")
     entry = units.get(unit) if units else None
     dimension = entry.extra.get("dimension") if entry else None
     return dimension if isinstance(dimension, str) else None
@@ -72,30 +93,55 @@ def _dimension(context: RuleContext, unit: str) -> str | None:
         "{code!r} is not in the codelist {codelist}{hint}",
         "{code!r} không có trong danh mục {codelist}{hint_vi}",
     ),
-    types=tuple(_OPEN_CODES),
+    types=(*_OPEN_CODES, *OPEN_CODES_V2),
 )
-def unknown_code(record: Record, context: RuleContext) -> Iterator[Issue]:
-    """Codes of open codelists that no codelist (as extended by plugins) contains."""
-    codelists = context.codelists
-    for field, name in _OPEN_CODES.get(type(record), ()):
-        value = getattr(record, field)
+def unknown_code(record: object, context: RuleContext) -> Iterator[Issue]:
+    """Codes of open codelists that no codelist (as extended by plugins) contains. In a 2.0
+    record a namespaced code (``ns:code``) is left to the dataset's vocabulary."""
+    codelists = _codelists(context, record)
+    fields = _OPEN_CODES.get(type(record)) or OPEN_CODES_V2.get(type(record), ())
+    if type(record) in OPEN_CODES_V2:
+        fields = (*fields, *_actor_roles(record))
+    for field, name in fields:
+        value = getattr(record, field) if "/" not in field else _at(record, field)
         codelist = codelists.get(name)
         if value is None or codelist is None:
             continue
         if isinstance(value, tuple):
             for index, code in enumerate(value):
-                if code not in codelist:
+                if code not in codelist and not _namespaced(code):
                     yield _unknown(code, codelist, f"/{field}/{index}")
-        elif value not in codelist:
+        elif value not in codelist and not _namespaced(value):
             yield _unknown(value, codelist, f"/{field}")
     units = codelists.get("units")
     if units is None:
         return
     for pointer, quantity in _quantities(record):
-        if quantity.unit not in units:
+        if quantity.unit not in units and not _namespaced(quantity.unit):
             yield _unknown(quantity.unit, units, f"{pointer}/unit")
-        if quantity.base_unit is not None and quantity.base_unit not in units:
+        base = quantity.base_unit
+        if base is not None and base not in units and not _namespaced(base):
             yield _unknown(quantity.base_unit, units, f"{pointer}/base_unit")
+
+
+def _namespaced(code: object) -> bool:
+    """Whether ``code`` is a namespaced ``ns:code`` (2.0): a dataset vocabulary's, checked by
+    the vocabulary rule, never V101 (1.0 codes have no colon)."""
+    return isinstance(code, str) and ":" in code
+
+
+def _actor_roles(record: object) -> tuple[tuple[str, str], ...]:
+    """``(actors/N/role, roles)`` of each actor of a 2.0 record."""
+    actors = getattr(record, "actors", ())
+    return tuple((f"actors/{index}/role", "roles") for index in range(len(actors)))
+
+
+def _at(record: object, field: str) -> Any:
+    """The value at a field path (``kind``, ``actors/0/role``) of a record."""
+    value: Any = record
+    for part in field.split("/"):
+        value = value[int(part)] if part.isdigit() else getattr(value, part)
+    return value
 
 
 #: A code longer than this gets no "did you mean" hint (codes are at most 64 characters by
@@ -141,15 +187,15 @@ def _unknown(code: object, codelist: Codelist, pointer: str) -> Issue:
         "{value} {unit} is not a whole number{hint}",
         "{value} {unit} không phải số nguyên{hint_vi}",
     ),
-    types=(Activity, Outcome),
+    types=(Activity, Outcome, *_V2_QUANTIFIED),
 )
-def fractional_count(record: Record, context: RuleContext) -> Iterator[Issue]:
+def fractional_count(record: object, context: RuleContext) -> Iterator[Issue]:
     """Counts and attendances must be integers; suggest the thousands reading of a dot."""
     for pointer, quantity in _quantities(record):
         numbers = (quantity.value, quantity.upper, quantity.denominator)
         if all(n is None or isinstance(n, int) for n in numbers):
             continue  # the common case: nothing fractional to look at
-        if _dimension(context, quantity.unit) not in ("count", "attendance"):
+        if _dimension(context, quantity.unit, record) not in ("count", "attendance"):
             continue
         for name in ("value", "upper", "denominator"):
             number = getattr(quantity, name)
@@ -188,14 +234,20 @@ def fractional_count(record: Record, context: RuleContext) -> Iterator[Issue]:
         "a {kind} is usually counted in {expected}, not {unit}",
         "{kind} thường được tính bằng {expected}, không phải {unit}",
     ),
-    types=(Activity, Outcome),
+    types=(Activity, Outcome, v2.Figure),
 )
-def unit_fits_kind(record: Record, context: RuleContext) -> Iterator[Issue]:
-    """The quantity's unit is one the kind's codelist entry expects."""
-    if not isinstance(record, (Activity, Outcome)) or record.quantity is None:
+def unit_fits_kind(record: object, context: RuleContext) -> Iterator[Issue]:
+    """The quantity's unit is one the kind's codelist entry expects (2.0: the ``units``
+    column of ``figure_kinds``)."""
+    if not isinstance(record, (Activity, Outcome, v2.Figure)) or record.quantity is None:
         return
-    name = "activity_kinds" if isinstance(record, Activity) else "outcome_kinds"
-    codelist = context.codelists.get(name)
+    if isinstance(record, v2.Figure):
+        if _dimension(context, record.quantity.unit, record) == "percentage":
+            return  # a 2.0 share of the kind (57,69 % of the teams): any kind has one
+        codelist = context.codelists_v2.get("figure_kinds")
+    else:
+        name = "activity_kinds" if isinstance(record, Activity) else "outcome_kinds"
+        codelist = context.codelists.get(name)
     entry = codelist.get(record.kind) if codelist else None
     expected = entry.extra.get("units") if entry else None
     if not expected or record.quantity.unit in expected:
@@ -225,18 +277,23 @@ def unit_fits_kind(record: Record, context: RuleContext) -> Iterator[Issue]:
         "{participants} participants for {sessions} sessions",
         "{participants} người tham gia cho {sessions} buổi",
     ),
-    types=(Activity,),
+    types=(Activity, v2.Figure),
 )
-def participants_vs_sessions(record: Record, context: RuleContext) -> Iterator[Issue]:
-    """An activity's participants are at least its sessions."""
-    if not isinstance(record, Activity) or record.quantity is None or record.participants is None:
+def participants_vs_sessions(record: object, context: RuleContext) -> Iterator[Issue]:
+    """An activity's (2.0: a figure's) participants are at least its sessions."""
+    if not isinstance(record, (Activity, v2.Figure)):
         return
-    if record.quantity.unit != "session" or record.quantity.precision.value != "exact":
+    sessions, participants = record.quantity, record.participants
+    if sessions is None or participants is None:
         return
-    if record.participants.value < record.quantity.value:
+    if sessions.unit != "session" or sessions.precision.value != "exact":
+        return
+    if sessions.value is None or participants.value is None:
+        return  # 2.0: a vague quantity has no value
+    if participants.value < sessions.value:
         yield Issue(
             pointer="/participants/value",
-            params={"participants": record.participants.value, "sessions": record.quantity.value},
+            params={"participants": participants.value, "sessions": sessions.value},
         )
 
 
@@ -256,11 +313,13 @@ def participants_vs_sessions(record: Record, context: RuleContext) -> Iterator[I
         ),
     ),
     message=("{value} is more than its whole {whole}", "{value} lớn hơn tổng thể {whole}"),
-    types=(Activity, Outcome),
+    types=(Activity, Outcome, *_V2_QUANTIFIED),
 )
-def share_bounds(record: Record, context: RuleContext) -> Iterator[Issue]:
+def share_bounds(record: object, context: RuleContext) -> Iterator[Issue]:
     """Percentages at most 100; ratio numerators at most their denominators."""
     for pointer, quantity in _quantities(record):
+        if quantity.value is None:
+            continue  # 2.0: a vague quantity has no value
         if quantity.unit == "percent" and quantity.value > 100:
             yield Issue(pointer=f"{pointer}/value", params={"value": quantity.value, "whole": 100})
         if quantity.denominator is not None and quantity.value > quantity.denominator:
@@ -289,12 +348,12 @@ def share_bounds(record: Record, context: RuleContext) -> Iterator[Issue]:
         "{as_written!r} reads as {read}, but the figure says {stated}",
         "{as_written!r} được đọc là {read}, nhưng số liệu ghi {stated}",
     ),
-    types=(Activity, Outcome),
+    types=(Activity, Outcome, *_V2_QUANTIFIED),
 )
-def as_written_agrees(record: Record, context: RuleContext) -> Iterator[Issue]:
+def as_written_agrees(record: object, context: RuleContext) -> Iterator[Issue]:
     """Parse as_written the Vietnamese way and compare it with the stored figure."""
     for pointer, quantity in _quantities(record):
-        if quantity.as_written is None:
+        if quantity.as_written is None or quantity.value is None:
             continue
         try:
             parsed = parse_quantity(quantity.as_written)
@@ -337,11 +396,11 @@ def as_written_agrees(record: Record, context: RuleContext) -> Iterator[Issue]:
         ),
     ),
     message=("{detail}", "{detail_vi}"),
-    types=(Agreement, Source),
+    types=(Agreement, Source, v2.Document, v2.Source),
 )
-def document_symbol(record: Record, context: RuleContext) -> Iterator[Issue]:
-    """Agreement and source symbols parse; deviations name the normal form."""
-    if not isinstance(record, (Agreement, Source)) or record.symbol is None:
+def document_symbol(record: object, context: RuleContext) -> Iterator[Issue]:
+    """Agreement, document and source symbols parse; deviations name the normal form."""
+    if not isinstance(record, (Agreement, Source, v2.Document, v2.Source)) or record.symbol is None:
         return
     try:
         symbol = parse_symbol(record.symbol)
@@ -367,6 +426,8 @@ def document_symbol(record: Record, context: RuleContext) -> Iterator[Issue]:
 
 
 _CODE_LENGTHS = {AreaLevel.PROVINCE: 2, AreaLevel.DISTRICT: 3, AreaLevel.COMMUNE: 5}
+#: The same by level name, for 2.0 areas (whose levels are another enum).
+_CODE_LENGTHS_BY_NAME = {level.value: length for level, length in _CODE_LENGTHS.items()}
 
 
 @record_rule(
@@ -388,13 +449,13 @@ _CODE_LENGTHS = {AreaLevel.PROVINCE: 2, AreaLevel.DISTRICT: 3, AreaLevel.COMMUNE
         "code {code} has {length} digits; a {level} code has {expected}",
         "mã {code} có {length} chữ số; mã cấp {level} có {expected}",
     ),
-    types=(Area,),
+    types=(Area, v2.Area),
 )
-def code_length(record: Record, context: RuleContext) -> Iterator[Issue]:
+def code_length(record: object, context: RuleContext) -> Iterator[Issue]:
     """Area codes have the length of their level."""
-    if not isinstance(record, Area) or record.code is None:
+    if not isinstance(record, (Area, v2.Area)) or record.code is None or record.level is None:
         return
-    expected = _CODE_LENGTHS.get(record.level)
+    expected = _CODE_LENGTHS_BY_NAME.get(record.level.value)
     if expected is not None and len(record.code) != expected:
         yield Issue(
             pointer="/code",

@@ -28,6 +28,7 @@ from typing import Any, Literal
 import attrs
 
 from antt_domain.model import Codelist, Dataset, Record
+from antt_domain.model import v2 as model_v2
 from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._findings import Severity
 
@@ -91,12 +92,14 @@ class RecordSet(Sequence[Located]):
     """
 
     def __init__(
-        self, items: Iterable[Located], documents: Iterable[tuple[str, Dataset]] = ()
+        self,
+        items: Iterable[Located],
+        documents: Iterable[tuple[str, Dataset | model_v2.Dataset]] = (),
     ) -> None:
         self._items = list(items)
         #: The dataset documents read, as (path, dataset without its records): their metadata
-        #: references records too.
-        self.documents: list[tuple[str, Dataset]] = list(documents)
+        #: references records too. A 2.0 document is a :class:`antt_domain.model.v2.Dataset`.
+        self.documents: list[tuple[str, Dataset | model_v2.Dataset]] = list(documents)
         self._by_id: dict[str, list[Located]] = {}
         for item in self._items:
             self._by_id.setdefault(item.record.id, []).append(item)

@@ -120,7 +120,9 @@ def _word(error: ValidationError) -> Iterator[SchemaProblem]:  # noqa: PLR0912 -
         codelist = schema.get("x-codelist")
         shown = _allowed(allowed) + (f" (codelist {codelist})" if codelist else "")
         yield SchemaProblem(
-            code=code, pointer=here, params={"value": _short(instance), "allowed": shown}
+            code=code,
+            pointer=here,
+            params={"value": _short(instance), "allowed": shown, "hint": "", "hint_vi": ""},
         )
     elif keyword in ("pattern", "format"):
         what_en, what_vi = _what(schema)
