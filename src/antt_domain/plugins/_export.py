@@ -72,7 +72,7 @@ def run_exporter(
     """Call ``spec``'s exporter on ``out`` through the plugin guard.
 
     A dataset of a schema version the spec does not declare is refused first
-    (:func:`check_version`). Whatever the exporter raises, a return value other than
+    (``check_version``). Whatever the exporter raises, a return value other than
     ``None``, or closing ``out`` becomes :class:`ExportError` naming the format and its plugin.
     """
     check_version(spec, dataset)
