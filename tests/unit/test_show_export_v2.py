@@ -160,3 +160,49 @@ def test_markdown_shows_the_figures_words(path: Path) -> None:
         assert f"| {markdown_inline(figure.id)} |" in text
         if figure.quantity is not None and figure.quantity.as_written:
             assert markdown_inline(figure.quantity.as_written) in text
+
+
+def test_code_labels_say_where_a_label_comes_from() -> None:
+    """builtin, plugin:NAME (from a codelist's origin), dataset, or the code itself."""
+    from antt_domain.model import Code  # noqa: PLC0415
+    from antt_domain.schemas import codelists  # noqa: PLC0415
+    from antt_domain.testing import vietnamese_dataset_v2  # noqa: PLC0415
+
+    lists = dict(codelists("2"))
+    extra = Code(code="vien_plugin", vi="viên (plugin)", en="round (plugin)")
+    lists["units"] = lists["units"].extended((extra,), by="ammo")
+    labels = CodeLabels(vietnamese_dataset_v2().vocabulary, lists)
+    assert labels.row("units", "person").origin == "builtin"
+    assert labels.row("units", "vien_plugin").origin == "plugin:ammo"
+    assert labels.label("units", "vien_plugin", "en") == "round (plugin)"
+    row = labels.row("units", "kiemthu:bao")
+    assert (row.origin, row.en) == ("dataset", "sack")
+    assert row.vi.startswith("bao; ")
+    unknown = labels.row("units", "other:thing")
+    assert (unknown.origin, unknown.vi, unknown.en) == ("undeclared", "other:thing", "other:thing")
+    rows = labels.rows([("units", "person"), ("units", "person"), ("roles", "organiser")])
+    assert [(r.codelist, r.code) for r in rows] == [
+        ("roles", "organiser"),
+        ("units", "kiemthu:bao"),
+        ("units", "person"),
+    ]
+
+
+def test_csv_header_labels_and_vocabulary_on_2_0() -> None:
+    """header=vi writes the schemas' Vietnamese titles; a declared unit is in vocabulary.csv."""
+    from antt_domain.testing import vietnamese_dataset_v2  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    export(vietnamese_dataset_v2(), "csv", buffer, options={"header": "vi", "bom": "yes"})
+    archive = zipfile.ZipFile(buffer)
+    head = archive.read("figures.csv").decode("utf-8")
+    assert head.startswith("\ufeffMã định danh,")
+    assert "Số lượng: " in head.splitlines()[0]
+    names = archive.namelist()
+    assert names[0] == "dataset.csv"
+    assert names[-1] == "vocabulary.csv"
+    assert {"figures.csv", "figure_actors.csv", "figure_links.csv", "plan_phases.csv"} <= set(names)
+    text = archive.read("vocabulary.csv").decode("utf-8-sig")
+    rows = {(r[0], r[1]): r for r in csv.reader(io.StringIO(text))}
+    assert rows[("units", "kiemthu:bao")][3:] == ["sack", "dataset"]
+    assert rows[("units", "session")][4] == "builtin"

@@ -228,8 +228,9 @@ def _documents(r: _Render, d: m.Document) -> list[str]:
 
 
 def _model_types(r: _Render, t: m.ModelType) -> list[str]:
+    category = r.labels.label("model_types", t.category, r.lang) if t.category else ""
     family = r.labels.label("model_families", t.family, r.lang) if t.family else ""
-    return [f"  [{t.id}] {_join(t.name, family, r.where(t.area))}"]
+    return [f"  [{t.id}] {_join(t.name, category, family, r.where(t.area))}"]
 
 
 def _model_instances(r: _Render, i: m.ModelInstance) -> list[str]:
