@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from antt_domain.cli._common import default_lang, out, safe_text
-from antt_domain.io import load_dataset
+from antt_domain.cli._export import load_one
+from antt_domain.cli._show_v2 import render_v2
 from antt_domain.model import (
     Activity,
     Agreement,
@@ -42,9 +43,10 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load (which validates against the schema) and print."""
-    dataset = load_dataset(args.path)
-    out().write(render(dataset, args.lang or default_lang()))
+    """Load (which checks the document against its version's schema) and print."""
+    dataset = load_one(args.path)
+    lang = args.lang or default_lang()
+    out().write(render(dataset, lang) if isinstance(dataset, Dataset) else render_v2(dataset, lang))
     return 0
 
 

@@ -179,7 +179,7 @@ def loads_any_dataset(data: str | bytes, *, source: str = "<string>") -> Dataset
 def load_any_dataset(path: str | Path) -> Dataset | model_v2.Dataset:
     """A dataset of either major version from the JSON file at ``path`` (a 1.x document as
     a :class:`~antt_domain.model.Dataset`, a 2.x one as a
-    :class:`~antt_domain.model.v2.Dataset`)."""
+    ``antt_domain.model.v2.Dataset``)."""
     return _any_dataset(read_json(path))
 
 

@@ -30,6 +30,7 @@ from antt_domain.plugins._errors import (
     PluginsFailedError,
     UnknownFormatError,
     UnknownOptionError,
+    UnsupportedVersionError,
 )
 from antt_domain.plugins._export import export, run_exporter
 from antt_domain.plugins._hookspecs import HOOKS, REGISTRATION_HOOKS
@@ -76,6 +77,7 @@ __all__ = [
     "ReportRequest",
     "UnknownFormatError",
     "UnknownOptionError",
+    "UnsupportedVersionError",
     "export",
     "hookimpl",
     "hookspec",

@@ -18,6 +18,7 @@ __all__ = [
     "PluginsFailedError",
     "UnknownFormatError",
     "UnknownOptionError",
+    "UnsupportedVersionError",
     "describe_exception",
 ]
 
@@ -102,6 +103,37 @@ class UnknownOptionError(PluginError, ValueError):
         self.known = tuple(sorted(known))
         listed = ", ".join(self.known) or "none"
         super().__init__(f"exporter {format_name!r} has no option {option!r}; options: {listed}")
+
+
+class UnsupportedVersionError(PluginError, ValueError):
+    """A dataset of a schema version the exporter (or report format) does not read; it was
+    not called.
+
+    Attributes: ``format`` (its name), ``plugin`` (who registered it), ``kind``
+    (``"exporter"`` or ``"report format"``), ``version`` (the dataset's ``schema_version``)
+    and ``versions`` (the major versions it reads, from its spec's ``schema_versions``).
+    """
+
+    def __init__(
+        self,
+        format_name: str,
+        plugin: str,
+        *,
+        version: str,
+        versions: Iterable[str],
+        kind: str = "exporter",
+    ) -> None:
+        self.format = format_name
+        self.plugin = plugin
+        self.kind = kind
+        self.version = version
+        self.versions = tuple(versions)
+        reads = ", ".join(f"{v}.x" for v in self.versions)
+        super().__init__(
+            f"{kind} {format_name!r} of plugin {plugin or '?'!r} reads Schema {reads} datasets "
+            f"only; this dataset is Schema {version} (`antt upgrade` writes 2.0 from 1.x; "
+            f"a 2.0 dataset cannot be written back as 1.x)"
+        )
 
 
 class PluginFaultError(PluginError):

@@ -10,17 +10,19 @@ from typing import BinaryIO
 
 from antt_domain.io import write_atomic
 from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
 from antt_domain.plugins._errors import (
     ExportError,
     OutputError,
     OutputExistsError,
     UnknownOptionError,
+    UnsupportedVersionError,
 )
 from antt_domain.plugins._guard import call_plugin, returned
 from antt_domain.plugins._manager import AnttPluginManager, plugin_manager
 from antt_domain.plugins._specs import ExporterSpec
 
-__all__ = ["export", "run_exporter", "write_output"]
+__all__ = ["check_version", "export", "run_exporter", "write_output"]
 
 #: What an exporter that closed its stream is told.
 CLOSED_STREAM = (
@@ -40,6 +42,20 @@ def _checked_options(spec: ExporterSpec, options: Mapping[str, str] | None) -> M
     return MappingProxyType({k: str(v) for k, v in given.items()})
 
 
+def check_version(spec: ExporterSpec, dataset: Dataset | model_v2.Dataset) -> None:
+    """Refuse (:class:`UnsupportedVersionError`) a dataset whose major schema version is not
+    among ``spec.schema_versions``: the exporter is never called with a model it does not
+    know."""
+    major = "2" if isinstance(dataset, model_v2.Dataset) else "1"
+    if major not in spec.schema_versions:
+        raise UnsupportedVersionError(
+            spec.name,
+            spec.plugin,
+            version=dataset.schema_version,
+            versions=spec.schema_versions,
+        )
+
+
 def _exporter_fault(spec: ExporterSpec) -> Callable[[str, BaseException | None], ExportError]:
     def make(reason: str, cause: BaseException | None) -> ExportError:
         return ExportError(spec.name, spec.plugin, cause, reason=reason)
@@ -48,13 +64,18 @@ def _exporter_fault(spec: ExporterSpec) -> Callable[[str, BaseException | None],
 
 
 def run_exporter(
-    spec: ExporterSpec, dataset: Dataset, out: BinaryIO, options: Mapping[str, str] | None = None
+    spec: ExporterSpec,
+    dataset: Dataset | model_v2.Dataset,
+    out: BinaryIO,
+    options: Mapping[str, str] | None = None,
 ) -> None:
     """Call ``spec``'s exporter on ``out`` through the plugin guard.
 
-    Whatever it raises, a return value other than ``None``, or closing ``out`` becomes
-    :class:`ExportError` naming the format and its plugin.
+    A dataset of a schema version the spec does not declare is refused first
+    (``check_version``). Whatever the exporter raises, a return value other than
+    ``None``, or closing ``out`` becomes :class:`ExportError` naming the format and its plugin.
     """
+    check_version(spec, dataset)
     checked = _checked_options(spec, options)
     fault = _exporter_fault(spec)
 
@@ -90,7 +111,7 @@ def write_output(path: Path, write: Callable[[BinaryIO], None], *, force: bool) 
 
 
 def export(
-    dataset: Dataset,
+    dataset: Dataset | model_v2.Dataset,
     name: str | ExporterSpec,
     out: str | os.PathLike[str] | BinaryIO,
     *,
@@ -111,10 +132,13 @@ def export(
     ``options`` are the exporter's ``KEY=VALUE`` options (see its spec's ``options``).
     ``manager`` defaults to a new :func:`~antt_domain.plugins.plugin_manager`. Raises
     :class:`UnknownFormatError` (listing the available names), :class:`UnknownOptionError`,
-    :class:`ExportError` (the exporter raised) or :class:`OutputError`.
+    :class:`UnsupportedVersionError` (a 1.x dataset for an exporter of 2.0 only, or the
+    reverse; nothing is written), :class:`ExportError` (the exporter raised) or
+    :class:`OutputError`.
     """
     registered = name if isinstance(name, ExporterSpec) else None
     spec = registered or (manager or plugin_manager()).exporter(str(name))
+    check_version(spec, dataset)
     if isinstance(out, (str, os.PathLike)):
         _checked_options(spec, options)
         write_output(

@@ -14,7 +14,13 @@ conftest) gives the fixtures ``antt_plugin_manager``, ``antt_check_exporter`` an
 
 from __future__ import annotations
 
-from antt_domain.testing._datasets import empty_dataset, large_dataset, vietnamese_dataset
+from antt_domain.testing._datasets import (
+    empty_dataset,
+    empty_dataset_v2,
+    large_dataset,
+    vietnamese_dataset,
+    vietnamese_dataset_v2,
+)
 from antt_domain.testing._kit import (
     ConformanceError,
     check_exporter,
@@ -28,6 +34,8 @@ __all__ = [
     "check_report_format",
     "conformance_datasets",
     "empty_dataset",
+    "empty_dataset_v2",
     "large_dataset",
     "vietnamese_dataset",
+    "vietnamese_dataset_v2",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 from antt_domain.model import (
     Activity,
@@ -21,8 +22,15 @@ from antt_domain.model import (
     Source,
     Unstated,
 )
+from antt_domain.model import v2 as model_v2
 
-__all__ = ["empty_dataset", "large_dataset", "vietnamese_dataset"]
+__all__ = [
+    "empty_dataset",
+    "empty_dataset_v2",
+    "large_dataset",
+    "vietnamese_dataset",
+    "vietnamese_dataset_v2",
+]
 
 _PUBLISHER = Publisher(name="antt-domain (bộ kiểm thử)")
 
@@ -142,4 +150,83 @@ def large_dataset(records: int = 5000) -> Dataset:
         title=f"Bộ dữ liệu lớn ({records} bản ghi)",
         publisher=_PUBLISHER,
         records=everything,
+    )
+
+
+def empty_dataset_v2() -> model_v2.Dataset:
+    """A Schema 2.0 dataset with metadata and no records."""
+    return model_v2.Dataset(id="empty-v2", title="Bộ dữ liệu trống (2.0)", publisher=_PUBLISHER)
+
+
+def vietnamese_dataset_v2() -> model_v2.Dataset:
+    """A small Schema 2.0 dataset whose texts (the source's words above all) are as hard on
+    an exporter as Vietnamese gets: a figure with ``as_written`` words, a vague amount, a
+    dataset-declared unit, actors and a link."""
+    cite = (model_v2.Citation(source="src-bao", locator="đoạn 2; " + TRICKY),)
+    vocabulary = model_v2.Vocabulary(
+        namespace="kiemthu",
+        codes=(
+            model_v2.VocabularyCode(
+                codelist="units",
+                code="kiemthu:bao",
+                vi="bao; " + TRICKY,
+                en="sack",
+                dimension=model_v2.UnitDimension.COUNT,
+            ),
+        ),
+    )
+    records = [
+        model_v2.Source(id="src-bao", kind="article", title="=Bài báo: " + TRICKY, language="vi"),
+        model_v2.Area(
+            id="area-cam-tan",
+            name=unicodedata.normalize("NFD", "Xã Cẩm Tân"),
+            level=model_v2.AreaLevel.COMMUNE,
+        ),
+        model_v2.Organisation(
+            id="org-hoi",
+            name=TRICKY,
+            kind="womens_union",
+            level=OrganisationLevel.COMMUNE,
+            area="area-cam-tan",
+        ),
+        model_v2.Figure(
+            id="fig-buoi",
+            kind="outreach_sessions",
+            kind_as_written="+tuyên truyền",
+            quantity=model_v2.Quantity(
+                value=1838, unit="session", as_written="1.838 buổi; " + TRICKY
+            ),
+            period=model_v2.Interval(
+                start=date(2021, 1, 1), end=date(2021, 12, 31), as_written="năm 2021 | cả năm"
+            ),
+            area="area-cam-tan",
+            actors=(model_v2.Actor(role="organiser", organisation="org-hoi", as_written=TRICKY),),
+            sources=cite,
+        ),
+        model_v2.Figure(
+            id="fig-bao",
+            kind="outreach_sessions",
+            quantity=model_v2.Quantity(
+                unit="kiemthu:bao",
+                precision=model_v2.Precision.VAGUE,
+                magnitude=model_v2.VagueMagnitude.THOUSANDS,
+                as_written="hàng nghìn bao",
+            ),
+            period=model_v2.Unstated(as_written="@gần đây"),
+            links=(
+                model_v2.Link(
+                    rel=model_v2.LinkRelation.PART_OF, to="fig-buoi", as_written="trong đó"
+                ),
+            ),
+            sources=cite,
+        ),
+    ]
+    return model_v2.Dataset(
+        id="vietnamese-v2",
+        title="Số liệu 2.0: " + TRICKY,
+        publisher=_PUBLISHER,
+        language="vi",
+        description=TRICKY,
+        vocabulary=vocabulary,
+        records=records,
     )

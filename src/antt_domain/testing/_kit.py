@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from antt_domain._resources import example_root
 from antt_domain.errors import AnttError
-from antt_domain.io import load_example
+from antt_domain.io import load_example, loads_any_dataset
 from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
 from antt_domain.plugins import (
     AnttPluginManager,
     ExporterSpec,
@@ -22,7 +24,13 @@ from antt_domain.plugins import (
     plugin_manager,
     run_exporter,
 )
-from antt_domain.testing._datasets import empty_dataset, large_dataset, vietnamese_dataset
+from antt_domain.testing._datasets import (
+    empty_dataset,
+    empty_dataset_v2,
+    large_dataset,
+    vietnamese_dataset,
+    vietnamese_dataset_v2,
+)
 
 __all__ = ["ConformanceError", "check_exporter", "check_report_format", "conformance_datasets"]
 
@@ -40,14 +48,33 @@ class ConformanceError(AnttError, AssertionError):
         super().__init__(f"{name!r} fails {len(self.failures)} conformance check(s):\n{listed}")
 
 
-def conformance_datasets(records: int = 5000) -> dict[str, Dataset]:
-    """The datasets the kit uses: ``example``, ``empty``, ``vietnamese`` and ``large``."""
-    return {
-        "example": load_example(),
-        "empty": empty_dataset(),
-        "vietnamese": vietnamese_dataset(),
-        "large": large_dataset(records),
-    }
+def _example_v2() -> model_v2.Dataset:
+    data = (example_root() / "cam-thuy-2021" / "dataset-2.0.json").read_bytes()
+    found = loads_any_dataset(data, source="example:cam-thuy-2021 (2.0)")
+    assert isinstance(found, model_v2.Dataset)  # noqa: S101 - the file is a 2.0 document
+    return found
+
+
+def conformance_datasets(
+    records: int = 5000, versions: tuple[str, ...] = ("1",)
+) -> dict[str, Dataset | model_v2.Dataset]:
+    """The datasets the kit uses: ``example``, ``empty``, ``vietnamese`` and ``large`` (1.0
+    model); with ``"2"`` among ``versions`` also ``example-2.0`` (the example upgraded),
+    ``empty-2.0`` and ``vietnamese-2.0`` (2.0 model). Without ``"1"`` the 1.0 ones are left
+    out."""
+    found: dict[str, Dataset | model_v2.Dataset] = {}
+    if "1" in versions:
+        found.update(
+            example=load_example(),
+            empty=empty_dataset(),
+            vietnamese=vietnamese_dataset(),
+            large=large_dataset(records),
+        )
+    if "2" in versions:
+        found["example-2.0"] = _example_v2()
+        found["empty-2.0"] = empty_dataset_v2()
+        found["vietnamese-2.0"] = vietnamese_dataset_v2()
+    return found
 
 
 def _listing(folder: Path) -> set[str]:
@@ -116,7 +143,7 @@ def _text_problems(data: bytes) -> list[str]:
 def _export_checks(
     spec: ExporterSpec,
     case: str,
-    dataset: Dataset,
+    dataset: Dataset | model_v2.Dataset,
     folder: Path,
     options: Mapping[str, str] | None,
 ) -> list[str]:
@@ -145,7 +172,7 @@ def _export_checks(
     else:
         if streamed != outputs[0]:
             problems.append(f"{case}: output to a stream differs from output to a file")
-    if case == "example" and not outputs[0]:
+    if case.startswith("example") and not outputs[0]:
         problems.append("example: output is empty")
     if not spec.binary:
         problems += [f"{case}: {p}" for p in _text_problems(outputs[0])]
@@ -168,7 +195,10 @@ def check_exporter(
     file; nothing but the output appears in ``workdir``; the whole current folder is
     untouched (every entry's name, size and modification time, recursively, compared before
     and after: a file appended to or rewritten is caught); textual output is UTF-8 and not
-    double-encoded; the example's output is not empty. Anything the exporter raises
+    double-encoded; the example's output is not empty. An exporter whose spec declares
+    ``schema_versions`` with ``"2"`` is also given the 2.0 datasets (``example-2.0``,
+    ``empty-2.0``, ``vietnamese-2.0``); one that declares only ``"2"`` gets those alone.
+    Anything the exporter raises
     (a closed stream's ``ValueError`` included) is a breach listed in the error.
 
     ``spec_or_name`` is a spec or a registered name (looked up in ``manager``, default a new
@@ -183,7 +213,7 @@ def check_exporter(
     cwd = Path.cwd()
     with _workdir(workdir) as folder:
         cwd_before = _snapshot(cwd, folder)
-        for case, dataset in conformance_datasets(records).items():
+        for case, dataset in conformance_datasets(records, spec.schema_versions).items():
             problems += _export_checks(spec, case, dataset, folder, options)
         changes = _folder_changes(cwd_before, _snapshot(cwd, folder))
     if changes:
@@ -236,6 +266,8 @@ def check_report_format(
     cwd = Path.cwd()
     cwd_before = _snapshot(cwd, cwd / ".antt-no-such-folder")
     for case, dataset in conformance_datasets(records).items():
+        if not isinstance(dataset, Dataset):  # report formats read 1.x only for now
+            continue
         for lang in ("vi", "en"):
             request = ReportRequest(dataset=dataset, lang=lang, options=options or {})
             problems += _render_checks(spec, case, request, functools.partial(spec.render, request))

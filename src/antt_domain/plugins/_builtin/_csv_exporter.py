@@ -7,6 +7,10 @@ One output stream cannot hold several tables, so the CSV files travel in one ZIP
 records. Columns are named as in :mod:`._tables` (``quantity.value``, ``period.start``,
 ``partners`` joined with ``;``).
 
+A Schema 2.0 dataset gives the 2.0 tables instead (see :mod:`._tables_v2`): ``dataset.csv``,
+``<table>.csv`` for every table (``areas.csv`` ... ``figures.csv``, ``figure_actors.csv``,
+``figure_links.csv``, ...) and ``vocabulary.csv`` (every code used, its labels, its origin).
+
 Files are UTF-8 with CRLF line ends (RFC 4180). ``bom=yes`` starts each with a byte-order
 mark so that Excel shows Vietnamese correctly. ``header=vi`` or ``header=en`` writes the
 schemas' labels instead of the column names. A cell beginning with ``=``, ``+``, ``-``,
@@ -19,11 +23,15 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import BinaryIO
+
+import attrs
 
 from antt_domain.convert import unstructure
 from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
+from antt_domain.plugins._builtin import _tables_v2
 from antt_domain.plugins._builtin._options import choice, flag
 from antt_domain.plugins._builtin._tables import (
     Column,
@@ -48,13 +56,18 @@ def neutralise(cell: str) -> str:
 
 
 def _csv(
-    cols: Sequence[Column], docs: Iterable[dict[str, object]], header: str, *, bom: bool
+    cols: Sequence[Column],
+    docs: Iterable[dict[str, object]],
+    header: str,
+    *,
+    bom: bool,
+    cell: Callable[[Column, object], str] = text,
 ) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(c.name if header == "names" else c.label(header)) for c in cols])
     for doc in docs:
-        writer.writerow([neutralise(text(c, c.value(doc))) for c in cols])
+        writer.writerow([neutralise(cell(c, c.value(doc))) for c in cols])
     return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
 
 
@@ -66,10 +79,30 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data)
 
 
-def export_csv(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+def _export_v2(dataset: model_v2.Dataset, out: BinaryIO, header: str, *, bom: bool) -> None:
+    cell = _tables_v2.text
+    found = _tables_v2.rows(dataset)
+    words = [attrs.asdict(r) for r in _tables_v2.vocabulary(dataset, found)]
+    with zipfile.ZipFile(out, "w") as archive:
+        meta = [_tables_v2.metadata(dataset)]
+        data = _csv(_tables_v2.dataset_columns(), meta, header, bom=bom, cell=cell)
+        _add(archive, "dataset.csv", data)
+        for table in _tables_v2.tables():
+            data = _csv(table.columns, found[table.name], header, bom=bom, cell=cell)
+            _add(archive, f"{table.name}.csv", data)
+        data = _csv(_tables_v2.VOCABULARY_COLUMNS, words, header, bom=bom, cell=cell)
+        _add(archive, "vocabulary.csv", data)
+
+
+def export_csv(
+    dataset: Dataset | model_v2.Dataset, out: BinaryIO, options: Mapping[str, str], /
+) -> None:
     """Write the ZIP of CSV files (see the module's documentation)."""
     bom = flag(options, "bom")
     header = choice(options, "header", ("names", "vi", "en"), "names")
+    if isinstance(dataset, model_v2.Dataset):
+        _export_v2(dataset, out, header, bom=bom)
+        return
     metadata = unstructure(dataset)
     metadata.pop("records", None)
     with zipfile.ZipFile(out, "w") as archive:
@@ -95,5 +128,6 @@ def antt_register_exporters() -> list[ExporterSpec]:
                 "header": "names (default), vi or en: the header row's words",
             },
             description="dataset.csv and <type>.csv for every record type; UTF-8, CRLF.",
+            schema_versions=("1", "2"),
         )
     ]

@@ -9,13 +9,15 @@ array of line 1's object.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, BinaryIO
 
 import attrs
 
 from antt_domain.convert import unstructure
+from antt_domain.convert import v2 as convert_v2
 from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
 from antt_domain.plugins._markers import hookimpl
 from antt_domain.plugins._specs import ExporterSpec
 from antt_domain.text_safety import json_safe
@@ -31,13 +33,18 @@ def _line(value: Any) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def export_jsonl(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
-    """The metadata line, then one line per record."""
-    metadata = unstructure(attrs.evolve(dataset, records=()))
+def export_jsonl(
+    dataset: Dataset | model_v2.Dataset, out: BinaryIO, options: Mapping[str, str], /
+) -> None:
+    """The metadata line, then one line per record (1.x or 2.0 JSON, as loaded)."""
+    write: Callable[[Any], Any] = (
+        convert_v2.unstructure if isinstance(dataset, model_v2.Dataset) else unstructure
+    )
+    metadata = write(attrs.evolve(dataset, records=()))
     metadata.pop("records", None)
     out.write(_line(metadata))
     for record in dataset.records:
-        out.write(_line(unstructure(record)))
+        out.write(_line(write(record)))
 
 
 @hookimpl
@@ -52,5 +59,6 @@ def antt_register_exporters() -> list[ExporterSpec]:
             binary=False,
             export=export_jsonl,
             description="Line 1: the dataset without records; then one record per line.",
+            schema_versions=("1", "2"),
         )
     ]

@@ -8,6 +8,11 @@ a backtick, ``[`` and ``]`` are escaped with ``\\`` and ``&``, ``<``, ``>`` writ
 no HTML, link or extra cell comes from the data; other control characters are written as their
 code point (``\\u001b``). The description, a paragraph of its own, cannot start a heading, list
 or quote either.
+
+A Schema 2.0 dataset gives one section per 2.0 table that has rows (:mod:`._tables_v2`:
+``figures`` with ``quantity.value``, ``quantity.unit`` and ``quantity.as_written`` side by side,
+then ``figure_actors``, ``figure_links``, ...), and a last section listing the codes used with
+their labels (the ``vocabulary`` table).
 """
 
 from __future__ import annotations
@@ -15,9 +20,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, BinaryIO
 
+import attrs
+
 from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
+from antt_domain.plugins._builtin import _tables_v2
 from antt_domain.plugins._builtin._options import choice
-from antt_domain.plugins._builtin._tables import columns, documents, record_types, text
+from antt_domain.plugins._builtin._tables import Column, columns, documents, record_types, text
 from antt_domain.plugins._markers import hookimpl
 from antt_domain.plugins._specs import ExporterSpec
 from antt_domain.text_safety import markdown_block, markdown_inline
@@ -32,6 +41,7 @@ _WORDS = {
         "id": "Mã",
         "language": "Ngôn ngữ",
         "version": "Phiên bản lược đồ",
+        "vocabulary": "Mã đã dùng",
     },
     "en": {
         "records": "records",
@@ -40,6 +50,7 @@ _WORDS = {
         "id": "Id",
         "language": "Language",
         "version": "Schema version",
+        "vocabulary": "Codes used",
     },
 }
 
@@ -59,8 +70,36 @@ def _table(record_type: str, docs: list[dict[str, Any]], lang: str) -> list[str]
     return lines
 
 
-def render_markdown(dataset: Dataset, lang: str) -> str:
-    """The Markdown text of ``dataset``."""
+def _table_v2(cols: tuple[Column, ...], docs: list[dict[str, Any]], lang: str) -> list[str]:
+    used = [c for c in cols if any(c.value(d) is not None for d in docs)]
+    lines = [
+        "| " + " | ".join(cell(c.label(lang)) for c in used) + " |",
+        "|" + "---|" * len(used),
+    ]
+    lines += [
+        "| " + " | ".join(cell(_tables_v2.text(c, c.value(d))) for c in used) + " |" for d in docs
+    ]
+    return lines
+
+
+def _sections_v2(dataset: model_v2.Dataset, lang: str) -> list[str]:
+    words = _WORDS[lang]
+    found = _tables_v2.rows(dataset)
+    lines: list[str] = []
+    for table in _tables_v2.tables():
+        docs = found[table.name]
+        if docs:
+            lines += ["", f"## {cell(table.label(lang))} ({len(docs)})", ""]
+            lines += _table_v2(table.columns, docs, lang)
+    codes = [attrs.asdict(r) for r in _tables_v2.vocabulary(dataset, found)]
+    if codes:
+        lines += ["", f"## {words['vocabulary']} ({len(codes)})", ""]
+        lines += _table_v2(_tables_v2.VOCABULARY_COLUMNS, codes, lang)
+    return lines
+
+
+def render_markdown(dataset: Dataset | model_v2.Dataset, lang: str) -> str:
+    """The Markdown text of ``dataset`` (1.x or 2.0)."""
     words = _WORDS[lang]
     lines = [f"# {cell(dataset.title)}", ""]
     lines.append(f"- {words['id']}: `{dataset.id}`")
@@ -72,6 +111,8 @@ def render_markdown(dataset: Dataset, lang: str) -> str:
         lines += ["", markdown_block(dataset.description)]
     if not dataset.records:
         lines += ["", words["none"]]
+    if isinstance(dataset, model_v2.Dataset):
+        return "\n".join(lines + _sections_v2(dataset, lang)) + "\n"
     for kind in record_types():
         docs = documents(dataset, kind.type)
         if docs:
@@ -80,7 +121,9 @@ def render_markdown(dataset: Dataset, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def export_markdown(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+def export_markdown(
+    dataset: Dataset | model_v2.Dataset, out: BinaryIO, options: Mapping[str, str], /
+) -> None:
     """Write the Markdown text, UTF-8."""
     default = dataset.language if dataset.language in ("vi", "en") else "vi"
     lang = choice(options, "lang", ("vi", "en"), default or "vi")
@@ -99,5 +142,6 @@ def antt_register_exporters() -> list[ExporterSpec]:
             binary=False,
             export=export_markdown,
             options={"lang": "vi or en: the labels' language (default: the dataset's)"},
+            schema_versions=("1", "2"),
         )
     ]

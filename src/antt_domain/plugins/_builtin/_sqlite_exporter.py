@@ -18,6 +18,17 @@ Layout (``PRAGMA user_version = 1``):
 * ``codelist(name, title_vi, title_en, closed)`` and ``code(codelist, code, vi, en,
   description)``: every bundled codelist, for labels in both languages.
 
+A Schema 2.0 dataset gives the 2.0 layout instead (``PRAGMA user_version = 2``; tables as in
+:mod:`._tables_v2`): ``record(id, type, position)``; ``dataset``; one table per record type
+(``areas`` ... ``figures``, ``awards``, ``assessments``, ``plans``, ``sources``) with
+``id PRIMARY KEY REFERENCES record(id)``; one table per list of objects
+(``figure_actors``, ``figure_links``, ``event_actors``, ``award_recipients``,
+``assessment_results``, ``plan_phases``, ...) with ``<type>_id REFERENCES <table>(id)`` and
+``position``, primary key ``(<type>_id, position)``; lists of ids, codes or texts are one
+text column joined with ``;`` as in the CSV files; and ``vocabulary(codelist, code, vi, en,
+origin)``: every code used, with its labels and origin (``builtin``, ``dataset``,
+``plugin:NAME``, ``undeclared``).
+
 Foreign keys are declared, not enforced while writing: run ``PRAGMA foreign_key_check`` to
 list references that do not resolve (``antt validate`` reports them too). Two records with
 the same id cannot be exported (validate first). The bytes are deterministic for a given
@@ -37,6 +48,8 @@ from typing import Any, BinaryIO
 
 from antt_domain.convert import unstructure
 from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
+from antt_domain.plugins._builtin import _tables_v2
 from antt_domain.plugins._builtin._tables import Column, columns, dataset_columns, record_types
 from antt_domain.plugins._markers import hookimpl
 from antt_domain.plugins._specs import ExporterSpec
@@ -45,6 +58,8 @@ from antt_domain.schemas import codelists
 __all__ = ["antt_register_exporters", "export_sqlite", "sql_name"]
 
 LAYOUT_VERSION = 1
+#: ``PRAGMA user_version`` of a database written from a 2.0 dataset.
+LAYOUT_VERSION_V2 = 2
 
 
 def sql_name(column: Column) -> str:
@@ -145,8 +160,7 @@ def _codelists(db: sqlite3.Connection) -> None:
         )
 
 
-def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
-    db.execute(f"PRAGMA user_version = {LAYOUT_VERSION}")
+def _records(db: sqlite3.Connection, dataset: Dataset | model_v2.Dataset) -> None:
     db.execute(
         "CREATE TABLE record (id TEXT PRIMARY KEY, type TEXT NOT NULL, position INTEGER NOT NULL)"
     )
@@ -160,6 +174,76 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
         twice = next(i for i, n in counts.items() if n > 1)
         msg = f"two records have the id {twice!r}; validate the dataset first"
         raise ValueError(msg) from None
+
+
+def _v2_cell(column: Column, value: Any) -> Any:
+    if value is None:
+        return None
+    if column.shape in ("scalar", "json"):
+        return _scalar(column, value)
+    return _tables_v2.text(column, value)
+
+
+def _v2_table(
+    db: sqlite3.Connection,
+    name: str,
+    cols: tuple[Column, ...],
+    docs: list[dict[str, Any]],
+    keys: list[str],
+) -> None:
+    """Create and fill one table: ``keys`` replace the first column definitions (the key
+    columns) and may add constraints at the end."""
+    defs = []
+    for column in cols:
+        kind = "NUMERIC" if column.number else "TEXT"
+        ref = " REFERENCES record(id)" if column.reference and column.shape == "scalar" else ""
+        defs.append(f"{_q(sql_name(column))} {kind}{ref}")
+    defs[: min(len(keys), 2)] = keys[:2]
+    defs += keys[2:]
+    db.execute(f"CREATE TABLE {_q(name)} ({', '.join(defs)})")
+    marks = ", ".join("?" for _ in cols)
+    db.executemany(
+        f"INSERT INTO {_q(name)} VALUES ({marks})",  # noqa: S608 - names come from our schemas
+        ([_v2_cell(c, c.value(d)) for c in cols] for d in docs),
+    )
+
+
+def _keys(table: _tables_v2.Table) -> list[str]:
+    if table.part is None:
+        return ['"id" TEXT PRIMARY KEY REFERENCES record(id)']
+    owner = _q(table.owner)
+    return [
+        f"{owner} TEXT NOT NULL REFERENCES {_q(table.record_type + 's')}(id)",
+        '"position" INTEGER NOT NULL',
+        f'PRIMARY KEY ({owner}, "position")',
+    ]
+
+
+def _fill_v2(db: sqlite3.Connection, dataset: model_v2.Dataset) -> None:
+    db.execute(f"PRAGMA user_version = {LAYOUT_VERSION_V2}")
+    _records(db, dataset)
+    found = _tables_v2.rows(dataset)
+    meta = [_tables_v2.metadata(dataset)]
+    _v2_table(db, "dataset", _tables_v2.dataset_columns(), meta, ['"id" TEXT PRIMARY KEY'])
+    for table in _tables_v2.tables():
+        _v2_table(db, table.name, table.columns, found[table.name], _keys(table))
+    db.execute(
+        "CREATE TABLE vocabulary (codelist TEXT NOT NULL, code TEXT NOT NULL, vi TEXT NOT NULL, "
+        "en TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (codelist, code))"
+    )
+    db.executemany(
+        "INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?)",
+        ((r.codelist, r.code, r.vi, r.en, r.origin) for r in _tables_v2.vocabulary(dataset, found)),
+    )
+    db.commit()
+
+
+def _fill(db: sqlite3.Connection, dataset: Dataset | model_v2.Dataset) -> None:
+    if isinstance(dataset, model_v2.Dataset):
+        _fill_v2(db, dataset)
+        return
+    db.execute(f"PRAGMA user_version = {LAYOUT_VERSION}")
+    _records(db, dataset)
     writer = _Writer(db)
     metadata = unstructure(dataset)
     metadata.pop("records", None)
@@ -173,7 +257,7 @@ def _fill(db: sqlite3.Connection, dataset: Dataset) -> None:
     db.commit()
 
 
-def _database_bytes(dataset: Dataset) -> bytes:
+def _database_bytes(dataset: Dataset | model_v2.Dataset) -> bytes:
     if sys.version_info >= (3, 11):  # serialize(): no file is needed at all
         db = sqlite3.connect(":memory:")
         try:
@@ -191,7 +275,9 @@ def _database_bytes(dataset: Dataset) -> bytes:
         return path.read_bytes()
 
 
-def export_sqlite(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
+def export_sqlite(
+    dataset: Dataset | model_v2.Dataset, out: BinaryIO, options: Mapping[str, str], /
+) -> None:
     """Write the SQLite database file (see the module's documentation)."""
     out.write(_database_bytes(dataset))
 
@@ -208,5 +294,6 @@ def antt_register_exporters() -> list[ExporterSpec]:
             binary=True,
             export=export_sqlite,
             description="Foreign keys for references, link tables for lists, codelists.",
+            schema_versions=("1", "2"),
         )
     ]

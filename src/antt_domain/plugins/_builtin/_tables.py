@@ -58,6 +58,8 @@ class Column:
     number: bool = False
     reference: bool = False
     default: Any = None
+    #: The codelist its codes come from (``x-codelist`` of the schema), when it holds codes.
+    codelist: str | None = None
 
     @property
     def name(self) -> str:
