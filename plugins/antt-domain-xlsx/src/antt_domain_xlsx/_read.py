@@ -23,8 +23,7 @@ from typing import Any
 import attrs
 import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type hints
 import openpyxl.xml  # type: ignore[import-untyped]
-from antt_domain.io import parse_json
-from antt_domain.schemas import codelists
+from antt_domain.io import parse_json, schema_violations
 from antt_domain.validation import (
     DEFAULT,
     Finding,
@@ -39,6 +38,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from antt_domain_xlsx._cells import citation, split_list, text_in
 from antt_domain_xlsx._codes import CODES
+from antt_domain_xlsx._labels import Labels
 from antt_domain_xlsx._layout import (
     CODELIST_SHEET,
     HEADING_ROW,
@@ -47,11 +47,9 @@ from antt_domain_xlsx._layout import (
     METADATA,
     POSITION_COLUMN,
     Column,
+    Layout,
     Sheet,
-    codelist_of,
-    metadata_columns,
-    record_sheets,
-    sheet_for_name,
+    layout,
 )
 from antt_domain_xlsx._rows import Impossible, SheetRow, sheet_rows
 from antt_domain_xlsx._safety import LIMITS, Limits, check_archive
@@ -61,6 +59,13 @@ __all__ = ["CellRef", "WorkbookImport", "import_workbook", "read_workbook"]
 _KEY_RE = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CODE_RE = re.compile(r"[a-z][a-z0-9_]*")
+#: A 2.0 code: built-in, or ``namespace:code``.
+_CODE_RE_V2 = re.compile(r"([a-z][a-z0-9_.-]*:)?[a-z][a-z0-9_]*")
+#: What a boolean cell may hold as text (matched by name_key), and what it means.
+_BOOLEANS = {
+    **{name_key(w): True for w in ("true", "yes", "có", "đúng", "x", "1")},
+    **{name_key(w): False for w in ("false", "no", "không", "sai", "0")},
+}
 _MISSING = object()
 
 
@@ -158,35 +163,25 @@ def _normalise_number(value: int | float | Decimal) -> int | float:
     return value
 
 
-# -- the code lists: codes and labels of both languages --------------------------------------
-
-
-def _code_index(name: str) -> dict[str, str]:
-    found = codelists().get(name)
-    index: dict[str, str] = {}
-    if found is None:
-        return index
-    for code in found.codes:
-        for label in (code.en, code.vi, code.code):
-            index[name_key(label)] = code.code
-    return index
-
-
 @attrs.define
 class _Reader:
-    """One import: collects findings, cells and the pointer → cell map."""
+    """One import: collects findings, cells and the pointer → cell map; ``book`` is the
+    layout of the workbook's schema version, ``labels`` its codes (with declared ones)."""
 
     path: str
     findings: list[tuple[Finding, CellRef | None]] = attrs.field(factory=list)
-    codes: dict[str, dict[str, str]] = attrs.field(factory=dict)
+    book: Layout = attrs.field(factory=lambda: layout("1"))
+    labels: Labels = attrs.field(
+        default=attrs.Factory(lambda s: Labels(s.book.lists), takes_self=True)
+    )
 
     def add(self, code: str, cell: CellRef | None, **params: Any) -> None:
         self.findings.append((_located(code, params, cell, self.path), cell))
 
-    def index(self, codelist: str) -> dict[str, str]:
-        if codelist not in self.codes:
-            self.codes[codelist] = _code_index(codelist)
-        return self.codes[codelist]
+    @property
+    def v2(self) -> bool:
+        """Whether the workbook is a 2.0 one."""
+        return self.book.version == "2"
 
     # -- one cell ------------------------------------------------------------------------------
 
@@ -205,6 +200,8 @@ class _Reader:
             formula = str(value)
             self.add("XLS008", cell, formula=formula if len(formula) <= 60 else formula[:57] + "…")
             return _MISSING
+        if isinstance(value, bool) and column.kind == "boolean":
+            return value
         if data_type == "e" or isinstance(value, bool):
             detail = f"the cell holds {value!r}, which the column cannot take"
             self.add("XLS015", cell, detail=detail, detail_vi=f"ô chứa {value!r}, cột không nhận")
@@ -220,6 +217,8 @@ class _Reader:
             detail = f"a date or time cell ({value}) where text is expected"
             self.add("XLS015", cell, detail=detail, detail_vi=f"ô ngày giờ ({value}) ở cột chữ")
             return _MISSING
+        if column.kind == "boolean":
+            return self._boolean(value, cell)
         text = self._text(value, cell)
         if column.kind == "code":
             return self._code(column, text.strip(), cell)
@@ -236,6 +235,15 @@ class _Reader:
         if column.kind == "ref":
             return text.strip()
         return text
+
+    def _boolean(self, value: Any, cell: CellRef) -> Any:
+        key = _key(str(value).strip()) if isinstance(value, (str, int)) else None
+        if key is not None and key in _BOOLEANS:
+            return _BOOLEANS[key]
+        detail = f"{value!r} is not true/false (TRUE, FALSE, có, không)"
+        detail_vi = f"{value!r} không phải đúng/sai (TRUE, FALSE, có, không)"
+        self.add("XLS015", cell, detail=detail, detail_vi=detail_vi)
+        return _MISSING
 
     def _text(self, value: Any, cell: CellRef) -> str:
         if isinstance(value, (int, float)):
@@ -298,13 +306,13 @@ class _Reader:
         if column.codelist is None:
             return text
         key = _key(text)
-        found = self.index(column.codelist).get(key) if key is not None else None
+        found = self.labels.index(column.codelist).get(key) if key is not None else None
         if found is not None:
             return found
-        if _CODE_RE.fullmatch(text):
+        if (_CODE_RE_V2 if self.v2 else _CODE_RE).fullmatch(text):
             return text  # a code the bundled list does not know: validation judges it
-        known = codelist_of(column)
-        labels = [c.vi for c in known.codes] + [c.en for c in known.codes] if known else []
+        entries = self.labels.entries(column.codelist)
+        labels = [vi for _, vi, _ in entries] + [en for _, _, en in entries]
         hint, hint_vi = _hint(labels, text)
         self.add("XLS013", cell, value=text, codelist=column.codelist, hint=hint, hint_vi=hint_vi)
         return _MISSING
@@ -316,7 +324,7 @@ class _Reader:
         if column.kind == "citations":
             cited = []
             for item in items:
-                found = citation(item)
+                found = citation(item, parts=self.v2)
                 if found is None:
                     detail = f"{item!r} is not a citation 'source' or 'source (locator)'"
                     self.add(
@@ -567,7 +575,7 @@ _METADATA_WIDTH = 3
 def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Row:
     """The metadata sheet: label in column A, value in B, key in C; one property a row."""
     title = worksheet.title
-    columns = metadata_columns()
+    columns = reader.book.metadata
     by_key = {c.key: c for c in columns}
     by_label: dict[str, Column] = {}
     for candidate in columns:
@@ -622,8 +630,8 @@ def _open(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
 
 
-def _sheet_language(title: str) -> str:
-    english = {s.title_en for s in (*record_sheets(), METADATA)}
+def _sheet_language(book: Layout, title: str) -> str:
+    english = {s.title_en for s in (*book.sheets, METADATA)}
     return "en" if title in english else "vi"
 
 
@@ -698,16 +706,25 @@ def import_workbook(
         reader.add("XLS003", None, detail=detail)
         return _result(reader, None, 0)
     try:
-        rows, metadata = _read_sheets(reader, file, limits)
+        found = _read_sheets(reader, file, limits)
     except Exception as exc:  # noqa: BLE001 - a damaged workbook is a finding, never a traceback
         code = "XLS003" if _unsafe(exc) else "XLS001"
         reader.findings = [f for f in reader.findings if f[1] is None]
         reader.add(code, None, detail=f"{type(exc).__name__}: {exc}")
         return _result(reader, None, 0)
-    return _validated(reader, rows, metadata, rules, codelists, gazetteer)
+    return _validated(reader, found, rules, codelists, gazetteer)
 
 
-def _read_sheets(reader: _Reader, file: Path, limits: Limits) -> tuple[list[_Row], _Row | None]:
+@attrs.frozen(kw_only=True)
+class _Book:
+    """What the sheets held: records, metadata, (2.0) the vocabulary's declared codes."""
+
+    rows: list[_Row]
+    metadata: _Row | None
+    vocabulary: list[_Row]
+
+
+def _read_sheets(reader: _Reader, file: Path, limits: Limits) -> _Book:
     """The records and the metadata; a warning openpyxl gives while reading becomes a
     finding (``XLS019``), never text on standard error."""
     with warnings.catch_warnings(record=True) as caught:
@@ -722,18 +739,49 @@ def _read_sheets(reader: _Reader, file: Path, limits: Limits) -> tuple[list[_Row
     return found
 
 
-def _read_book(reader: _Reader, file: Path, limits: Limits) -> tuple[list[_Row], _Row | None]:
+#: The labels of the metadata row holding the schema version (both versions, both languages).
+_VERSION_LABELS = frozenset(
+    name_key(label)
+    for column in (*layout("1").metadata, *layout("2").metadata)
+    if column.key == "schema_version"
+    for label in (column.title_vi, column.title_en, column.key)
+)
+
+
+def _version(worksheet: Any, limits: Limits) -> str:
+    """The major schema version the metadata sheet declares: ``"2"`` for ``2.x``, else
+    ``"1"`` (1.0 workbooks, and workbooks that say nothing, read as they always have)."""
+    for row in sheet_rows(worksheet, limits.columns):
+        cells = [c[0] for c in row.cells[:3]] + [None] * 3
+        label, value, key = cells[:3]
+        named = isinstance(key, str) and key.strip() == "schema_version"
+        labelled = isinstance(label, str) and _key(label.strip()) in _VERSION_LABELS
+        if named or (labelled and _empty(key)):
+            return "2" if isinstance(value, str) and value.strip().startswith("2.") else "1"
+    return "1"
+
+
+def _read_book(reader: _Reader, file: Path, limits: Limits) -> _Book:
     book = _open(file)
     try:
         rows: list[_Row] = []
         metadata: _Row | None = None
-        known = [s.title_vi for s in (*record_sheets(), METADATA)]
-        for worksheet in book.worksheets:
+        vocabulary: list[_Row] = []
+        sheets = [w for w in book.worksheets if w.title != CODELIST_SHEET]
+        first = next((w for w in sheets if layout("1").sheet_for_name(w.title) is METADATA), None)
+        if first is not None and _version(first, limits) == "2":
+            reader.book = layout("2")
+            reader.labels = Labels(reader.book.lists)
+        known = [s.title_vi for s in (*reader.book.sheets, METADATA)]
+        specs = [(w, reader.book.sheet_for_name(w.title)) for w in sheets]
+        vocab = reader.book.vocabulary
+        # the metadata, then the vocabulary (its codes are in the records' dropdowns)
+        specs.sort(
+            key=lambda pair: (pair[1] is not METADATA, vocab is None or pair[1] is not vocab)
+        )
+        for worksheet, spec in specs:
             title = worksheet.title
-            if title == CODELIST_SHEET:
-                continue
-            spec = sheet_for_name(title)
-            lang = _sheet_language(title)
+            lang = _sheet_language(reader.book, title)
             if spec is None:
                 hint, hint_vi = _hint(known, title)
                 reader.add(
@@ -745,47 +793,107 @@ def _read_book(reader: _Reader, file: Path, limits: Limits) -> tuple[list[_Row],
                 )
             elif spec is METADATA:
                 metadata = _metadata(reader, worksheet, limits, lang)
+            elif spec is vocab:
+                vocabulary.extend(_sheet_rows(reader, worksheet, spec, limits, lang))
+                _declare(reader, vocabulary)
             else:
                 rows.extend(_sheet_rows(reader, worksheet, spec, limits, lang))
     finally:
         book.close()
-    return rows, metadata
+    return _Book(rows=rows, metadata=metadata, vocabulary=vocabulary)
 
 
-def _validated(  # noqa: PLR0917 - a private step of one import
+def _declare(reader: _Reader, vocabulary: Sequence[_Row]) -> None:
+    """Give the declared codes' labels to their codelists, for the record sheets' cells."""
+    for row in vocabulary:
+        doc = row.doc
+        doc.pop("type", None)
+        code, codelist, vi = doc.get("code"), doc.get("codelist"), doc.get("vi")
+        if isinstance(code, str) and isinstance(codelist, str) and isinstance(vi, str):
+            en = doc.get("en")
+            reader.labels.declare(codelist, [(code, vi, en if isinstance(en, str) else vi)])
+
+
+def _ordered(rows: list[_Row]) -> list[_Row]:
+    """Rows in their recorded position (new rows last, in sheet order)."""
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i].position is None, rows[i].position or 0, i)
+    )
+    return [rows[i] for i in order]
+
+
+def _validated(
     reader: _Reader,
-    rows: list[_Row],
-    metadata: _Row | None,
+    found: _Book,
     rules: Iterable[Rule],
     codelists: Any,
     gazetteer: Any,
 ) -> WorkbookImport:
-    order = sorted(
-        range(len(rows)), key=lambda i: (rows[i].position is None, rows[i].position or 0, i)
-    )
-    ordered = [rows[i] for i in order]
+    ordered = _ordered(found.rows)
     value: dict[str, Any] = {"type": "dataset"}
     cells: dict[str, CellRef] = {}
     flagged: set[str] = set()
-    if metadata is not None:
-        value.update(metadata.doc)
-        cells.update(metadata.cells)
-        flagged |= metadata.flagged
+    if found.metadata is not None:
+        value.update(found.metadata.doc)
+        cells.update(found.metadata.cells)
+        flagged |= found.metadata.flagged
+    if found.vocabulary:
+        vocabulary = value.setdefault("vocabulary", {})
+        if isinstance(vocabulary, dict):
+            codes = _ordered(found.vocabulary)
+            vocabulary["codes"] = [row.doc for row in codes]
+            for index, row in enumerate(codes):
+                prefix = f"/vocabulary/codes/{index}"
+                cells.update({prefix + k: c for k, c in row.cells.items()})
+                flagged |= {prefix + k for k in row.flagged}
     value["records"] = [row.doc for row in ordered]
     for index, row in enumerate(ordered):
         prefix = f"/records/{index}"
         cells.update({prefix + k: c for k, c in row.cells.items()})
         flagged |= {prefix + k for k in row.flagged}
-    data = json.dumps(value, ensure_ascii=False).encode("utf-8")
-    report = validate_bytes(
-        data, path=reader.path, format="json", rules=rules, codelists=codelists, gazetteer=gazetteer
-    )
-    for finding in report.findings:
+    findings: Sequence[Finding]
+    if reader.v2:
+        findings = _schema_v2(value, reader.path)
+    else:
+        data = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        findings = validate_bytes(
+            data,
+            path=reader.path,
+            format="json",
+            rules=rules,
+            codelists=codelists,
+            gazetteer=gazetteer,
+        ).findings
+    for finding in findings:
         if _duplicate(finding, flagged):
             continue
         cell = _locate(finding, cells)
         reader.findings.append((_at(finding, cell, reader.path), cell))
     return _result(reader, value, len(ordered))
+
+
+def _schema_v2(value: dict[str, Any], path: str) -> list[Finding]:
+    """The 2.0 schema's verdict on ``value``, one ``XLS020`` per place it is broken.
+
+    antt-domain's validation reads 1.0 only for now; when it reads 2.0, the whole pipeline
+    (schemas, rules, codelists) replaces this, as for 1.0."""
+    found = []
+    for violation in schema_violations(value, "dataset", "2"):
+        detail = violation.message
+        detail = detail if len(detail) <= 300 else detail[:297] + "…"
+        pointer = violation.pointer
+        missing = _REQUIRED_MESSAGE.fullmatch(detail) if violation.keyword == "required" else None
+        if missing is not None:  # at the missing member: its cell, or its empty cell's finding
+            pointer = _pointer([*_parts(pointer), missing[1]])
+        found.append(finding_from(CODES["XLS020"], {"detail": detail}, path=path, pointer=pointer))
+    return found
+
+
+_REQUIRED_MESSAGE = re.compile(r"'([a-z_]+)' is a required property")
+
+
+def _parts(pointer: str) -> list[str]:
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
 
 
 def _result(reader: _Reader, value: dict[str, Any] | None, records: int) -> WorkbookImport:
