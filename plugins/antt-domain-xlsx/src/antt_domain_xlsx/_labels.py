@@ -28,11 +28,14 @@ class Labels:
     lists: Mapping[str, Codelist]
     declared: dict[str, list[Entry]] = attrs.field(factory=dict)
     _indexes: dict[str, dict[str, str]] = attrs.field(factory=dict, init=False)
+    _shown: dict[tuple[str, str], dict[str, str]] = attrs.field(factory=dict, init=False)
 
     def declare(self, codelist: str, entries: Iterable[Entry]) -> None:
         """Add declared codes to ``codelist``."""
         self.declared.setdefault(codelist, []).extend(entries)
         self._indexes.pop(codelist, None)
+        for lang in ("vi", "en"):
+            self._shown.pop((codelist, lang), None)
 
     def entries(self, codelist: str) -> list[Entry]:
         """The entries of ``codelist``: bundled, then declared."""
@@ -58,11 +61,16 @@ class Labels:
         ``code``, else the code."""
         if codelist is None:
             return code
-        for entry_code, vi, en in self.entries(codelist):
-            if entry_code == code:
+        shown = self._shown.get((codelist, lang))
+        if shown is None:
+            index = self.index(codelist)
+            shown = {}
+            for entry_code, vi, en in self.entries(codelist):
                 label = vi if lang == "vi" else en
-                return label if self.index(codelist).get(name_key(label)) == code else code
-        return code
+                if index.get(name_key(label)) == entry_code:
+                    shown.setdefault(entry_code, label)
+            self._shown[(codelist, lang)] = shown
+        return shown.get(code, code)
 
     def names(self) -> list[str]:
         """Every codelist with entries, sorted."""

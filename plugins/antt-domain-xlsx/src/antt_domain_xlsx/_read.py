@@ -2,28 +2,25 @@
 
 The workbook is checked before it is opened (:mod:`._safety`), opened read-only, and each
 sheet is read row by row until ``Limits.empty_rows`` consecutive empty rows. Each cell is
-read by its column's kind; what cannot be read is a finding at the cell (``XLS...`` codes).
+read by its column's kind (:mod:`._decode`); what cannot be read is a finding at the cell
+(``XLS...`` codes).
 The resulting JSON value then goes through antt-domain's whole validation, and each of its
 findings is put back at the cell its JSON pointer came from.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import json
-import math
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import attrs
 import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type hints
 import openpyxl.xml  # type: ignore[import-untyped]
-from antt_domain.io import parse_json, schema_violations
+from antt_domain.io import schema_violations
 from antt_domain.validation import (
     DEFAULT,
     Finding,
@@ -33,17 +30,16 @@ from antt_domain.validation import (
     finding_from,
     validate_bytes,
 )
-from antt_domain.vi import VietnameseParseError, name_key, parse_dmy, parse_number
+from antt_domain.vi import name_key
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from antt_domain_xlsx._cells import citation, split_list, text_in
 from antt_domain_xlsx._codes import CODES
+from antt_domain_xlsx._decode import MISSING, CellRef, Decoder, at, close_match, key_of
 from antt_domain_xlsx._labels import Labels
 from antt_domain_xlsx._layout import (
     CODELIST_SHEET,
     HEADING_ROW,
     KEY_ROW,
-    LIST_KINDS,
     METADATA,
     POSITION_COLUMN,
     Column,
@@ -51,41 +47,12 @@ from antt_domain_xlsx._layout import (
     Sheet,
     layout,
 )
-from antt_domain_xlsx._rows import Impossible, SheetRow, sheet_rows
+from antt_domain_xlsx._rows import SheetRow, sheet_rows
 from antt_domain_xlsx._safety import LIMITS, Limits, check_archive
 
 __all__ = ["CellRef", "WorkbookImport", "import_workbook", "read_workbook"]
 
 _KEY_RE = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_CODE_RE = re.compile(r"[a-z][a-z0-9_]*")
-#: A 2.0 code: built-in, or ``namespace:code``.
-_CODE_RE_V2 = re.compile(r"([a-z][a-z0-9_.-]*:)?[a-z][a-z0-9_]*")
-#: What a boolean cell may hold as text (matched by name_key), and what it means.
-_BOOLEANS = {
-    **{name_key(w): True for w in ("true", "yes", "có", "đúng", "x", "1")},
-    **{name_key(w): False for w in ("false", "no", "không", "sai", "0")},
-}
-_MISSING = object()
-
-
-@attrs.frozen(kw_only=True)
-class CellRef:
-    """A cell of the workbook: ``Hoạt động!C12 (Số lượng: Giá trị)``."""
-
-    sheet: str
-    row: int
-    column: int
-    heading: str | None = None
-
-    @property
-    def a1(self) -> str:
-        """The cell's address: ``C12``."""
-        return f"{get_column_letter(self.column)}{self.row}"
-
-    def __str__(self) -> str:
-        where = f"{self.sheet}!{self.a1}"
-        return f"{where} ({self.heading})" if self.heading else where
 
 
 @attrs.frozen(kw_only=True)
@@ -120,229 +87,6 @@ class WorkbookImport:
         return self.value is not None and all(f.severity.rank < fail_on.rank for f in self.findings)
 
 
-def _located(info_code: str, params: dict[str, Any], cell: CellRef | None, path: str) -> Finding:
-    finding = finding_from(CODES[info_code], params, path=path)
-    return _at(finding, cell, path)
-
-
-def _at(finding: Finding, cell: CellRef | None, path: str) -> Finding:
-    if cell is None:
-        return attrs.evolve(finding, path=path)
-    return attrs.evolve(
-        finding,
-        path=path,
-        line=cell.row,
-        column=cell.column,
-        message_en=f"{cell}: {finding.message_en}",
-        message_vi=f"{cell}: {finding.message_vi}",
-    )
-
-
-#: A cell text longer than this is no label, heading or code: it is not matched (name_key
-#: and difflib cost far more than the text's size on a long one).
-_LABEL_CHARS = 512
-
-
-def _key(text: str) -> str | None:
-    """The matching key of a label, heading or code, ``None`` for a text too long to be one."""
-    return name_key(text) if len(text) <= _LABEL_CHARS else None
-
-
-def _hint(candidates: Iterable[str], text: str) -> tuple[str, str]:
-    if len(text) > _LABEL_CHARS:
-        return "", ""
-    close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
-    if not close:
-        return "", ""
-    return f"; did you mean {close[0]!r}?", f"; có phải là {close[0]!r}?"
-
-
-def _normalise_number(value: int | float | Decimal) -> int | float:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-@attrs.define
-class _Reader:
-    """One import: collects findings, cells and the pointer → cell map; ``book`` is the
-    layout of the workbook's schema version, ``labels`` its codes (with declared ones)."""
-
-    path: str
-    findings: list[tuple[Finding, CellRef | None]] = attrs.field(factory=list)
-    book: Layout = attrs.field(factory=lambda: layout("1"))
-    labels: Labels = attrs.field(
-        default=attrs.Factory(lambda s: Labels(s.book.lists), takes_self=True)
-    )
-
-    def add(self, code: str, cell: CellRef | None, **params: Any) -> None:
-        self.findings.append((_located(code, params, cell, self.path), cell))
-
-    @property
-    def v2(self) -> bool:
-        """Whether the workbook is a 2.0 one."""
-        return self.book.version == "2"
-
-    # -- one cell ------------------------------------------------------------------------------
-
-    def read(self, column: Column, raw: tuple[Any, str], cell: CellRef) -> Any:
-        """The JSON value of a cell, or ``_MISSING`` (empty, or a finding was made)."""
-        value, data_type = raw
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return _MISSING
-        if isinstance(value, Impossible):
-            if column.kind == "date":
-                self.add("XLS011", cell, value=value.text, detail=value.detail)
-            else:
-                self.add("XLS015", cell, detail=value.detail, detail_vi=value.detail_vi)
-            return _MISSING
-        if data_type == "f":
-            formula = str(value)
-            self.add("XLS008", cell, formula=formula if len(formula) <= 60 else formula[:57] + "…")
-            return _MISSING
-        if isinstance(value, bool) and column.kind == "boolean":
-            return value
-        if data_type == "e" or isinstance(value, bool):
-            detail = f"the cell holds {value!r}, which the column cannot take"
-            self.add("XLS015", cell, detail=detail, detail_vi=f"ô chứa {value!r}, cột không nhận")
-            return _MISSING
-        return self._read(column, value, cell)
-
-    def _read(self, column: Column, value: Any, cell: CellRef) -> Any:  # noqa: PLR0911 - one return per kind
-        if column.kind == "number":
-            return self._number(value, cell)
-        if column.kind == "date":
-            return self._date(value, cell)
-        if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
-            detail = f"a date or time cell ({value}) where text is expected"
-            self.add("XLS015", cell, detail=detail, detail_vi=f"ô ngày giờ ({value}) ở cột chữ")
-            return _MISSING
-        if column.kind == "boolean":
-            return self._boolean(value, cell)
-        text = self._text(value, cell)
-        if column.kind == "code":
-            return self._code(column, text.strip(), cell)
-        if column.kind in LIST_KINDS:
-            return self._list(column, text, cell)
-        if column.kind == "json":
-            try:
-                return parse_json(text, source="cell")  # strict: no NaN, duplicate, surrogate
-            except ValueError as exc:
-                self.add(
-                    "XLS015", cell, detail=f"not JSON: {exc}", detail_vi=f"không phải JSON: {exc}"
-                )
-                return _MISSING
-        if column.kind == "ref":
-            return text.strip()
-        return text
-
-    def _boolean(self, value: Any, cell: CellRef) -> Any:
-        key = _key(str(value).strip()) if isinstance(value, (str, int)) else None
-        if key is not None and key in _BOOLEANS:
-            return _BOOLEANS[key]
-        detail = f"{value!r} is not true/false (TRUE, FALSE, có, không)"
-        detail_vi = f"{value!r} không phải đúng/sai (TRUE, FALSE, có, không)"
-        self.add("XLS015", cell, detail=detail, detail_vi=detail_vi)
-        return _MISSING
-
-    def _text(self, value: Any, cell: CellRef) -> str:
-        if isinstance(value, (int, float)):
-            if isinstance(value, int):
-                read = str(value)  # never through float: a long integer would overflow
-            else:
-                read = str(int(value)) if value.is_integer() else repr(value)
-            self.add("XLS014", cell, value=value, read=read)
-            return read
-        return text_in(str(value))
-
-    def _number(self, value: Any, cell: CellRef) -> Any:
-        if isinstance(value, float) and not math.isfinite(value):
-            self.add("XLS009", cell, value=repr(value), detail="not a finite number")
-            return _MISSING
-        if isinstance(value, (int, float)):
-            return value
-        if not isinstance(value, str):
-            self.add("XLS009", cell, value=str(value), detail="not a number cell")
-            return _MISSING
-        try:
-            number = _normalise_number(parse_number(value.strip()))
-        except VietnameseParseError as exc:
-            self.add(
-                "XLS009",
-                cell,
-                value=value,
-                detail=exc.reason if hasattr(exc, "reason") else str(exc),
-            )
-            return _MISSING
-        self.add("XLS010", cell, value=value, read=number)
-        return number
-
-    def _date(self, value: Any, cell: CellRef) -> Any:
-        if isinstance(value, dt.datetime):
-            return value.date().isoformat()
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, str):
-            text = value.strip()
-            if _ISO_DATE.fullmatch(text):
-                return text
-            try:
-                read = parse_dmy(text).isoformat()
-            except VietnameseParseError as exc:
-                self.add("XLS011", cell, value=value, detail=str(exc))
-                return _MISSING
-            self.add("XLS012", cell, value=value, read=read)
-            return read
-        if isinstance(value, dt.time):
-            detail = "a time of day, not a date"
-        elif isinstance(value, dt.timedelta):
-            detail = "a duration, not a date"
-        else:
-            detail = "a number, not a date cell"
-        self.add("XLS011", cell, value=str(value), detail=detail)
-        return _MISSING
-
-    def _code(self, column: Column, text: str, cell: CellRef) -> Any:
-        if column.codelist is None:
-            return text
-        key = _key(text)
-        found = self.labels.index(column.codelist).get(key) if key is not None else None
-        if found is not None:
-            return found
-        if (_CODE_RE_V2 if self.v2 else _CODE_RE).fullmatch(text):
-            return text  # a code the bundled list does not know: validation judges it
-        entries = self.labels.entries(column.codelist)
-        labels = [vi for _, vi, _ in entries] + [en for _, _, en in entries]
-        hint, hint_vi = _hint(labels, text)
-        self.add("XLS013", cell, value=text, codelist=column.codelist, hint=hint, hint_vi=hint_vi)
-        return _MISSING
-
-    def _list(self, column: Column, text: str, cell: CellRef) -> Any:
-        items = [i for i in split_list(text) if i.strip()]
-        if column.kind == "texts":
-            return items
-        if column.kind == "citations":
-            cited = []
-            for item in items:
-                found = citation(item, parts=self.v2)
-                if found is None:
-                    detail = f"{item!r} is not a citation 'source' or 'source (locator)'"
-                    self.add(
-                        "XLS015",
-                        cell,
-                        detail=detail,
-                        detail_vi=f"{item!r} không phải trích dẫn 'nguồn (vị trí)'",
-                    )
-                    return _MISSING
-                cited.append(found)
-            return cited
-        stripped = [i.strip() for i in items]
-        if column.kind == "codes" and column.codelist is not None:
-            codes = [self._code(column, item, cell) for item in stripped]
-            return _MISSING if _MISSING in codes else codes
-        return stripped
-
-
 # -- rows and sheets ---------------------------------------------------------------------------
 
 
@@ -356,7 +100,7 @@ class _Unread:
     first non-empty cell: without a heading (``XLS017``), beyond the column limit
     (``XLS018``)."""
 
-    reader: _Reader
+    reader: Decoder
     title: str
     limit: int
     seen: set[int] = attrs.field(factory=set)
@@ -394,7 +138,7 @@ class _Columns:
 
 
 def _resolve(  # noqa: PLR0917 - a private step of one import
-    reader: _Reader,
+    reader: Decoder,
     spec: Sheet,
     title: str,
     headings: list[tuple[Any, str]],
@@ -419,11 +163,11 @@ def _resolve(  # noqa: PLR0917 - a private step of one import
         cell = CellRef(sheet=title, row=HEADING_ROW, column=index, heading=text)
         column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
         if column is None and text is not None:
-            key = _key(text)
+            key = key_of(text)
             column = by_label.get(key) if key is not None else None
             if column is None:
                 labels = [c.label(lang) for c in columns]
-                hint, hint_vi = _hint(labels, text)
+                hint, hint_vi = close_match(labels, text)
                 reader.add("XLS005", cell, heading=text, hint=hint, hint_vi=hint_vi)
                 handled.add(index)
                 continue
@@ -460,7 +204,7 @@ class _Row:
 
 
 def _record(  # noqa: PLR0917 - a private step of one import
-    reader: _Reader,
+    reader: Decoder,
     spec: Sheet,
     title: str,
     columns: _Columns,
@@ -483,7 +227,7 @@ def _record(  # noqa: PLR0917 - a private step of one import
         where[relative] = cell
         before = len(reader.findings)
         value = reader.read(column, raw, cell)
-        if value is _MISSING:
+        if value is MISSING:
             if len(reader.findings) > before:
                 flagged.add(relative)
             continue
@@ -496,7 +240,7 @@ def _record(  # noqa: PLR0917 - a private step of one import
 
 
 def _required(
-    reader: _Reader,
+    reader: Decoder,
     columns: Sequence[Column],
     doc: dict[str, Any],
     present: Mapping[str, CellRef],
@@ -529,7 +273,7 @@ def _required(
 
 
 def _sheet_rows(
-    reader: _Reader, worksheet: Any, spec: Sheet, limits: Limits, lang: str
+    reader: Decoder, worksheet: Any, spec: Sheet, limits: Limits, lang: str
 ) -> list[_Row]:
     title = worksheet.title
     rows = sheet_rows(worksheet, limits.columns)
@@ -572,7 +316,7 @@ def _sheet_rows(
 _METADATA_WIDTH = 3
 
 
-def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Row:
+def _metadata(reader: Decoder, worksheet: Any, limits: Limits, lang: str) -> _Row:
     """The metadata sheet: label in column A, value in B, key in C; one property a row."""
     title = worksheet.title
     columns = reader.book.metadata
@@ -595,12 +339,12 @@ def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Ro
         text = None if _empty(label) else str(label).strip()
         column: Column | None = None if _empty(key) else by_key.get(str(key).strip())
         if column is None and text is not None:
-            key = _key(text)
+            key = key_of(text)
             column = by_label.get(key) if key is not None else None
         cell = CellRef(sheet=title, row=number, column=2, heading=text)
         if column is None:
             if text is not None or not _empty(value):
-                hint, hint_vi = _hint([c.label(lang) for c in columns], text or "")
+                hint, hint_vi = close_match([c.label(lang) for c in columns], text or "")
                 label_cell = CellRef(sheet=title, row=number, column=1, heading=text)
                 reader.add("XLS005", label_cell, heading=text or "", hint=hint, hint_vi=hint_vi)
             continue
@@ -612,7 +356,7 @@ def _metadata(reader: _Reader, worksheet: Any, limits: Limits, lang: str) -> _Ro
             where.setdefault(_pointer(column.path[:-1]), cell)
         before = len(reader.findings)
         read = reader.read(column, (value, cells[1][1] if len(cells) > 1 else "n"), cell)
-        if read is _MISSING:
+        if read is MISSING:
             if len(reader.findings) > before:
                 flagged.add(relative)
             continue
@@ -685,7 +429,7 @@ def import_workbook(
     ``rules``, ``codelists`` and ``gazetteer`` are handed to the validation (plugins').
     """
     name = str(path)
-    reader = _Reader(path=name)
+    reader = Decoder(path=name)
     file = Path(path)
     problem = check_archive(file, limits) if file.is_file() else None
     if not file.is_file():
@@ -724,7 +468,7 @@ class _Book:
     vocabulary: list[_Row]
 
 
-def _read_sheets(reader: _Reader, file: Path, limits: Limits) -> _Book:
+def _read_sheets(reader: Decoder, file: Path, limits: Limits) -> _Book:
     """The records and the metadata; a warning openpyxl gives while reading becomes a
     finding (``XLS019``), never text on standard error."""
     with warnings.catch_warnings(record=True) as caught:
@@ -755,13 +499,13 @@ def _version(worksheet: Any, limits: Limits) -> str:
         cells = [c[0] for c in row.cells[:3]] + [None] * 3
         label, value, key = cells[:3]
         named = isinstance(key, str) and key.strip() == "schema_version"
-        labelled = isinstance(label, str) and _key(label.strip()) in _VERSION_LABELS
+        labelled = isinstance(label, str) and key_of(label.strip()) in _VERSION_LABELS
         if named or (labelled and _empty(key)):
             return "2" if isinstance(value, str) and value.strip().startswith("2.") else "1"
     return "1"
 
 
-def _read_book(reader: _Reader, file: Path, limits: Limits) -> _Book:
+def _read_book(reader: Decoder, file: Path, limits: Limits) -> _Book:
     book = _open(file)
     try:
         rows: list[_Row] = []
@@ -783,7 +527,7 @@ def _read_book(reader: _Reader, file: Path, limits: Limits) -> _Book:
             title = worksheet.title
             lang = _sheet_language(reader.book, title)
             if spec is None:
-                hint, hint_vi = _hint(known, title)
+                hint, hint_vi = close_match(known, title)
                 reader.add(
                     "XLS004",
                     CellRef(sheet=title, row=1, column=1),
@@ -803,7 +547,7 @@ def _read_book(reader: _Reader, file: Path, limits: Limits) -> _Book:
     return _Book(rows=rows, metadata=metadata, vocabulary=vocabulary)
 
 
-def _declare(reader: _Reader, vocabulary: Sequence[_Row]) -> None:
+def _declare(reader: Decoder, vocabulary: Sequence[_Row]) -> None:
     """Give the declared codes' labels to their codelists, for the record sheets' cells."""
     for row in vocabulary:
         doc = row.doc
@@ -823,7 +567,7 @@ def _ordered(rows: list[_Row]) -> list[_Row]:
 
 
 def _validated(
-    reader: _Reader,
+    reader: Decoder,
     found: _Book,
     rules: Iterable[Rule],
     codelists: Any,
@@ -868,7 +612,7 @@ def _validated(
         if _duplicate(finding, flagged):
             continue
         cell = _locate(finding, cells)
-        reader.findings.append((_at(finding, cell, reader.path), cell))
+        reader.findings.append((at(finding, cell, reader.path), cell))
     return _result(reader, value, len(ordered))
 
 
@@ -896,7 +640,7 @@ def _parts(pointer: str) -> list[str]:
     return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
 
 
-def _result(reader: _Reader, value: dict[str, Any] | None, records: int) -> WorkbookImport:
+def _result(reader: Decoder, value: dict[str, Any] | None, records: int) -> WorkbookImport:
     return WorkbookImport(
         path=reader.path,
         value=value,
