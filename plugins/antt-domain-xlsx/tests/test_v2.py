@@ -302,3 +302,17 @@ def test_the_command_writes_a_2_0_template(
     assert one.read_bytes() == template_bytes()
     assert "Số liệu" not in openpyxl.load_workbook(one, read_only=True).sheetnames
     assert capsys.readouterr().out.split() == [str(two), str(one)]
+
+
+def test_the_command_imports_a_2_0_workbook(
+    cli: argparse.ArgumentParser,
+    r13_bytes: bytes,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``antt xlsx import`` writes the 2.0 dataset a 2.0 workbook holds."""
+    book, out = tmp_path / "r13.xlsx", tmp_path / "r13.json"
+    book.write_bytes(r13_bytes)
+    assert run(cli.parse_args(["import", str(book), "-o", str(out), "--lang", "en"])) == 0
+    assert capsys.readouterr().err == ""
+    assert dumps(load_any_dataset(out)) == dumps(load_any_dataset(R13))

@@ -375,7 +375,8 @@ def _open(path: Path) -> Any:
 
 
 def _sheet_language(book: Layout, title: str) -> str:
-    english = {s.title_en for s in (*book.sheets, METADATA)}
+    vocabulary = (book.vocabulary,) if book.vocabulary is not None else ()
+    english = {s.title_en for s in (*book.sheets, METADATA, *vocabulary)}
     return "en" if title in english else "vi"
 
 
