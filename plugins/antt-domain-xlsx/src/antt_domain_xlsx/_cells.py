@@ -3,7 +3,7 @@
 * Lists are joined with ``;``; a ``;`` or ``\\`` inside an item is escaped with ``\\``.
   Reading splits on unescaped ``;`` and strips blanks around ids and codes (not around texts).
 * A citation is ``source`` or ``source (locator)``: a source id holds no space, so the first
-  space ends it.
+  space ends it. In 2.0 it may name the part of the page: ``source [part] (locator)``.
 * Control characters that XML 1.0 cannot hold (U+0000-U+0008, U+000B, U+000C,
   U+000E-U+001F) are written ``_xHHHH_`` as Excel itself does, and read back.
 """
@@ -43,8 +43,12 @@ def join_list(kind: str, items: list[Any]) -> str:
     parts = []
     for item in items:
         if kind == "citations":
-            locator = item.get("locator")
-            parts.append(str(item["source"]) + (f" ({locator})" if locator is not None else ""))
+            locator, part = item.get("locator"), item.get("part")
+            parts.append(
+                str(item["source"])
+                + (f" [{part}]" if part is not None else "")
+                + (f" ({locator})" if locator is not None else "")
+            )
         else:
             parts.append(str(item))
     return ";".join(_escape(p) for p in parts)
@@ -68,14 +72,20 @@ def split_list(text: str) -> list[str]:
 
 
 _CITATION = re.compile(r"(?P<source>\S+)(?: \((?P<locator>.*)\))?", re.DOTALL)
+_CITATION_V2 = re.compile(
+    r"(?P<source>\S+)(?: \[(?P<part>[a-z][a-z0-9_]*)\])?(?: \((?P<locator>.*)\))?", re.DOTALL
+)
 
 
-def citation(item: str) -> dict[str, str] | None:
-    """``{"source": ..., "locator": ...}`` of ``source (locator)``, or ``None``."""
-    found = _CITATION.fullmatch(item.strip(" "))
+def citation(item: str, *, parts: bool = False) -> dict[str, str] | None:
+    """``{"source": ..., "locator": ...}`` of ``source (locator)``, or ``None``; with
+    ``parts`` (2.0) also ``source [part] (locator)`` and ``source [part]``."""
+    found = (_CITATION_V2 if parts else _CITATION).fullmatch(item.strip(" "))
     if found is None:
         return None
     value = {"source": found["source"]}
+    if parts and found["part"] is not None:
+        value["part"] = found["part"]
     if found["locator"] is not None:
         value["locator"] = found["locator"]
     return value

@@ -45,11 +45,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     template.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="headings' language (default vi)"
     )
+    template.add_argument(
+        "--schema-version",
+        choices=("1", "2"),
+        default="1",
+        help="the major schema version of the sheets (default 1; 2 for Schema 2.0)",
+    )
     template.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     imp = actions.add_parser(
         "import",
         help="read a filled workbook into a dataset JSON, reporting mistakes by cell",
-        description="Read a filled workbook, validate it and write the dataset JSON. Every "
+        description="Read a filled workbook (Schema 1.0 or 2.0, as its metadata sheet says), "
+        "validate it and write the dataset JSON. Every "
         "finding names its cell (Sheet!C12 (heading)); in text output path:line:col is "
         "the workbook, the sheet row and column. Exit 0 written, 1 findings at or above "
         "--fail-on (nothing written unless --keep-invalid), 2 the file cannot be read.",
@@ -83,7 +90,8 @@ def _write(target: str, data: bytes, *, force: bool) -> None:
 
 
 def _template(args: argparse.Namespace) -> int:
-    _write(args.out, template_bytes(lang=args.lang), force=args.force)
+    data = template_bytes(lang=args.lang, schema_version=args.schema_version)
+    _write(args.out, data, force=args.force)
     print(args.out)  # noqa: T201 - a command's output
     return 0
 

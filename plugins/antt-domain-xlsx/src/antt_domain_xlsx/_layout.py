@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -29,8 +29,10 @@ __all__ = [
     "METADATA",
     "POSITION_COLUMN",
     "Column",
+    "Layout",
     "Sheet",
     "codelist_of",
+    "layout",
     "metadata_columns",
     "record_sheets",
     "sheet_for_name",
@@ -45,7 +47,17 @@ CODELIST_SHEET = "_danh_muc"
 
 
 Kind = Literal[
-    "text", "number", "date", "code", "ref", "refs", "codes", "texts", "citations", "json"
+    "text",
+    "number",
+    "date",
+    "code",
+    "ref",
+    "refs",
+    "codes",
+    "texts",
+    "citations",
+    "json",
+    "boolean",
 ]
 LIST_KINDS = ("refs", "codes", "texts", "citations")
 _LIST_DEFS = {"refs": "refs", "codes": "codes", "texts": "texts", "citations": "citations"}
@@ -239,8 +251,61 @@ def sheet_for_name(name: str) -> Sheet | None:
     return None
 
 
-def codelist_of(column: Column) -> Codelist | None:
-    """The bundled codelist of a code column, when it has one."""
+def codelist_of(column: Column, lists: Mapping[str, Codelist] | None = None) -> Codelist | None:
+    """The codelist of a code column (in ``lists``, by default the bundled 1.0 ones), when it
+    has one."""
     if column.codelist is None:
         return None
-    return codelists().get(column.codelist)
+    return (codelists() if lists is None else lists).get(column.codelist)
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """The workbook of one major schema version: its sheets, metadata rows and codelists.
+
+    ``version`` is the major version (``"1"``, ``"2"``); ``schema_version`` the one a template
+    is filled in with; ``vocabulary`` the sheet of the dataset's declared codes (2.0 only).
+    """
+
+    version: str
+    schema_version: str
+    sheets: tuple[Sheet, ...]
+    metadata: tuple[Column, ...]
+    lists: Mapping[str, Codelist]
+    vocabulary: Sheet | None = None
+
+    def sheet_for_name(self, name: str) -> Sheet | None:
+        """The sheet a workbook sheet named ``name`` holds, as :func:`sheet_for_name`."""
+        key = name_key(name)
+        vocabulary = (self.vocabulary,) if self.vocabulary is not None else ()
+        known: tuple[Sheet, ...] = (*self.sheets, METADATA, *vocabulary)
+        for sheet in known:
+            if key in {name_key(sheet.title_vi), name_key(sheet.title_en), name_key(sheet.type)}:
+                return sheet
+        return None
+
+    def codelist_of(self, column: Column) -> Codelist | None:
+        """The codelist of a code column, when it has one."""
+        return codelist_of(column, self.lists)
+
+
+def layout(version: str) -> Layout:
+    """The layout of major version ``version`` (``"1"`` or ``"2"``)."""
+    if version == "2":
+        from antt_domain_xlsx._layout2 import layout_v2  # noqa: PLC0415 - a cycle otherwise
+
+        return layout_v2()
+    return _layout_v1()
+
+
+@functools.cache
+def _layout_v1() -> Layout:
+    from antt_domain.model import SCHEMA_VERSION  # noqa: PLC0415 - only for the template
+
+    return Layout(
+        version="1",
+        schema_version=SCHEMA_VERSION,
+        sheets=record_sheets(),
+        metadata=metadata_columns(),
+        lists=codelists(),
+    )

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import BinaryIO
 
 from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
 from antt_domain.plugins import CommandSpec, ExporterSpec, hookimpl
 
 __all__ = ["antt_register_commands", "antt_register_exporters", "export_xlsx"]
@@ -14,8 +15,10 @@ __all__ = ["antt_register_commands", "antt_register_exporters", "export_xlsx"]
 _LANGS = ("vi", "en")
 
 
-def export_xlsx(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:
-    """Write ``dataset`` as a workbook (option ``lang=vi|en``, default ``vi``)."""
+def export_xlsx(
+    dataset: Dataset | model_v2.Dataset, out: BinaryIO, options: Mapping[str, str], /
+) -> None:
+    """Write ``dataset`` (1.0 or 2.0) as a workbook (option ``lang=vi|en``, default ``vi``)."""
     lang = options.get("lang", "vi").strip().lower()
     if lang not in _LANGS:
         msg = f"option lang={options['lang']!r} is not one of {', '.join(_LANGS)}"
@@ -52,7 +55,8 @@ def antt_register_exporters() -> list[ExporterSpec]:
             export=export_xlsx,
             options={"lang": "vi (default) or en: the headings' and sheet names' language"},
             description="Headings from the schemas' labels, dropdowns for codes, a metadata "
-            "sheet; `antt xlsx import` reads it back.",
+            "sheet; `antt xlsx import` reads it back. Schema 1.0 and 2.0 datasets.",
+            schema_versions=("1", "2"),
         )
     ]
 
@@ -64,7 +68,8 @@ def antt_register_commands() -> list[CommandSpec]:
         CommandSpec(
             name="xlsx",
             help="Excel workbooks: make a template to fill in, import a filled one",
-            description="antt xlsx template -o mau-bao-cao.xlsx writes a workbook to fill in; "
+            description="antt xlsx template -o mau-bao-cao.xlsx [--schema-version 2] writes a "
+            "workbook to fill in; "
             "antt xlsx import FILE.xlsx -o dataset.json reads it back, validates it and "
             "reports every mistake at its cell (Sheet!C12).",
             add_arguments=add_arguments,

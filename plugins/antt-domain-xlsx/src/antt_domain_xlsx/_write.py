@@ -20,8 +20,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, BinaryIO
 
 from antt_domain.convert import unstructure
-from antt_domain.model import SCHEMA_VERSION, Dataset
-from antt_domain.schemas import codelists
+from antt_domain.convert import v2 as convert_v2
+from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
 from antt_domain.text_safety import xml_safe
 from openpyxl import Workbook  # type: ignore[import-untyped]  # no type hints
 from openpyxl.cell.cell import Cell  # type: ignore[import-untyped]  # no type hints
@@ -31,6 +32,7 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]  # no type hints
 
 from antt_domain_xlsx._cells import join_list, text_out
+from antt_domain_xlsx._labels import Labels
 from antt_domain_xlsx._layout import (
     CODELIST_SHEET,
     DATA_ROW,
@@ -39,10 +41,9 @@ from antt_domain_xlsx._layout import (
     METADATA,
     POSITION_COLUMN,
     Column,
+    Layout,
     Sheet,
-    codelist_of,
-    metadata_columns,
-    record_sheets,
+    layout,
 )
 
 __all__ = ["dataset_bytes", "template_bytes"]
@@ -58,14 +59,14 @@ _TEXT_KINDS = ("text", "ref", "code", "json", *LIST_KINDS)
 _METADATA_HEADINGS = {"vi": ("Trường", "Giá trị", "Khoá"), "en": ("Field", "Value", "Key")}
 
 
-def _value(column: Column, value: Any, lang: str) -> Any:  # noqa: PLR0911 - one return per kind
+def _value(column: Column, value: Any, lang: str, labels: Labels) -> Any:  # noqa: PLR0911 - one return per kind
     """The cell value of ``value`` (canonical JSON) in ``column``."""
     if value is None:
         return None
     if column.kind in LIST_KINDS:
         items = value
         if column.kind == "codes":
-            items = [_label(column, code, lang) for code in value]
+            items = [labels.label(column.codelist, code, lang) for code in value]
         return text_out(join_list(column.kind, items))
     if column.kind == "json":
         return text_out(
@@ -73,19 +74,11 @@ def _value(column: Column, value: Any, lang: str) -> Any:  # noqa: PLR0911 - one
         )
     if column.kind == "date":
         return dt.date.fromisoformat(value)
-    if column.kind == "number":
+    if column.kind in ("number", "boolean"):
         return value
     if column.kind == "code":
-        return text_out(_label(column, value, lang))
+        return text_out(labels.label(column.codelist, value, lang))
     return text_out(str(value))
-
-
-def _label(column: Column, code: str, lang: str) -> str:
-    found = codelist_of(column)
-    entry = found.get(code) if found is not None else None
-    if entry is None:
-        return code
-    return entry.vi if lang == "vi" else entry.en
 
 
 def _excel_code(char: str) -> str:
@@ -105,7 +98,7 @@ def _put(cell: Cell, value: Any, column: Column) -> None:
             cell.quotePrefix = True
     elif column.kind == "date":
         cell.number_format = _DATE_FORMAT
-    elif isinstance(value, int):
+    elif isinstance(value, int) and not isinstance(value, bool):
         cell.number_format = "#,##0"
 
 
@@ -118,18 +111,20 @@ def _dig(doc: Mapping[str, Any], key: str) -> Any:
     return node
 
 
-def _codelist_ranges(book: Workbook, lang: str) -> dict[str, str]:
-    """Write the hidden sheet of dropdown lists; codelist name → its range."""
+def _codelist_ranges(book: Workbook, lang: str, labels: Labels) -> dict[str, str]:
+    """Write the hidden sheet of dropdown lists (the bundled codes, then the declared ones);
+    codelist name → its range."""
     sheet = book.create_sheet(CODELIST_SHEET)
     sheet.sheet_state = "hidden"
     ranges: dict[str, str] = {}
-    for index, (name, codelist) in enumerate(sorted(codelists().items()), start=1):
+    for index, name in enumerate(labels.names(), start=1):
         letter = get_column_letter(index)
         sheet.cell(row=1, column=index, value=name)
-        for row, code in enumerate(codelist.codes, start=2):
+        entries = labels.entries(name)
+        for row, (code, _, _) in enumerate(entries, start=2):
             cell = sheet.cell(row=row, column=index)
-            _put(cell, text_out(code.vi if lang == "vi" else code.en), _TEXT_COLUMN)
-        last = len(codelist.codes) + 1
+            _put(cell, text_out(labels.label(name, code, lang)), _TEXT_COLUMN)
+        last = len(entries) + 1
         ranges[name] = f"{quote_sheetname(CODELIST_SHEET)}!${letter}$2:${letter}${last}"
     return ranges
 
@@ -137,8 +132,8 @@ def _codelist_ranges(book: Workbook, lang: str) -> dict[str, str]:
 _TEXT_COLUMN = Column(key="text", title_en="Text", title_vi="Văn bản", kind="text")
 
 
-def _dropdown(sheet: Worksheet, column: Column, ref: str, source: str) -> None:
-    found = codelist_of(column)
+def _dropdown(sheet: Worksheet, column: Column, ref: str, source: str, lists: Layout) -> None:
+    found = lists.codelist_of(column)
     closed = found is not None and found.closed
     validation = DataValidation(
         type="list",
@@ -157,12 +152,14 @@ def _dropdown(sheet: Worksheet, column: Column, ref: str, source: str) -> None:
     sheet.add_data_validation(validation)
 
 
-def _record_sheet(
+def _record_sheet(  # noqa: PLR0917 - a private step of one workbook
     book: Workbook,
     spec: Sheet,
     docs: Iterable[tuple[int, Mapping[str, Any]]],
     lang: str,
     ranges: Mapping[str, str],
+    book_layout: Layout,
+    labels: Labels,
 ) -> None:
     sheet = book.create_sheet(spec.label(lang))
     for index, column in enumerate(spec.columns, start=1):
@@ -181,7 +178,8 @@ def _record_sheet(
         elif column.kind == "date":
             dimension.number_format = _DATE_FORMAT
         if column.kind == "code" and column.codelist is not None and column.codelist in ranges:
-            _dropdown(sheet, column, f"{letter}{DATA_ROW}:{letter}1048576", ranges[column.codelist])
+            where = f"{letter}{DATA_ROW}:{letter}1048576"
+            _dropdown(sheet, column, where, ranges[column.codelist], book_layout)
     last = len(spec.columns) + 1
     _put(sheet.cell(row=1, column=last), POSITION_COLUMN.label(lang), _TEXT_COLUMN)
     _put(sheet.cell(row=KEY_ROW, column=last), POSITION_COLUMN.key, _TEXT_COLUMN)
@@ -190,13 +188,18 @@ def _record_sheet(
     sheet.freeze_panes = f"B{DATA_ROW}"
     for row, (position, doc) in enumerate(docs, start=DATA_ROW):
         for index, column in enumerate(spec.columns, start=1):
-            value = _value(column, _dig(doc, column.key), lang)
+            value = _value(column, _dig(doc, column.key), lang, labels)
             _put(sheet.cell(row=row, column=index), value, column)
         _put(sheet.cell(row=row, column=last), position, POSITION_COLUMN)
 
 
-def _metadata_sheet(
-    book: Workbook, metadata: Mapping[str, Any], lang: str, ranges: Mapping[str, str]
+def _metadata_sheet(  # noqa: PLR0917 - a private step of one workbook
+    book: Workbook,
+    metadata: Mapping[str, Any],
+    lang: str,
+    ranges: Mapping[str, str],
+    book_layout: Layout,
+    labels: Labels,
 ) -> None:
     sheet = book.create_sheet(METADATA.label(lang))
     for index, heading in enumerate(_METADATA_HEADINGS[lang], start=1):
@@ -204,15 +207,15 @@ def _metadata_sheet(
         _put(cell, heading, _TEXT_COLUMN)
         cell.font = _HEADING
         cell.fill = _HEADING_FILL
-    for row, column in enumerate(metadata_columns(), start=2):
+    for row, column in enumerate(book_layout.metadata, start=2):
         label = sheet.cell(row=row, column=1)
         _put(label, column.label(lang), _TEXT_COLUMN)
         label.font = _REQUIRED if column.required and column.group_required else _HEADING
-        value = _value(column, _dig(metadata, column.key), lang)
+        value = _value(column, _dig(metadata, column.key), lang, labels)
         _put(sheet.cell(row=row, column=2), value, column)
         _put(sheet.cell(row=row, column=3), column.key, _TEXT_COLUMN)
         if column.kind == "code" and column.codelist is not None and column.codelist in ranges:
-            _dropdown(sheet, column, f"B{row}", ranges[column.codelist])
+            _dropdown(sheet, column, f"B{row}", ranges[column.codelist], book_layout)
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 60
     sheet.column_dimensions["C"].hidden = True
@@ -248,16 +251,27 @@ def _workbook(
     metadata: Mapping[str, Any],
     docs: Mapping[str, list[tuple[int, dict[str, Any]]]],
     lang: str,
+    book_layout: Layout,
 ) -> bytes:
+    labels = Labels(book_layout.lists)
+    vocabulary = metadata.get("vocabulary")
+    codes: list[dict[str, Any]] = (
+        vocabulary.get("codes", []) if isinstance(vocabulary, dict) else []
+    )
+    for code in codes:
+        labels.declare(code["codelist"], [(code["code"], code["vi"], code.get("en", code["vi"]))])
     book = Workbook()
     book.remove(book.active)  # a new workbook always has one sheet
     book.properties.creator = "antt-domain-xlsx"
     book.properties.created = _FIXED
     book.properties.modified = _FIXED
-    ranges = _codelist_ranges(book, lang)
-    _metadata_sheet(book, metadata, lang, ranges)
-    for spec in record_sheets():
-        _record_sheet(book, spec, docs.get(spec.type, []), lang, ranges)
+    ranges = _codelist_ranges(book, lang, labels)
+    _metadata_sheet(book, metadata, lang, ranges, book_layout, labels)
+    if book_layout.vocabulary is not None:
+        rows = list(enumerate(codes, start=1))
+        _record_sheet(book, book_layout.vocabulary, rows, lang, ranges, book_layout, labels)
+    for spec in book_layout.sheets:
+        _record_sheet(book, spec, docs.get(spec.type, []), lang, ranges, book_layout, labels)
     book.move_sheet(CODELIST_SHEET, offset=len(book.sheetnames) - 1)
     book.active = 0
     buffer = io.BytesIO()
@@ -265,19 +279,30 @@ def _workbook(
     return _deterministic(buffer.getvalue())
 
 
-def dataset_bytes(dataset: Dataset, *, lang: str = "vi") -> bytes:
-    """The workbook of ``dataset``: the metadata sheet, then one sheet per record type."""
-    metadata = unstructure(dataset)
+def dataset_bytes(dataset: Dataset | model_v2.Dataset, *, lang: str = "vi") -> bytes:
+    """The workbook of ``dataset`` (1.0 or 2.0): the metadata sheet, (2.0) the vocabulary
+    sheet, then one sheet per record type."""
+    if isinstance(dataset, model_v2.Dataset):
+        metadata = convert_v2.unstructure(dataset)
+        book_layout = layout("2")
+    else:
+        metadata = unstructure(dataset)
+        book_layout = layout("1")
     records = metadata.pop("records", [])
     docs: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for position, record in enumerate(records, start=1):
         docs.setdefault(record["type"], []).append((position, record))
-    return _workbook(metadata, docs, lang)
+    return _workbook(metadata, docs, lang, book_layout)
 
 
-def template_bytes(*, lang: str = "vi") -> bytes:
-    """An empty workbook to fill in: headings, dropdowns, the schema version filled in."""
-    return _workbook({"schema_version": SCHEMA_VERSION}, {}, lang)
+def template_bytes(*, lang: str = "vi", schema_version: str = "1") -> bytes:
+    """An empty workbook to fill in: headings, dropdowns, the schema version filled in;
+    ``schema_version`` is the major version, ``"1"`` (the default) or ``"2"``."""
+    if schema_version not in ("1", "2"):
+        msg = f"schema_version {schema_version!r} is not 1 or 2"
+        raise ValueError(msg)
+    book_layout = layout(schema_version)
+    return _workbook({"schema_version": book_layout.schema_version}, {}, lang, book_layout)
 
 
 def write(data: bytes, out: BinaryIO) -> None:
