@@ -35,19 +35,19 @@ def _key(figure: Figure) -> tuple[Any, ...] | None:
 
 
 def _counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """2.0 figures identical in their key, unless one is a version of the other."""
+    """2.0 figures identical in their key, unless a link relates the two (a version of the
+    other, a part of it, ...): the dataset then says how they relate, and that they are two."""
     first_of: dict[tuple[Any, ...], Located] = {}
-    versions: set[frozenset[str]] = set()
-    for item, _, rel, target in links_of(records):
-        if rel is LinkRelation.VERSION_OF:
-            versions.add(frozenset((item.record.id, target)))
+    linked: set[frozenset[str]] = set()
+    for item, _, _, target in links_of(records):
+        linked.add(frozenset((item.record.id, target)))
     for item in records:
         record: Any = item.record
         key = _key(record) if isinstance(record, Figure) else None
         if key is None:
             continue
         first = first_of.setdefault(key, item)
-        if first is item or frozenset((first.record.id, record.id)) in versions:
+        if first is item or frozenset((first.record.id, record.id)) in linked:
             continue
         yield Issue(
             at=item,
