@@ -1,6 +1,8 @@
 """Aggregation: totals of activities and outcomes by area, period, organisation, agreement.
 
-Pure functions over a :class:`~antt_domain.model.Dataset`. The rules that keep totals honest --
+Pure functions over a :class:`~antt_domain.model.Dataset`; :func:`aggregate_v2` does the same
+for a 2.0 dataset (:class:`antt_domain.model.v2.Dataset`), adding figures only under one
+:class:`FigureKey`. The rules that keep totals honest --
 different units are never added, stocks are never summed, figures with unstated periods are
 never attributed to a year, breakdowns are never added to their whole, qualifiers survive
 addition, and every cell lists the records it came from -- are in ``docs/aggregation.md``.
@@ -28,27 +30,48 @@ from antt_domain.aggregate._result import (
     Measure,
     ModelSummary,
 )
+from antt_domain.aggregate._v2_engine import DIMENSIONS_V2, aggregate_v2, total_of
+from antt_domain.aggregate._v2_key import KEY_FIELDS, FigureKey, Vocabulary2, differing
+from antt_domain.aggregate._v2_result import (
+    AggregateV2,
+    ApartReasonV2,
+    ApartV2,
+    CellV2,
+    Contribution,
+)
 
 __all__ = [
     "DIMENSIONS",
+    "DIMENSIONS_V2",
     "JSON_VERSION",
+    "KEY_FIELDS",
     "Aggregate",
+    "AggregateV2",
     "AggregationError",
     "ApartFigure",
     "ApartReason",
+    "ApartReasonV2",
+    "ApartV2",
     "Cell",
+    "CellV2",
     "Comparison",
     "ComparisonRow",
+    "Contribution",
+    "FigureKey",
     "Group",
     "GroupKey",
     "Measure",
     "ModelSummary",
     "Total",
     "Value",
+    "Vocabulary2",
     "aggregate",
+    "aggregate_v2",
     "compare",
     "comparison_to_json",
+    "differing",
     "sum_quantities",
     "to_json",
+    "total_of",
     "unit_dimension",
 ]
