@@ -250,6 +250,8 @@ def _place_all(
             apart.append(ApartV2(figure=figure, reason=ApartReasonV2.SPANS_PERIODS))
             continue
         group = tuple((d, figure.area) for d in by if d == "area")
+        if placed.stock and "area" not in by:  # stocks are never added across areas (1.0 rule 4)
+            group = (("area", figure.area),)
         key = _key(figure, scope, label, group)
         if placed.stock:
             stocks[(key, figure.area)].append((placed.end, figure))

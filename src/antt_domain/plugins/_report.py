@@ -10,13 +10,14 @@ from typing import BinaryIO, Literal
 
 from antt_domain.errors import AnttError
 from antt_domain.model import Dataset
-from antt_domain.plugins._errors import ExportError, UnknownOptionError
+from antt_domain.model.v2 import Dataset as DatasetV2
+from antt_domain.plugins._errors import ExportError, UnknownOptionError, UnsupportedVersionError
 from antt_domain.plugins._export import write_output
 from antt_domain.plugins._guard import call_plugin, returned
 from antt_domain.plugins._manager import AnttPluginManager, plugin_manager
 from antt_domain.plugins._specs import ReportFormatSpec, ReportRequest
 
-__all__ = ["render_report", "report"]
+__all__ = ["check_report_version", "render_report", "report"]
 
 
 def _check_rendered(spec: ReportFormatSpec) -> Callable[[object], str | None]:
@@ -30,6 +31,21 @@ def _check_rendered(spec: ReportFormatSpec) -> Callable[[object], str | None]:
     return check
 
 
+def check_report_version(spec: ReportFormatSpec, dataset: Dataset | DatasetV2) -> None:
+    """Refuse (:class:`UnsupportedVersionError`) a dataset whose major schema version the
+    format's spec does not list in ``schema_versions``: its renderer is never called with a
+    model it does not know."""
+    major = "2" if isinstance(dataset, DatasetV2) else "1"
+    if major not in spec.schema_versions:
+        raise UnsupportedVersionError(
+            spec.name,
+            spec.plugin,
+            version=dataset.schema_version,
+            versions=spec.schema_versions,
+            kind="report format",
+        )
+
+
 def render_report(spec: ReportFormatSpec, request: ReportRequest) -> bytes:
     """The report as bytes (text formats are UTF-8), rendered through the plugin guard.
 
@@ -38,6 +54,7 @@ def render_report(spec: ReportFormatSpec, request: ReportRequest) -> bytes:
     what the spec declares (``str`` for a text format, ``bytes`` for a binary one), becomes
     :class:`ExportError` naming the report format and its plugin.
     """
+    check_report_version(spec, request.dataset)
     for key in request.options:
         if key not in spec.options:
             raise UnknownOptionError(spec.name, key, spec.options)
@@ -64,7 +81,7 @@ def render_report(spec: ReportFormatSpec, request: ReportRequest) -> bytes:
 
 
 def report(
-    dataset: Dataset,
+    dataset: Dataset | DatasetV2,
     name: str | ReportFormatSpec,
     out: str | os.PathLike[str] | BinaryIO,
     *,
@@ -77,6 +94,9 @@ def report(
     force: bool = False,
 ) -> ReportFormatSpec:
     """Render ``dataset`` with the report format ``name`` into ``out``; return its spec.
+
+    ``dataset`` is a 1.0 or a 2.0 dataset; a format whose spec does not list its major version
+    in ``schema_versions`` is refused (:class:`UnsupportedVersionError`) before it is called.
 
     ``out`` is a path, written atomically (never overwritten without ``force``), or a binary
     stream, written once the whole report is rendered.

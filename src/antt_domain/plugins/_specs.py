@@ -11,6 +11,7 @@ from typing import Any, Literal
 import attrs
 
 from antt_domain.model import Code, Dataset
+from antt_domain.model.v2 import Dataset as DatasetV2
 from antt_domain.plugins._protocols import Exporter, ReportRenderer
 
 __all__ = [
@@ -174,7 +175,9 @@ class ReportRequest:
     """What a report is asked for.
 
     Attributes:
-        dataset: the data to report on.
+        dataset: the data to report on: a 1.0 :class:`~antt_domain.model.Dataset` or a 2.0
+            :class:`antt_domain.model.v2.Dataset` (only for a format whose spec lists ``"2"``
+            in ``schema_versions``; :func:`report` refuses it otherwise).
         lang: ``"vi"`` or ``"en"``.
         period: a calendar year to restrict figures to, or ``None`` for all (figures whose
             period is unstated are never attributed to a year).
@@ -183,7 +186,9 @@ class ReportRequest:
         options: ``KEY=VALUE`` options for the format, as given.
     """
 
-    dataset: Dataset = attrs.field(validator=attrs.validators.instance_of(Dataset))
+    dataset: Dataset | DatasetV2 = attrs.field(
+        validator=attrs.validators.instance_of((Dataset, DatasetV2))
+    )
     lang: Literal["vi", "en"] = attrs.field(
         default="vi", validator=attrs.validators.in_(("vi", "en"))
     )

@@ -7,14 +7,17 @@ from collections.abc import Sequence
 
 from antt_domain.aggregate import to_json
 from antt_domain.model import Dataset, Interval
+from antt_domain.model.v2 import Dataset as DatasetV2
 from antt_domain.reports._context import build
+from antt_domain.reports._v2_markdown import refuse_v1_options
+from antt_domain.reports._v2_text import render_json_v2
 from antt_domain.text_safety import json_safe
 
 __all__ = ["render_json"]
 
 
 def render_json(
-    dataset: Dataset,
+    dataset: Dataset | DatasetV2,
     *,
     lang: str = "vi",
     period: Interval | int | None = None,
@@ -27,6 +30,9 @@ def render_json(
     in ``lang``; keys in a fixed order, two-space indent, UTF-8 text, a final newline. DEL, C1
     controls, line separators and bidirectional controls are written as ``\\u`` escapes
     (:func:`antt_domain.text_safety.json_safe`)."""
+    if isinstance(dataset, DatasetV2):
+        refuse_v1_options(organisation, agreement)
+        return render_json_v2(dataset, lang=lang, period=period, area=area, by=by)
     ctx = build(
         dataset,
         lang=lang,

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 
 from antt_domain.aggregate import ApartReason, Cell
 from antt_domain.model import Dataset, Interval, ModelInstance
+from antt_domain.model.v2 import Dataset as DatasetV2
 from antt_domain.reports._context import Context, build
+from antt_domain.reports._v2_markdown import refuse_v1_options, render_markdown_v2
 from antt_domain.text_safety import markdown_inline
 
 __all__ = ["render_markdown"]
@@ -38,7 +40,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def render_markdown(
-    dataset: Dataset,
+    dataset: Dataset | DatasetV2,
     *,
     lang: str = "vi",
     period: Interval | int | None = None,
@@ -50,6 +52,9 @@ def render_markdown(
     """Markdown tables of ``dataset``'s totals (one table per group), stocks, the figures kept
     apart with their reason, and the models; every row names its records. The arguments select
     as :func:`antt_domain.aggregate.aggregate` does."""
+    if isinstance(dataset, DatasetV2):
+        refuse_v1_options(organisation, agreement)
+        return render_markdown_v2(dataset, lang=lang, period=period, area=area, by=by)
     ctx = build(
         dataset,
         lang=lang,

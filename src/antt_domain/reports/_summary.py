@@ -12,15 +12,18 @@ from collections.abc import Sequence
 
 from antt_domain.aggregate import ApartFigure, ApartReason, Cell
 from antt_domain.model import Activity, Dataset, Interval, Outcome
+from antt_domain.model.v2 import Dataset as DatasetV2
 from antt_domain.reports._context import Context, build
 from antt_domain.reports._narrative import coordination, models, sources
+from antt_domain.reports._v2_markdown import refuse_v1_options
+from antt_domain.reports._v2_text import render_summary_v2
 from antt_domain.text_safety import no_workflow_commands, one_line
 
 __all__ = ["render_summary"]
 
 
 def render_summary(
-    dataset: Dataset,
+    dataset: Dataset | DatasetV2,
     *,
     lang: str = "vi",
     period: Interval | int | None = None,
@@ -37,6 +40,9 @@ def render_summary(
 
     The arguments select as :func:`antt_domain.aggregate.aggregate` does.
     """
+    if isinstance(dataset, DatasetV2):
+        refuse_v1_options(organisation, agreement)
+        return render_summary_v2(dataset, lang=lang, period=period, area=area, by=by)
     ctx = build(
         dataset,
         lang=lang,

@@ -49,6 +49,7 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             binary=True,
             render=_render,
             options=OPTIONS,
+            schema_versions=("1", "2"),
             description="A4, Times New Roman, national title and motto, issuing body, number, "
             "place and date, the summary report's content with tables, recipients, signature.",
         )

@@ -52,6 +52,7 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             binary=False,
             render=_render,
             options=OPTIONS,
+            schema_versions=("1", "2"),
             description="One file that works offline: summary, bar charts by period and area "
             "and by organisation, tables; every figure names its records.",
         )

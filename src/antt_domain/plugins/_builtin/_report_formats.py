@@ -1,4 +1,4 @@
-"""The built-in report formats: ``summary``, ``markdown`` and ``json``.
+"""The built-in report formats: ``summary``, ``markdown`` and ``json``, on 1.0 and 2.0 datasets.
 
 They render :mod:`antt_domain.reports` (built on :mod:`antt_domain.aggregate`) and are
 registered through the same hook a third-party report format uses.
@@ -14,8 +14,8 @@ from antt_domain.plugins._specs import ReportFormatSpec, ReportRequest
 __all__ = ["antt_register_report_formats"]
 
 _OPTIONS = {
-    "organisation": "only figures this organisation (id) organised or took part in",
-    "agreement": "only figures reported under this agreement (id)",
+    "organisation": "only figures this organisation (id) organised or took part in (1.0 only)",
+    "agreement": "only figures reported under this agreement (id) (1.0 only)",
 }
 
 
@@ -52,6 +52,7 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             binary=False,
             render=_renderer("render_summary"),
             options=_OPTIONS,
+            schema_versions=("1", "2"),
             description="Paragraphs: coordination under each agreement, activities, models, "
             "outcomes, stocks, and the figures whose period is not stated, apart.",
         ),
@@ -63,15 +64,17 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             binary=False,
             render=_renderer("render_markdown"),
             options=_OPTIONS,
+            schema_versions=("1", "2"),
         ),
         ReportFormatSpec(
             name="json",
-            title="The aggregate with provenance (JSON, version 1)",
+            title="The aggregate with provenance (JSON: version 1 for 1.0, version 2 for 2.0 data)",
             media_type="application/json",
             extension="json",
             binary=False,
             render=_renderer("render_json"),
             options=_OPTIONS,
+            schema_versions=("1", "2"),
             description="Every cell lists the ids of the records it was computed from.",
         ),
     ]

@@ -1,0 +1,39 @@
+"""The HTML report of Schema 2.0 datasets: every corpus figure in the source's words, with its
+unit's Vietnamese label, in the page's text; no chart mixes unlike figures (none is drawn)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from antt_domain_html import render_html
+from html_plugin_support import ROOT
+
+from antt_domain.aggregate import Vocabulary2
+from antt_domain.io import load_any_dataset
+from antt_domain.model.v2 import Dataset, Figure
+from antt_domain.plugins import ReportRequest
+
+DATASETS = [
+    *sorted((ROOT / "examples" / "corpus").glob("*/dataset.json")),
+    ROOT / "examples" / "cam-thuy-2021" / "dataset-2.0.json",
+]
+
+
+@pytest.mark.parametrize("path", DATASETS, ids=lambda p: p.parent.name)
+def test_html_of_a_2_0_dataset_prints_every_figure_as_written(path: Path) -> None:
+    dataset = load_any_dataset(path)
+    assert isinstance(dataset, Dataset)
+    page = render_html(ReportRequest(dataset=dataset))
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    vocab = Vocabulary2(dataset)
+    missing = []
+    for figure in dataset.of_type(Figure):
+        if figure.quantity is None:
+            continue
+        wanted = [vocab.label("units", figure.quantity.unit, "vi"), figure.quantity.as_written]
+        missing += [w for w in wanted if w and w not in text]
+    assert missing == []
+    assert "<svg" not in page

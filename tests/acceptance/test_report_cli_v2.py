@@ -1,0 +1,87 @@
+"""`antt report` on Schema 2.0 datasets: every corpus dataset reports, each figure in the
+source's words with its unit's Vietnamese label; unlike figures never share a total."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from antt_domain.aggregate import Vocabulary2
+from antt_domain.io import load_any_dataset
+from antt_domain.model.v2 import Dataset, Figure
+from antt_domain.reports import Table, parse_markdown
+
+from .conftest import Run
+
+ROOT = Path(__file__).resolve().parents[2]
+DATASETS = [
+    *sorted((ROOT / "examples" / "corpus").glob("*/dataset.json")),
+    ROOT / "examples" / "cam-thuy-2021" / "dataset-2.0.json",
+]
+
+
+def expected_words(path: Path) -> list[str]:
+    """Each figure's ``as_written`` and its unit's Vietnamese label."""
+    dataset = load_any_dataset(path)
+    assert isinstance(dataset, Dataset)
+    vocab = Vocabulary2(dataset)
+    found: list[str] = []
+    for figure in dataset.of_type(Figure):
+        if figure.quantity is not None:
+            found.append(vocab.label("units", figure.quantity.unit, "vi"))
+            if figure.quantity.as_written:
+                found.append(figure.quantity.as_written)
+    return found
+
+
+def _text(markdown: str) -> str:
+    parts: list[str] = []
+    for block in parse_markdown(markdown):
+        if isinstance(block, Table):
+            parts += [cell for row in block.rows for cell in row]
+        else:
+            parts.append(block.text)
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("path", DATASETS, ids=lambda p: p.parent.name)
+def test_markdown_report_prints_every_figure_as_written(antt: Run, path: Path) -> None:
+    result = antt("report", "--format", "markdown", "--lang", "vi", str(path))
+    assert result.returncode == 0, result.stderr
+    text = _text(result.stdout)
+    missing = [w for w in expected_words(path) if w not in text]
+    assert missing == []
+
+
+def test_json_report_of_cam_thuy_2_0_has_the_1_0_totals(antt: Run) -> None:
+    folder = ROOT / "examples" / "cam-thuy-2021"
+    one = json.loads(antt("report", "-f", "json", str(folder / "dataset.json")).stdout)
+    two = json.loads(antt("report", "-f", "json", str(folder / "dataset-2.0.json")).stdout)
+    assert two["version"] == 2
+    flows = [c for group in one["groups"] for c in group["flows"] + group["stocks"]]
+    totals_one = sorted((c["records"], c["value"]) for c in flows)
+    totals_two = sorted((c["records"], c["value"]) for c in two["cells"])
+    assert totals_one == totals_two
+
+
+def test_summary_of_a_2_0_dataset_says_figures_in_the_source_words(antt: Run) -> None:
+    path = ROOT / "examples" / "corpus" / "R14-que-loc-nong-son-quang-nam-2023" / "dataset.json"
+    result = antt("report", "--lang", "vi", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "8 suất quà" in result.stdout
+    assert "Khen thưởng" in result.stdout
+
+
+def test_1_x_and_2_0_files_are_not_merged_into_one_report(antt: Run) -> None:
+    one = ROOT / "examples" / "cam-thuy-2021" / "dataset.json"
+    result = antt("report", "-f", "markdown", str(one), str(DATASETS[0]))
+    assert result.returncode == 2
+    assert "cannot merge Schema 1.x and 2.0" in result.stderr
+
+
+def test_1_0_selections_are_refused_on_2_0_data_not_ignored(antt: Run) -> None:
+    result = antt("report", "-f", "markdown", "-O", "organisation=org-x", str(DATASETS[0]))
+    assert result.returncode == 2
+    assert "not available for a 2.0 dataset" in result.stderr
