@@ -42,6 +42,7 @@ class Contribution:
 
     @property
     def record_id(self) -> str:
+        """The figure's id."""
         return self.figure.id
 
     @property
@@ -51,10 +52,12 @@ class Contribution:
 
     @property
     def counted_as_written(self) -> str | None:
+        """The source's words for what was counted."""
         return self.figure.counted_as_written
 
     @property
     def period_as_written(self) -> str | None:
+        """The source's words for the period ("những năm qua", "từ đầu năm 2023 đến nay")."""
         return self.figure.period.as_written
 
 

@@ -166,7 +166,7 @@ def _subject(figure: Figure, words: Words2) -> str:
             f"{words.unit(people.unit, people.classifier)}{said}"
         )
     for link in figure.links:
-        targets = ", ".join(link.targets)
+        targets = ", ".join(words.figure(t) for t in link.targets)
         bits.append(f"{words.label('link_relations', link.rel.value)} {targets}")
     if figure.area:
         bits.append(words.name(figure.area))

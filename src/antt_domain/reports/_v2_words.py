@@ -14,6 +14,7 @@ from antt_domain.model.v2 import (
     Composite,
     Dataset,
     Duration,
+    Figure,
     Interval,
     Open,
     Period,
@@ -57,6 +58,15 @@ class Words2:
             if isinstance(value, str) and value:
                 return value
         return record_id
+
+    def figure(self, record_id: str) -> str:
+        """Another figure named by the source's words ("“13 nguồn tin”"), else by its kind."""
+        record = self.index.get(record_id)
+        if not isinstance(record, Figure):
+            return self.name(record_id)
+        if record.quantity is not None and record.quantity.as_written:
+            return f"“{record.quantity.as_written}”"
+        return self.label("figure_kinds", record.kind)
 
     def unit(self, unit: str, classifier: str | None = None) -> str:
         """``"cái, chiếc, khẩu, … (khẩu)"``: the unit's label, and the classifier's if any."""
