@@ -189,11 +189,11 @@ def _key(
 
 def _period_label(span: Span, wanted: Interval | None, by: Sequence[str]) -> str | None:
     """The period part of the key; ``None`` when the span crosses a requested bucket."""
-    if span.stock:
-        return "stock"
-    for dimension in by:
+    for dimension in by:  # a stock is bucketed by its date: the latest value of each bucket
         if dimension in PERIOD_DIMENSIONS:
             return bucket(dimension, span.start, span.end)
+    if span.stock:
+        return "stock"
     if wanted is not None:
         return span_label(wanted.start, wanted.end)
     return span_label(span.start, span.end)

@@ -208,3 +208,12 @@ def test_cam_thuy_2_0_gives_the_totals_of_the_1_0_report() -> None:
     assert sorted((c.record_ids, c.value, c.unit) for c in first.cells()) == sorted(
         (c.record_ids, c.total.value, c.key.unit) for c in second.cells
     )
+
+
+def test_stocks_grouped_by_year_keep_the_latest_value_of_each_year() -> None:
+    early = _figure("early", 40, kind="self_management_teams", period=AsOf(date=date(2022, 6, 30)))
+    late = _figure("late", 45, kind="self_management_teams", period=AsOf(date=date(2023, 6, 30)))
+    result = aggregate_v2(_dataset(early, late), by=("year",))
+    cells = [(c.key.period, c.record_ids, c.total.value) for c in result.cells]
+    assert cells == [("2022", ("early",), 40), ("2023", ("late",), 45)]
+    assert result.apart == ()
