@@ -85,3 +85,17 @@ def test_1_0_selections_are_refused_on_2_0_data_not_ignored(antt: Run) -> None:
     result = antt("report", "-f", "markdown", "-O", "organisation=org-x", str(DATASETS[0]))
     assert result.returncode == 2
     assert "not available for a 2.0 dataset" in result.stderr
+
+
+def test_period_and_by_year_select_and_bucket_2_0_figures(antt: Run) -> None:
+    path = ROOT / "examples" / "corpus" / "R15-tp-ho-chi-minh-2023" / "dataset.json"
+    only = antt("report", "-f", "json", "--period", "2022", str(path))
+    assert only.returncode == 0, only.stderr
+    cells = json.loads(only.stdout)["cells"]
+    assert [(c["records"], c["value"]) for c in cells] == [(["fig-r15-pham-toi-2022"], 4266)]
+    yearly = json.loads(antt("report", "-f", "json", "--by", "year", str(path)).stdout)
+    years = sorted((c["key"]["period"], c["value"]) for c in yearly["cells"])
+    assert years == [("2013", 6218), ("2022", 4266)]
+    refused = antt("report", "-f", "markdown", "--by", "district", str(path))
+    assert refused.returncode == 2
+    assert "known for 2.0" in refused.stderr
