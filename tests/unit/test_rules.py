@@ -119,8 +119,13 @@ def test_gazetteer_can_be_switched_off_or_replaced() -> None:
     d010 = [
         (f.pointer, f.severity) for f in validate(FIXTURE, gazetteer=gazetteer) if f.code == "D010"
     ]
-    # 390 and 1517 are not in this complete gazetteer; 15178 is, under the name the record uses.
-    assert d010 == [("/records/2/code", Severity.ERROR), ("/records/3/code", Severity.ERROR)]
+    # 38, 390 and 1517 are not in this complete gazetteer; 15178 is, under the name the record
+    # uses. 38 is used by no dated record: it is checked on the date of its code list.
+    assert d010 == [
+        ("/records/1/code", Severity.ERROR),
+        ("/records/2/code", Severity.ERROR),
+        ("/records/3/code", Severity.ERROR),
+    ]
 
 
 def _dataset(*records: dict[str, Any]) -> bytes:

@@ -9,7 +9,7 @@ import re
 import typing
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import attrs
@@ -19,18 +19,16 @@ from antt_domain.model import (
     Agreement,
     Area,
     AreaLevel,
-    AsOf,
     Interval,
     ModelInstance,
     ModelType,
     Organisation,
     Outcome,
     Record,
-    Recurring,
     Source,
     v2,
 )
-from antt_domain.validation._findings import Severity
+from antt_domain.validation._gazetteer_rule import gazetteer_codes
 from antt_domain.validation._refs_v2 import REFERENCES_V2, references_v2
 from antt_domain.validation._rules import (
     Issue,
@@ -40,6 +38,8 @@ from antt_domain.validation._rules import (
     RuleContext,
     dataset_rule,
 )
+from antt_domain.validation._spans import span as _span
+from antt_domain.validation._spans import when as _when
 from antt_domain.vi import fix_lookalikes, name_key
 
 __all__ = ["DATASET_RULES", "REFERENCES"]
@@ -315,55 +315,6 @@ def wrong_types(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             )
 
 
-def _span(period: object) -> tuple[date | None, date | None] | None:
-    """The first and last day a period (1.0 or 2.0) covers, or None when it states no dates."""
-    if isinstance(period, _V2_PERIODS):
-        return _span_v2(period)
-    if isinstance(period, Interval):
-        return period.start, period.end
-    if isinstance(period, AsOf) and period.date is not None:
-        return period.date, period.date
-    if isinstance(period, Recurring) and (period.start or period.end):
-        return period.start, period.end
-    return None
-
-
-_V2_PERIODS = (
-    v2.Interval,
-    v2.AsOf,
-    v2.Open,
-    v2.Recurring,
-    v2.Duration,
-    v2.Composite,
-    v2.Unstated,
-)
-
-
-def _span_v2(period: object) -> tuple[date | None, date | None] | None:
-    """The first and last day a 2.0 period covers, or None when it states no dates."""
-    if isinstance(period, (v2.Interval, v2.Open)):
-        return period.start, getattr(period, "end", None)  # an open period has no end
-    if isinstance(period, v2.AsOf):
-        return None if period.date is None else (period.date, period.date)
-    if isinstance(period, (v2.Recurring, v2.Duration)):
-        return (period.start, period.end) if period.start or period.end else None
-    if isinstance(period, v2.Composite):
-        return _span_composite(period)
-    return None
-
-
-def _span_composite(period: v2.Composite) -> tuple[date | None, date | None] | None:
-    """From the first day of a composite period's parts to their last (open when one is)."""
-    spans = [s for s in (_span_v2(p) for p in period.parts) if s is not None]
-    if not spans:
-        return None
-    firsts = [s[0] for s in spans]
-    lasts = [s[1] for s in spans]
-    first = None if None in firsts else min(d for d in firsts if d is not None)
-    last = None if None in lasts else max(d for d in lasts if d is not None)
-    return first, last
-
-
 def _existed(
     entity: Organisation | Area | v2.Organisation | v2.Area, first: date | None, last: date | None
 ) -> bool:
@@ -375,14 +326,6 @@ def _existed(
 
 #: The references whose target must have existed when the figure is dated (D004).
 _EXISTING = frozenset({"organiser", "partners", "area", "actors/organisation", "actors/area"})
-
-
-def _when(record: object) -> object:
-    if isinstance(record, (Activity, Outcome, v2.Figure, v2.Event)):
-        return record.period
-    if isinstance(record, (ModelInstance, v2.ModelInstance)):
-        return record.launched
-    return None
 
 
 _ENTITIES = (Organisation, Area, v2.Organisation, v2.Area)
@@ -819,75 +762,6 @@ def hierarchy(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
                 params={
                     "detail": f"a {area.level.value} cannot be under a {parent.level.value}",
                     "detail_vi": f"cấp {area.level.value} không thể thuộc cấp {parent.level.value}",
-                },
-            )
-
-
-@dataset_rule(
-    code="D010",
-    name="unknown-area-code",
-    severity="warning",
-    title=("Area code not in the gazetteer", "Mã địa bàn không có trong danh mục hành chính"),
-    explanation=(
-        (
-            "An area's code is checked against the gazetteer of administrative units for the "
-            "dates it is used at (codes were reused after the 2025 reform). When the gazetteer "
-            "covers those dates and has no such unit, the code is wrong (error); when it does not "
-            "cover them, the code cannot be confirmed (warning). A unit found under another name "
-            "is a warning too. Plugins can supply a national gazetteer."
-        ),
-        (
-            "Mã địa bàn được đối chiếu với danh mục đơn vị hành chính tại thời điểm sử dụng (mã "
-            "được dùng lại sau sắp xếp năm 2025). Khi danh mục bao quát thời điểm đó mà không có "
-            "đơn vị này, mã sai (lỗi); khi không bao quát, mã chưa được xác nhận (cảnh báo). Tên "
-            "khác với danh mục cũng là cảnh báo. Plugin có thể cung cấp danh mục toàn quốc."
-        ),
-    ),
-    message=("{detail}", "{detail_vi}"),
-)
-def gazetteer_codes(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Area codes exist in the gazetteer on the dates they are used at."""
-    gazetteer = context.gazetteer
-    if gazetteer is None:
-        return
-    used: dict[str, date] = {}
-    for item in records:
-        span = _span(_when(item.record))
-        area_id = getattr(item.record, "area", None)
-        if span is not None and isinstance(area_id, str) and (span[0] or span[1]):
-            used.setdefault(area_id, span[0] or span[1])  # type: ignore[arg-type]
-    for item in records:
-        area = item.record
-        if not isinstance(area, (Area, v2.Area)) or area.code is None:
-            continue
-        on = used.get(area.id) or area.valid_from
-        if on is None and area.valid_to is not None:
-            on = area.valid_to - timedelta(days=1)
-        if on is None:
-            continue
-        unit = gazetteer.lookup(area.code, on)
-        if unit is None:
-            covered = gazetteer.covers(on)
-            yield Issue(
-                at=item,
-                pointer="/code",
-                severity=Severity.ERROR if covered else None,
-                params={
-                    "detail": f"no unit with code {area.code} on {on.isoformat()} in "
-                    f"{'the' if covered else 'the (incomplete)'} gazetteer",
-                    "detail_vi": f"không có đơn vị mã {area.code} vào ngày {on.isoformat()} "
-                    f"trong danh mục{'' if covered else ' (chưa đầy đủ)'}",
-                },
-            )
-        elif _name_key(unit.name, strip_prefixes=True) != _name_key(area.name, strip_prefixes=True):
-            yield Issue(
-                at=item,
-                pointer="/name",
-                params={
-                    "detail": f"code {area.code} on {on.isoformat()} is {unit.name!r} in the "
-                    f"gazetteer, not {area.name!r}",
-                    "detail_vi": f"mã {area.code} vào ngày {on.isoformat()} là {unit.name!r} "
-                    f"trong danh mục, không phải {area.name!r}",
                 },
             )
 

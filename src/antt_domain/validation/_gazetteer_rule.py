@@ -1,0 +1,170 @@
+"""D010: every area code of a run against the gazetteer of administrative units.
+
+Each area record with a code is checked -- not only those a dated record uses -- on the dates
+it is used at (by a record's ``area``, or a 2.0 actor's), else on its own validity or the date
+of its ``code_list``, else in both eras of the 2025 reform. A code that no unit carried is an
+error where the gazetteer claims to be complete; a unit that had ceased by the date a record
+uses it is named with what it became ("former unit, now part of ...") when the gazetteer
+knows its successors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from antt_domain.model import Area, v2
+from antt_domain.validation._findings import Severity
+from antt_domain.validation._rules import Issue, Located, RecordSet, RuleContext, dataset_rule
+from antt_domain.validation._spans import span, when
+from antt_domain.vi import Gazetteer, SuccessionGazetteer, name_key
+
+__all__ = ["gazetteer_codes"]
+
+#: The first day of the units after the 2025 reform, and the last day before it.
+REFORM = date(2025, 7, 1)
+_BEFORE = REFORM - timedelta(days=1)
+_DATED_LIST = re.compile(r".*[:-]([0-9]{4}-[0-9]{2}-[0-9]{2})")
+
+
+def _used_on(records: RecordSet) -> dict[str, date]:
+    """Area id → the first date a dated record uses it at (as its area or an actor's)."""
+    used: dict[str, date] = {}
+    for item in records:
+        record: Any = item.record
+        bounds = span(when(record))
+        if bounds is None or not (bounds[0] or bounds[1]):
+            continue
+        on: date = bounds[0] or bounds[1]  # type: ignore[assignment]
+        area_id = getattr(record, "area", None)
+        if isinstance(area_id, str):
+            used.setdefault(area_id, on)
+        for actor in getattr(record, "actors", ()):
+            if isinstance(actor, v2.Actor) and actor.area is not None:
+                used.setdefault(actor.area, on)
+    return used
+
+
+def _own_dates(area: Area | v2.Area) -> tuple[date, ...]:
+    """The dates an unused area is checked on: its validity, its list's date, else both eras."""
+    if area.valid_from is not None:
+        return (area.valid_from,)
+    if area.valid_to is not None:
+        return (area.valid_to - timedelta(days=1),)
+    listed = _DATED_LIST.fullmatch(area.code_list) if area.code_list else None
+    if listed is not None:
+        try:
+            return (date.fromisoformat(listed.group(1)),)
+        except ValueError:
+            pass
+    return (_BEFORE, REFORM)
+
+
+#: A unit's name is never longer than this: a longer name is not keyed (memory stays bounded).
+_NAME_CHARS = 512
+
+
+def _same_name(listed: str, written: str) -> bool:
+    """Whether an area's name is the gazetteer's, across tone styles and kind words."""
+    if len(written) > _NAME_CHARS:
+        return False
+    return name_key(listed, strip_prefixes=True) == name_key(written, strip_prefixes=True)
+
+
+def _successor_hint(gazetteer: Gazetteer, code: str, on: date) -> tuple[str, str] | None:
+    """What the former unit ``code`` became by ``on`` (English, Vietnamese), if known."""
+    if not isinstance(gazetteer, SuccessionGazetteer):
+        return None
+    links = [s for s in gazetteer.successors(code) if s.effective <= on]
+    if not links:
+        return None
+    former = links[0].former
+    ended = links[0].effective.isoformat()
+    names = ", ".join(f"{s.successor.full_name} ({s.successor.code})" for s in links)
+    return (
+        f"{former.full_name} ({code}) is a former unit: it ceased on {ended}, now part of {names}",
+        f"{former.full_name} ({code}) là đơn vị cũ: không còn từ {ended}, nay thuộc {names}",
+    )
+
+
+def _missing(gazetteer: Gazetteer, item: Located, code: str, dates: tuple[date, ...]) -> Issue:
+    """The finding for a code that no unit carried on any of ``dates``."""
+    on = dates[-1]
+    hint = _successor_hint(gazetteer, code, on)
+    if hint is not None:
+        return Issue(at=item, pointer="/code", params={"detail": hint[0], "detail_vi": hint[1]})
+    covered = all(gazetteer.covers(d) for d in dates)
+    if len(dates) > 1:
+        detail = f"no unit with code {code} before or after the 2025 reform in the gazetteer"
+        detail_vi = f"không có đơn vị mã {code} trước hay sau sắp xếp năm 2025 trong danh mục"
+    else:
+        detail = f"no unit with code {code} on {on.isoformat()} in the gazetteer"
+        detail_vi = f"không có đơn vị mã {code} vào ngày {on.isoformat()} trong danh mục"
+    if not covered:
+        detail += " (which is incomplete for that date)"
+        detail_vi += " (danh mục chưa đầy đủ cho thời điểm đó)"
+    return Issue(
+        at=item,
+        pointer="/code",
+        severity=Severity.ERROR if covered else None,
+        params={"detail": detail, "detail_vi": detail_vi},
+    )
+
+
+@dataset_rule(
+    code="D010",
+    name="unknown-area-code",
+    severity="warning",
+    title=("Area code not in the gazetteer", "Mã địa bàn không có trong danh mục hành chính"),
+    explanation=(
+        (
+            "Every area code is checked against the gazetteer of administrative units: on the "
+            "dates records use the area at, else on the area's own validity or its code list's "
+            "date, else before and after the 2025 reform (codes were reused). When the "
+            "gazetteer covers those dates and has no such unit, the code is wrong (error); when "
+            "it does not cover them, the code cannot be confirmed (warning). A unit that had "
+            "ceased by then is named with the units it became, and a unit found under another "
+            "name is a warning too. Plugins can supply a national gazetteer "
+            "(antt-domain-gazetteer-vn)."
+        ),
+        (
+            "Mọi mã địa bàn được đối chiếu với danh mục đơn vị hành chính: tại thời điểm các "
+            "bản ghi dùng địa bàn, nếu không thì theo thời hạn của chính địa bàn hoặc ngày của "
+            "danh mục mã, nếu không nữa thì cả trước và sau sắp xếp năm 2025 (mã được dùng "
+            "lại). Khi danh mục bao quát thời điểm đó mà không có đơn vị này, mã sai (lỗi); khi "
+            "không bao quát, mã chưa được xác nhận (cảnh báo). Đơn vị đã không còn được nêu kèm "
+            "đơn vị kế thừa; tên khác với danh mục cũng là cảnh báo. Plugin có thể cung cấp "
+            "danh mục toàn quốc (antt-domain-gazetteer-vn)."
+        ),
+    ),
+    message=("{detail}", "{detail_vi}"),
+)
+def gazetteer_codes(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    """Area codes exist in the gazetteer on the dates they are used at (or valid on)."""
+    gazetteer: Gazetteer | None = context.gazetteer
+    if gazetteer is None:
+        return
+    used = _used_on(records)
+    for item in records:
+        area = item.record
+        if not isinstance(area, (Area, v2.Area)) or area.code is None:
+            continue
+        dates = (used[area.id],) if area.id in used else _own_dates(area)
+        found = [(d, u) for d in dates if (u := gazetteer.lookup(area.code, d)) is not None]
+        if not found:
+            yield _missing(gazetteer, item, area.code, dates)
+            continue
+        on, unit = found[0]
+        if not _same_name(unit.name, area.name):
+            yield Issue(
+                at=item,
+                pointer="/name",
+                params={
+                    "detail": f"code {area.code} on {on.isoformat()} is {unit.name!r} in the "
+                    f"gazetteer, not {area.name!r}",
+                    "detail_vi": f"mã {area.code} vào ngày {on.isoformat()} là {unit.name!r} "
+                    f"trong danh mục, không phải {area.name!r}",
+                },
+            )
