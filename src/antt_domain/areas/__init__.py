@@ -22,7 +22,6 @@ from antt_domain.areas._fill import (
     area_record,
     code_list_of,
     fill_areas,
-    former_unit_hint,
     make_areas,
 )
 from antt_domain.areas._notes import AreaNote, NoteKind
@@ -35,6 +34,5 @@ __all__ = [
     "area_record",
     "code_list_of",
     "fill_areas",
-    "former_unit_hint",
     "make_areas",
 ]

@@ -21,7 +21,7 @@ from antt_domain.areas._notes import AreaNote
 from antt_domain.errors import AnttError
 from antt_domain.io import SchemaViolation, major_version, schema_violations
 from antt_domain.schemas import RECORD_SCHEMAS, V2_RECORD_SCHEMAS
-from antt_domain.vi import AdminUnit, Gazetteer, SuccessionGazetteer, same_name
+from antt_domain.vi import AdminUnit, Gazetteer, ceased_into, former_unit_note, same_name
 
 __all__ = [
     "AreaFill",
@@ -29,7 +29,6 @@ __all__ = [
     "area_record",
     "code_list_of",
     "fill_areas",
-    "former_unit_hint",
     "make_areas",
 ]
 
@@ -48,23 +47,6 @@ class UnknownAreaError(AnttError, LookupError):
         self.hint = hint
         more = f"; {hint}" if hint else ""
         super().__init__(f"no unit with code {code!r} on {on.isoformat()} in {version}{more}")
-
-
-def former_unit_hint(gazetteer: Gazetteer, code: str, on: date) -> str | None:
-    """ "Xã Cẩm Liên (15145) ceased on 2025-07-01, now part of Xã Cẩm Thạch (15142)", when
-    ``code`` names a unit that had ceased by ``on`` and the gazetteer knows its successors;
-    else ``None``."""
-    if not isinstance(gazetteer, SuccessionGazetteer):
-        return None
-    links = [s for s in gazetteer.successors(code) if s.effective <= on]
-    if not links:
-        return None
-    former = links[0].former
-    became = ", ".join(
-        f"{s.successor.full_name} ({s.successor.code}{'' if s.whole else ', part'})" for s in links
-    )
-    ended = links[0].effective.isoformat()
-    return f"{former.full_name} ({former.code}) ceased on {ended}, now part of {became}"
 
 
 @attrs.frozen(kw_only=True)
@@ -137,7 +119,8 @@ def make_areas(
 def _lookup(gazetteer: Gazetteer, code: str, on: date) -> AdminUnit:
     unit = gazetteer.lookup(code, on)
     if unit is None:
-        hint = former_unit_hint(gazetteer, code, on)
+        links = ceased_into(gazetteer, code, on)
+        hint = former_unit_note(links) if links else None
         raise UnknownAreaError(code, on, gazetteer.version, hint)
     return unit
 
@@ -252,8 +235,8 @@ class _Filler:
         if isinstance(code, str):
             unit = self.gazetteer.lookup(code, when)
             if unit is None:
-                hint = former_unit_hint(self.gazetteer, code, when)
-                what = repr(code) + (f" ({hint})" if hint else "")
+                links = ceased_into(self.gazetteer, code, when)
+                what = repr(code) + (f" ({former_unit_note(links)})" if links else "")
                 self.note("unknown", index, record, what=what, on=on, version=version)
             return unit
         name = record.get("name")

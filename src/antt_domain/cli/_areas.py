@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from antt_domain.areas import AreaFill, UnknownAreaError, fill_areas, make_areas
 from antt_domain.cli._common import (
     CommandError,
     default_lang,
+    emit_text,
     err,
-    out,
     read_document,
+    refuse_existing,
     safe_text,
-    write_new,
 )
 from antt_domain.cli._plugins import manager_for, warn_load_errors
 
@@ -94,34 +92,15 @@ def _gazetteer(args: argparse.Namespace) -> Any:
     return manager.gazetteer()
 
 
-def _emit(target: str, text: str, *, force: bool) -> TextIO:
-    """Write ``text`` to ``target`` (``-``: standard output); the stream for messages."""
-    if target == "-":
-        stream = out()
-        stream.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return err()
-    write_new(target, text, force=force)
-    report = out()
-    report.write(safe_text(target) + "\n")
-    return report
-
-
-def _refuse_existing(args: argparse.Namespace) -> None:
-    if args.out != "-" and Path(args.out).exists() and not args.force:
-        raise CommandError(f"{args.out}: already exists (use --force to overwrite)")
-
-
 def run_make(args: argparse.Namespace) -> int:
     """Print the records of CODEs; 0 done, 2 a code unknown on --on."""
-    _refuse_existing(args)
+    refuse_existing(args.out, force=args.force)
     gazetteer = _gazetteer(args)
     try:
         records = make_areas(args.codes, gazetteer, on=args.on, parents=not args.no_parents)
     except UnknownAreaError as exc:
         raise CommandError(str(exc)) from None
-    _emit(args.out, json.dumps(records, ensure_ascii=False, indent=2) + "\n", force=args.force)
+    emit_text(args.out, json.dumps(records, ensure_ascii=False, indent=2) + "\n", force=args.force)
     return 0
 
 
@@ -138,7 +117,7 @@ def _say(stream: TextIO, path: str, result: AreaFill, lang: str) -> None:
 def run_fill(args: argparse.Namespace) -> int:
     """Fill PATH's areas into OUT; 0 done, 1 some areas need a person, 2 not done."""
     lang = args.lang or default_lang()
-    _refuse_existing(args)
+    refuse_existing(args.out, force=args.force)
     value = read_document(args.path)
     gazetteer = _gazetteer(args)
     try:
@@ -146,7 +125,7 @@ def run_fill(args: argparse.Namespace) -> int:
     except TypeError as exc:
         raise CommandError(f"{args.path}: {exc}") from None
     text = json.dumps(result.document, ensure_ascii=False, indent=2) + "\n"
-    report = _emit(args.out, text, force=args.force)
+    report = emit_text(args.out, text, force=args.force)
     _say(report, args.path, result, lang)
     needs = result.errors or any(n.kind in _NEEDS_A_PERSON for n in result.notes)
     return 1 if needs else 0

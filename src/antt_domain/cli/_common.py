@@ -15,9 +15,11 @@ __all__ = [
     "CommandError",
     "debugging",
     "default_lang",
+    "emit_text",
     "err",
     "out",
     "read_document",
+    "refuse_existing",
     "safe_text",
     "write_new",
 ]
@@ -102,3 +104,25 @@ def write_new(target: str, text: str, *, force: bool) -> None:
         raise CommandError(f"{target}: already exists (use --force to overwrite)") from None
     except OSError as exc:
         raise CommandError(f"{target}: {exc.strerror or exc}") from None
+
+
+def emit_text(target: str, text: str, *, force: bool) -> TextIO:
+    """Write ``text`` to ``target`` (``-``: standard output, else a new file as
+    :func:`write_new` does); return the stream for messages about it (standard error when
+    the text went to standard output)."""
+    if target == "-":
+        stream = out()
+        stream.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return err()
+    write_new(target, text, force=force)
+    report = out()
+    report.write(safe_text(target) + "\n")
+    return report
+
+
+def refuse_existing(target: str, *, force: bool) -> None:
+    """Stop before any work when ``target`` exists and ``--force`` was not given."""
+    if target != "-" and Path(target).exists() and not force:
+        raise CommandError(f"{target}: already exists (use --force to overwrite)")

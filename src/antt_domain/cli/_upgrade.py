@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any, TextIO
 
 from antt_domain.cli._common import (
     CommandError,
     default_lang,
-    err,
-    out,
+    emit_text,
     read_document,
+    refuse_existing,
     safe_text,
-    write_new,
 )
 from antt_domain.io import dumps
 from antt_domain.upgrade import UpgradeError, UpgradeResult, upgrade
@@ -55,24 +52,13 @@ def _say(stream: TextIO, path: str, result: UpgradeResult, lang: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Upgrade PATH into OUT; 0 done, 1 the result breaks the 2.0 schemas, 2 not done."""
     lang = args.lang or default_lang()
-    if args.out != "-" and Path(args.out).exists() and not args.force:
-        raise CommandError(f"{args.out}: already exists (use --force to overwrite)")
+    refuse_existing(args.out, force=args.force)
     value = read_document(args.path)
     try:
         result = upgrade(value)
     except UpgradeError as exc:
         raise CommandError(f"{args.path}: {exc}") from None
-    text = dumps(result.document)
-    if args.out == "-":
-        stream = out()
-        stream.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        report = err()
-    else:
-        write_new(args.out, text, force=args.force)
-        report = out()
-        report.write(f"{args.out}\n")
+    report = emit_text(args.out, dumps(result.document), force=args.force)
     _say(report, args.path, result, lang)
     if result.errors:
         report.write(

@@ -19,7 +19,7 @@ from antt_domain.model import Area, v2
 from antt_domain.validation._findings import Severity
 from antt_domain.validation._rules import Issue, Located, RecordSet, RuleContext, dataset_rule
 from antt_domain.validation._spans import span, when
-from antt_domain.vi import Gazetteer, SuccessionGazetteer, name_key
+from antt_domain.vi import Gazetteer, ceased_into, former_unit_note, name_key
 
 __all__ = ["gazetteer_codes"]
 
@@ -73,28 +73,13 @@ def _same_name(listed: str, written: str) -> bool:
     return name_key(listed, strip_prefixes=True) == name_key(written, strip_prefixes=True)
 
 
-def _successor_hint(gazetteer: Gazetteer, code: str, on: date) -> tuple[str, str] | None:
-    """What the former unit ``code`` became by ``on`` (English, Vietnamese), if known."""
-    if not isinstance(gazetteer, SuccessionGazetteer):
-        return None
-    links = [s for s in gazetteer.successors(code) if s.effective <= on]
-    if not links:
-        return None
-    former = links[0].former
-    ended = links[0].effective.isoformat()
-    names = ", ".join(f"{s.successor.full_name} ({s.successor.code})" for s in links)
-    return (
-        f"{former.full_name} ({code}) is a former unit: it ceased on {ended}, now part of {names}",
-        f"{former.full_name} ({code}) là đơn vị cũ: không còn từ {ended}, nay thuộc {names}",
-    )
-
-
 def _missing(gazetteer: Gazetteer, item: Located, code: str, dates: tuple[date, ...]) -> Issue:
     """The finding for a code that no unit carried on any of ``dates``."""
     on = dates[-1]
-    hint = _successor_hint(gazetteer, code, on)
-    if hint is not None:
-        return Issue(at=item, pointer="/code", params={"detail": hint[0], "detail_vi": hint[1]})
+    links = ceased_into(gazetteer, code, on)
+    if links:
+        notes = {"detail": former_unit_note(links), "detail_vi": former_unit_note(links, "vi")}
+        return Issue(at=item, pointer="/code", params=notes)
     covered = all(gazetteer.covers(d) for d in dates)
     if len(dates) > 1:
         detail = f"no unit with code {code} before or after the 2025 reform in the gazetteer"

@@ -22,6 +22,7 @@ from antt_domain.vi._dates import (
     quarter_of,
 )
 from antt_domain.vi._errors import VietnameseParseError
+from antt_domain.vi._former import ceased_into, former_unit_note
 from antt_domain.vi._gazetteer import (
     ChainGazetteer,
     StaticGazetteer,
@@ -91,6 +92,7 @@ __all__ = [
     "VietnameseParseError",
     "ascii_key",
     "bundled_gazetteer",
+    "ceased_into",
     "document_type",
     "document_types",
     "fix_lookalikes",
@@ -101,6 +103,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_quantity",
+    "former_unit_note",
     "month_name",
     "name_key",
     "normalise_symbol",

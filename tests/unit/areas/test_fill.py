@@ -13,10 +13,9 @@ from antt_domain.areas import (
     UnknownAreaError,
     area_record,
     fill_areas,
-    former_unit_hint,
     make_areas,
 )
-from antt_domain.vi import AdminUnit, StaticGazetteer, Succession
+from antt_domain.vi import AdminUnit, StaticGazetteer, Succession, ceased_into, former_unit_note
 
 REFORM = date(2025, 7, 1)
 OLD = "vn-2025-06-30"
@@ -92,12 +91,17 @@ def test_make_areas_after_the_reform_names_the_successor_of_a_former_unit() -> N
     with pytest.raises(UnknownAreaError) as caught:
         make_areas(["15145"], GAZETTEER, on=date(2025, 8, 1))
     assert caught.value.code == "15145"
-    assert "Xã Cẩm Liên (15145) ceased on 2025-07-01, now part of Xã Cẩm Thạch (15142)" in str(
-        caught.value
+    assert (
+        "Xã Cẩm Liên (15145) is a former unit: it ceased on 2025-07-01, now part of "
+        "Xã Cẩm Thạch (15142)" in str(caught.value)
     )
-    assert former_unit_hint(GAZETTEER, "15145", date(2025, 6, 1)) is None  # not yet ceased
+    assert ceased_into(GAZETTEER, "15145", date(2025, 6, 1)) == ()  # not yet ceased
     plain = StaticGazetteer(UNITS, version="plain")  # no succession data: no hint
-    assert former_unit_hint(plain, "15145", date(2025, 8, 1)) is None
+    assert ceased_into(plain, "15145", date(2025, 8, 1)) == ()
+    links = ceased_into(GAZETTEER, "15145", date(2025, 8, 1))
+    assert former_unit_note(links, "vi").endswith(
+        "không còn từ 2025-07-01, nay thuộc Xã Cẩm Thạch (15142)"
+    )
 
 
 def test_fill_completes_what_a_record_lacks_and_adds_its_parents() -> None:
