@@ -385,27 +385,6 @@ _ENTRIES = (
         ),
         ("the workbook reader warned: {detail}", "trình đọc tệp Excel cảnh báo: {detail}"),
     ),
-    _code(
-        "XLS020",
-        "schema-2-mismatch",
-        E,
-        ("Not valid under Schema 2.0", "Không đúng lược đồ 2.0"),
-        (
-            (
-                "A 2.0 workbook's value breaks the 2.0 schemas at this cell (a missing or "
-                "wrong member, a code that is not allowed, a list of the wrong shape). "
-                "antt-domain's validation does not read 2.0 yet; until it does, the import "
-                "checks the 2.0 schemas itself."
-            ),
-            (
-                "Giá trị của tệp Excel theo lược đồ 2.0 không đúng lược đồ tại ô này (thiếu "
-                "hoặc sai thành phần, mã không được phép, danh sách sai dạng). Trong khi "
-                "phần kiểm tra của antt-domain chưa đọc 2.0, chương trình nhập tự kiểm tra "
-                "theo lược đồ 2.0."
-            ),
-        ),
-        ("not valid under Schema 2.0: {detail}", "không đúng lược đồ 2.0: {detail}"),
-    ),
 )
 
 #: Every finding code of the importer by code.

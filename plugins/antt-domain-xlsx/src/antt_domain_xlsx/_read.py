@@ -20,14 +20,12 @@ from typing import Any
 import attrs
 import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type hints
 import openpyxl.xml  # type: ignore[import-untyped]
-from antt_domain.io import schema_violations
 from antt_domain.validation import (
     DEFAULT,
     Finding,
     Report,
     Rule,
     Severity,
-    finding_from,
     validate_bytes,
 )
 from antt_domain.vi import name_key
@@ -596,45 +594,23 @@ def _validated(
         prefix = f"/records/{index}"
         cells.update({prefix + k: c for k, c in row.cells.items()})
         flagged |= {prefix + k for k in row.flagged}
-    findings: Sequence[Finding]
-    if reader.v2:
-        findings = _schema_v2(value, reader.path)
-    else:
-        data = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        findings = validate_bytes(
-            data,
-            path=reader.path,
-            format="json",
-            rules=rules,
-            codelists=codelists,
-            gazetteer=gazetteer,
-        ).findings
+    # The core validates either version by the metadata's schema_version (schemas, rules,
+    # codelists, gazetteer), so a 2.0 workbook gets the same findings as its JSON would.
+    data = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    findings: Sequence[Finding] = validate_bytes(
+        data,
+        path=reader.path,
+        format="json",
+        rules=rules,
+        codelists=codelists,
+        gazetteer=gazetteer,
+    ).findings
     for finding in findings:
         if _duplicate(finding, flagged):
             continue
         cell = _locate(finding, cells)
         reader.findings.append((at(finding, cell, reader.path), cell))
     return _result(reader, value, len(ordered))
-
-
-def _schema_v2(value: dict[str, Any], path: str) -> list[Finding]:
-    """The 2.0 schema's verdict on ``value``, one ``XLS020`` per place it is broken.
-
-    antt-domain's validation reads 1.0 only for now; when it reads 2.0, the whole pipeline
-    (schemas, rules, codelists) replaces this, as for 1.0."""
-    found = []
-    for violation in schema_violations(value, "dataset", "2"):
-        detail = violation.message
-        detail = detail if len(detail) <= 300 else detail[:297] + "…"
-        pointer = violation.pointer
-        missing = _REQUIRED_MESSAGE.fullmatch(detail) if violation.keyword == "required" else None
-        if missing is not None:  # at the missing member: its cell, or its empty cell's finding
-            pointer = _pointer([*_parts(pointer), missing[1]])
-        found.append(finding_from(CODES["XLS020"], {"detail": detail}, path=path, pointer=pointer))
-    return found
-
-
-_REQUIRED_MESSAGE = re.compile(r"'([a-z_]+)' is a required property")
 
 
 def _parts(pointer: str) -> list[str]:
