@@ -27,8 +27,8 @@ class PluginInfo:
         loaded: whether it is in use (``False`` after an import or registration failure).
         hooks: the hooks it implements, sorted.
         exporters, report_formats: the names it registered (and kept).
-        rules: the finding codes of its rules; codelists: the codelists it extended (a 2.0
-        one as ``"figure_kinds (2.0)"``);
+        rules: the finding codes of its rules; codelists: the codelists it extended (1.0 and
+        2.0 ones, see the plugins page);
         gazetteers: the versions of the gazetteers it supplies; commands: the ``antt``
         commands it adds.
         errors: its failures, including items dropped as conflicts.

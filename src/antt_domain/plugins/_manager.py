@@ -269,7 +269,7 @@ class AnttPluginManager:
 
     def codelists_v2(self) -> Mapping[str, Codelist]:
         """The bundled 2.0 codelists, extended with the plugins' namespaced codes
-        (:attr:`~antt_domain.model.Codelist.origin` names the plugin of each)."""
+        (each list's ``origin`` names the plugin of each code)."""
         return MappingProxyType(dict(self._collect().codelists_v2))
 
     def gazetteers(self) -> tuple[Gazetteer, ...]:
