@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from antt_domain.aggregate import Vocabulary2
 from antt_domain.io import load_any_dataset
-from antt_domain.model.v2 import Dataset, Figure
+from antt_domain.model.v2 import Codelists, Dataset, Figure
 from antt_domain.reports import Table, parse_markdown
+from antt_domain.schemas import codelists
 
 from .conftest import Run
 
@@ -26,11 +26,11 @@ def expected_words(path: Path) -> list[str]:
     """Each figure's ``as_written`` and its unit's Vietnamese label."""
     dataset = load_any_dataset(path)
     assert isinstance(dataset, Dataset)
-    vocab = Vocabulary2(dataset)
+    vocab = Codelists(lists=codelists("2"), vocabulary=dataset.vocabulary)
     found: list[str] = []
     for figure in dataset.of_type(Figure):
         if figure.quantity is not None:
-            found.append(vocab.label("units", figure.quantity.unit, "vi"))
+            found.append(vocab.label(figure.quantity.unit, "vi", codelist="units"))
             if figure.quantity.as_written:
                 found.append(figure.quantity.as_written)
     return found

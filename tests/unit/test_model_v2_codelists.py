@@ -62,3 +62,43 @@ def test_without_a_vocabulary() -> None:
     assert plain.label("daknong:coffee_watch") == "daknong:coffee_watch"
     assert plain.origin("tip") == "builtin"
     assert "tip" not in plain  # membership asks for a (codelist, code) pair
+
+
+def test_dimension_and_class_come_from_the_dataset_the_lists_or_nowhere() -> None:
+    """A unit's dimension and a kind's class: the dataset's declaration first, then the
+    lists (a plugin's code carries them in ``extra``); unknown when nobody says."""
+    from antt_domain.model.v2 import FigureClass, UnitDimension  # noqa: PLC0415
+
+    bundled = dict(codelists("2"))
+    bundled["units"] = bundled["units"].extended(
+        (
+            Code(code="org.x:bao", vi="bao", en="sack", extra={"dimension": "count"}),
+            Code(code="org.x:odd", vi="lạ", en="odd", extra={"dimension": "bogus"}),
+        ),
+        by="demo",
+    )
+    bundled["figure_kinds"] = bundled["figure_kinds"].extended(
+        (Code(code="org.x:boats", vi="thuyền", en="boats", extra={"class": "capacity"}),),
+        by="demo",
+    )
+    declared = Vocabulary(
+        namespace="dn",
+        codes=(
+            VocabularyCode(codelist="units", code="dn:tan", vi="tấn", dimension=UnitDimension.MASS),
+            VocabularyCode(
+                codelist="figure_kinds", code="dn:thefts", vi="vụ", figure_class=FigureClass.OUTCOME
+            ),
+        ),
+    )
+    lists = Codelists(lists=bundled, vocabulary=declared)
+    assert lists.dimension("person") == UnitDimension(
+        codelists("2")["units"].get("person").extra["dimension"]  # type: ignore[union-attr]
+    )
+    assert lists.dimension("org.x:bao") == UnitDimension.COUNT
+    assert lists.dimension("dn:tan") == UnitDimension.MASS
+    assert lists.dimension("org.x:odd") == UnitDimension.UNKNOWN
+    assert lists.dimension("nobody:unit") == UnitDimension.UNKNOWN
+    assert lists.figure_class("dn:thefts") == FigureClass.OUTCOME
+    assert lists.is_stock("org.x:boats")
+    assert not lists.is_stock("dn:thefts")
+    assert lists.figure_class("nobody:kind") is None

@@ -16,7 +16,8 @@ from antt_domain.cli._common import safe_text
 from antt_domain.io import load_any_dataset, loads_any_dataset
 from antt_domain.model import v2 as m
 from antt_domain.plugins import export
-from antt_domain.plugins._builtin._vocabulary_v2 import CodeLabels
+from antt_domain.plugins._builtin._vocabulary_v2 import rows_of
+from antt_domain.schemas import codelists
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "examples" / "corpus").glob("*/dataset.json"))
@@ -51,13 +52,13 @@ def test_show_prints_every_figure_with_its_words_and_unit_label(
     assert main(["show", "--lang", lang, str(path)]) == 0
     shown = capsys.readouterr().out
     dataset = _v2(path)
-    labels = CodeLabels(dataset.vocabulary)
+    labels = m.Codelists(lists=codelists("2"), vocabulary=dataset.vocabulary)
     assert dataset.title in shown
     for figure in dataset.of_type(m.Figure):
         line = next(x for x in shown.splitlines() if x.startswith(f"  [{figure.id}] "))
         if figure.quantity is None:
             continue
-        assert labels.label("units", figure.quantity.unit, lang) in line
+        assert labels.label(figure.quantity.unit, lang, codelist="units") in line
         if figure.quantity.as_written:
             assert safe_text(f"“{figure.quantity.as_written}”") in line
         if figure.quantity.is_vague:
@@ -165,22 +166,25 @@ def test_markdown_shows_the_figures_words(path: Path) -> None:
 def test_code_labels_say_where_a_label_comes_from() -> None:
     """builtin, plugin:NAME (from a codelist's origin), dataset, or the code itself."""
     from antt_domain.model import Code  # noqa: PLC0415
-    from antt_domain.schemas import codelists  # noqa: PLC0415
     from antt_domain.testing import vietnamese_dataset_v2  # noqa: PLC0415
 
     lists = dict(codelists("2"))
-    extra = Code(code="vien_plugin", vi="viên (plugin)", en="round (plugin)")
+    extra = Code(code="ammo:vien", vi="viên (plugin)", en="round (plugin)")
     lists["units"] = lists["units"].extended((extra,), by="ammo")
-    labels = CodeLabels(vietnamese_dataset_v2().vocabulary, lists)
-    assert labels.row("units", "person").origin == "builtin"
-    assert labels.row("units", "vien_plugin").origin == "plugin:ammo"
-    assert labels.label("units", "vien_plugin", "en") == "round (plugin)"
-    row = labels.row("units", "kiemthu:bao")
+    labels = m.Codelists(lists=lists, vocabulary=vietnamese_dataset_v2().vocabulary)
+    by_code = {
+        r.code: r
+        for r in rows_of(labels, [("units", c) for c in ("person", "ammo:vien", "other:thing")])
+    }
+    assert by_code["person"].origin == "builtin"
+    assert by_code["ammo:vien"].origin == "plugin:ammo"
+    assert by_code["ammo:vien"].en == "round (plugin)"
+    row = by_code["kiemthu:bao"]
     assert (row.origin, row.en) == ("dataset", "sack")
     assert row.vi.startswith("bao; ")
-    unknown = labels.row("units", "other:thing")
+    unknown = by_code["other:thing"]
     assert (unknown.origin, unknown.vi, unknown.en) == ("undeclared", "other:thing", "other:thing")
-    rows = labels.rows([("units", "person"), ("units", "person"), ("roles", "organiser")])
+    rows = rows_of(labels, [("units", "person"), ("units", "person"), ("roles", "organiser")])
     assert [(r.codelist, r.code) for r in rows] == [
         ("roles", "organiser"),
         ("units", "kiemthu:bao"),

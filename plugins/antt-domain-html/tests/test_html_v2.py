@@ -11,10 +11,10 @@ import pytest
 from antt_domain_html import render_html
 from html_plugin_support import ROOT
 
-from antt_domain.aggregate import Vocabulary2
 from antt_domain.io import load_any_dataset
-from antt_domain.model.v2 import Dataset, Figure
+from antt_domain.model.v2 import Codelists, Dataset, Figure
 from antt_domain.plugins import ReportRequest
+from antt_domain.schemas import codelists
 
 DATASETS = [
     *sorted((ROOT / "examples" / "corpus").glob("*/dataset.json")),
@@ -28,12 +28,13 @@ def test_html_of_a_2_0_dataset_prints_every_figure_as_written(path: Path) -> Non
     assert isinstance(dataset, Dataset)
     page = render_html(ReportRequest(dataset=dataset))
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))
-    vocab = Vocabulary2(dataset)
+    vocab = Codelists(lists=codelists("2"), vocabulary=dataset.vocabulary)
     missing = []
     for figure in dataset.of_type(Figure):
         if figure.quantity is None:
             continue
-        wanted = [vocab.label("units", figure.quantity.unit, "vi"), figure.quantity.as_written]
+        unit = vocab.label(figure.quantity.unit, "vi", codelist="units")
+        wanted = [unit, figure.quantity.as_written]
         missing += [w for w in wanted if w and w not in text]
     assert missing == []
     assert "<svg" not in page

@@ -31,7 +31,7 @@ from antt_domain.aggregate._result import (
     ModelSummary,
 )
 from antt_domain.aggregate._v2_engine import DIMENSIONS_V2, aggregate_v2, total_of
-from antt_domain.aggregate._v2_key import KEY_FIELDS, FigureKey, Vocabulary2, differing
+from antt_domain.aggregate._v2_key import KEY_FIELDS, FigureKey, differing
 from antt_domain.aggregate._v2_result import (
     AggregateV2,
     ApartReasonV2,
@@ -64,7 +64,6 @@ __all__ = [
     "ModelSummary",
     "Total",
     "Value",
-    "Vocabulary2",
     "aggregate",
     "aggregate_v2",
     "compare",

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TypeVar
 
 from antt_domain.aggregate._algebra import Total, sum_quantities
 from antt_domain.aggregate._errors import AggregationError
 from antt_domain.aggregate._periods import PERIOD_DIMENSIONS, bucket, requested
-from antt_domain.aggregate._v2_key import FigureKey, Vocabulary2
+from antt_domain.aggregate._v2_key import FigureKey
 from antt_domain.aggregate._v2_periods import Span, place_v2, span_label
 from antt_domain.aggregate._v2_result import (
     AggregateV2,
@@ -19,11 +19,12 @@ from antt_domain.aggregate._v2_result import (
     CellV2,
     Contribution,
 )
-from antt_domain.model import Interval, Precision, Quantity
+from antt_domain.model import Codelist, Interval, Precision, Quantity
 from antt_domain.model.v2 import (
     Area,
     Assessment,
     Award,
+    Codelists,
     Dataset,
     Event,
     Figure,
@@ -34,6 +35,7 @@ from antt_domain.model.v2 import (
     UnitDimension,
 )
 from antt_domain.model.v2 import Quantity as Quantity2
+from antt_domain.schemas import codelists as bundled_codelists
 
 __all__ = ["DIMENSIONS_V2", "aggregate_v2", "total_of"]
 
@@ -139,7 +141,7 @@ def _link_reason(figure: Figure) -> ApartReasonV2 | None:
     return None
 
 
-def _quantity_reason(quantity: Quantity2 | None, vocab: Vocabulary2) -> ApartReasonV2 | None:
+def _quantity_reason(quantity: Quantity2 | None, vocab: Codelists) -> ApartReasonV2 | None:
     if quantity is None:
         return ApartReasonV2.NOT_COUNTED
     if quantity.is_vague:
@@ -152,7 +154,7 @@ def _quantity_reason(quantity: Quantity2 | None, vocab: Vocabulary2) -> ApartRea
     return None
 
 
-def _apart_reason(figure: Figure, vocab: Vocabulary2) -> ApartReasonV2 | None:
+def _apart_reason(figure: Figure, vocab: Codelists) -> ApartReasonV2 | None:
     """Why ``figure`` cannot be added into a cell (whatever its period), or ``None``."""
     reason = _link_reason(figure) or _quantity_reason(figure.quantity, vocab)
     if reason is None and figure.quantity is not None:
@@ -224,7 +226,7 @@ def _place_all(
     mains: list[Figure],
     *,
     scope: _Scope,
-    vocab: Vocabulary2,
+    vocab: Codelists,
     wanted: Interval | None,
     by: tuple[str, ...],
     apart: list[ApartV2],
@@ -266,6 +268,7 @@ def aggregate_v2(
     period: Interval | int | None = None,
     area: str | None = None,
     by: Sequence[str] = (),
+    codelists: Mapping[str, Codelist] | None = None,
 ) -> AggregateV2:
     """Add the figures of a 2.0 ``dataset`` that share a :class:`FigureKey`.
 
@@ -275,6 +278,9 @@ def aggregate_v2(
     ``month`` to the key. Without a period, flows of different years are never added (each
     year, or each span reaching over several years, is its own cell). Every figure not added
     is in ``apart`` with its reason; ``version_of`` figures ride with their main observation.
+    ``codelists`` are the 2.0 codelists that say a unit's dimension and a kind's class
+    (``None``: the bundled ones; a plugin manager's ``codelists_v2()`` for the plugins'
+    codes), with the dataset's vocabulary on top.
     """
     wanted = requested(period)
     by = tuple(by)
@@ -282,7 +288,8 @@ def aggregate_v2(
     if unknown:
         raise AggregationError("by", unknown, f"known for 2.0: {', '.join(DIMENSIONS_V2)}")
     scope = _Scope(dataset, area)
-    vocab = Vocabulary2(dataset)
+    lists = bundled_codelists("2") if codelists is None else codelists
+    vocab = Codelists(lists=lists, vocabulary=dataset.vocabulary)
     figures = {f.id: f for f in dataset.of_type(Figure) if scope.within(f.area)}
     mains, versions, apart = _split_versions(figures)
     flows, stocks = _place_all(mains, scope=scope, vocab=vocab, wanted=wanted, by=by, apart=apart)

@@ -9,15 +9,9 @@ extension code (``daknong:coffee_watch``) never meets a built-in one or ``other`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import attrs
 
-from antt_domain.model import Code
-from antt_domain.model.v2 import Dataset, FigureClass, UnitDimension
-from antt_domain.schemas import codelists
-
-__all__ = ["KEY_FIELDS", "FigureKey", "Vocabulary2", "differing"]
+__all__ = ["KEY_FIELDS", "FigureKey", "differing"]
 
 
 @attrs.frozen(kw_only=True)
@@ -61,54 +55,3 @@ KEY_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(FigureKey))
 def differing(one: FigureKey, other: FigureKey) -> tuple[str, ...]:
     """The names of the key parts in which ``one`` and ``other`` differ."""
     return tuple(name for name in KEY_FIELDS if getattr(one, name) != getattr(other, name))
-
-
-class Vocabulary2:
-    """The 2.0 codelists and a dataset's own extension codes: labels, unit dimensions, classes.
-
-    A code is looked up in the bundled 2.0 codelists, then in the dataset's ``vocabulary``;
-    an undeclared code is labelled by itself.
-    """
-
-    def __init__(self, dataset: Dataset) -> None:
-        self._lists = codelists("2")
-        declared: dict[tuple[str, str], Code] = {}
-        extra: dict[tuple[str, str], Mapping[str, object]] = {}
-        if dataset.vocabulary is not None:
-            for entry in dataset.vocabulary.codes:
-                declared[(entry.codelist, entry.code)] = Code(
-                    code="x", vi=entry.vi, en=entry.en or entry.vi
-                )
-                extra[(entry.codelist, entry.code)] = {
-                    "dimension": None if entry.dimension is None else entry.dimension.value,
-                    "class": None if entry.figure_class is None else entry.figure_class.value,
-                }
-        self._declared = declared
-        self._extra = extra
-
-    def _entry(self, listname: str, code: str) -> tuple[Code | None, Mapping[str, object]]:
-        found = self._lists[listname].get(code) if listname in self._lists else None
-        if found is not None:
-            return found, found.extra
-        return self._declared.get((listname, code)), self._extra.get((listname, code), {})
-
-    def label(self, listname: str, code: str, lang: str) -> str:
-        """The label of ``code`` in ``lang``; the code itself when nobody declares it."""
-        found, _ = self._entry(listname, code)
-        return code if found is None else found.label(lang)
-
-    def dimension(self, unit: str) -> UnitDimension:
-        """The unit's dimension; ``unknown`` for ``unstated`` and for an undeclared unit."""
-        _, extra = self._entry("units", unit)
-        value = extra.get("dimension")
-        return UnitDimension(value) if isinstance(value, str) else UnitDimension.UNKNOWN
-
-    def figure_class(self, kind: str) -> FigureClass | None:
-        """The class of a figure kind (activity, outcome, capacity, context), if known."""
-        _, extra = self._entry("figure_kinds", kind)
-        value = extra.get("class")
-        return FigureClass(value) if isinstance(value, str) else None
-
-    def is_stock(self, kind: str) -> bool:
-        """Capacity and context figures are stocks: never summed over time."""
-        return self.figure_class(kind) in (FigureClass.CAPACITY, FigureClass.CONTEXT)

@@ -7,8 +7,9 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from antt_domain.cli._common import default_lang, out, safe_text
+from antt_domain.cli._common import default_lang, err, out, safe_text
 from antt_domain.cli._export import load_one
+from antt_domain.cli._plugins import manager_for, warn_load_errors
 from antt_domain.cli._show_v2 import render_v2
 from antt_domain.model import (
     Activity,
@@ -46,7 +47,13 @@ def run(args: argparse.Namespace) -> int:
     """Load (which checks the document against its version's schema) and print."""
     dataset = load_one(args.path)
     lang = args.lang or default_lang()
-    out().write(render(dataset, lang) if isinstance(dataset, Dataset) else render_v2(dataset, lang))
+    if isinstance(dataset, Dataset):
+        out().write(render(dataset, lang))
+        return 0
+    # A 2.0 dataset may use codes that plugins declare: label them as the plugins do.
+    manager = manager_for(args)
+    warn_load_errors(manager, err())
+    out().write(render_v2(dataset, lang, manager.codelists_v2()))
     return 0
 
 

@@ -1,6 +1,7 @@
 """``antt show`` on a Schema 2.0 dataset: its records by type, every figure with its words.
 
-Codes are labelled from the 2.0 codelists, or the dataset's ``vocabulary`` for its own
+Codes are labelled by :class:`~antt_domain.model.v2.Codelists`: the 2.0 codelists as plugins
+extend them, or the dataset's ``vocabulary`` for its own
 namespaced codes (an undeclared code is shown as itself). Every amount keeps the source's
 words (``as_written``) beside the value; a vague amount ("hàng nghìn") is its words, never 0.
 """
@@ -8,13 +9,14 @@ words (``as_written``) beside the value; a vague amount ("hàng nghìn") is its 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from antt_domain.cli._common import safe_text
+from antt_domain.model import Codelist
 from antt_domain.model import v2 as m
-from antt_domain.plugins._builtin._vocabulary_v2 import CodeLabels
+from antt_domain.schemas import codelists
 from antt_domain.vi import format_number
 
 __all__ = ["describe_period_v2", "describe_quantity_v2", "render_v2"]
@@ -92,13 +94,13 @@ def _said(as_written: str | None) -> str:
     return f" “{as_written}”" if as_written else ""
 
 
-def describe_quantity_v2(quantity: m.Quantity, labels: CodeLabels, lang: str) -> str:
+def describe_quantity_v2(quantity: m.Quantity, labels: m.Codelists, lang: str) -> str:
     """``1.838 buổi “1.838 buổi tuyên truyền”``: the value and unit label, the counting word,
     and the source's words; a vague amount is its magnitude and words, never a number."""
-    unit = labels.label("units", quantity.unit, lang)
+    unit = labels.label(quantity.unit, lang, codelist="units")
     if quantity.is_vague:
         magnitude = quantity.magnitude.value if quantity.magnitude else "some"
-        text = f"{labels.label('vague_magnitudes', magnitude, lang).lower()} {unit}"
+        text = f"{labels.label(magnitude, lang, codelist='vague_magnitudes').lower()} {unit}"
     else:
         value = _number(quantity.value or 0, lang)
         text = f"{value} {unit}"
@@ -107,12 +109,14 @@ def describe_quantity_v2(quantity: m.Quantity, labels: CodeLabels, lang: str) ->
         elif quantity.denominator is not None:
             text = f"{value}/{_number(quantity.denominator, lang)} {unit}"
         if not quantity.is_exact and quantity.upper is None:
-            precision = labels.label("precisions", quantity.precision.value, lang).lower()
+            precision = labels.label(quantity.precision.value, lang, codelist="precisions").lower()
             text = f"{precision} {text}"
     if quantity.classifier:
-        text += f" [{labels.label('classifiers', quantity.classifier, lang)}]"
+        text += f" [{labels.label(quantity.classifier, lang, codelist='classifiers')}]"
     if quantity.counted:
-        text += " (" + ", ".join(labels.label("counted_things", c, lang) for c in quantity.counted)
+        text += " (" + ", ".join(
+            labels.label(c, lang, codelist="counted_things") for c in quantity.counted
+        )
         text += ")"
     return text + _said(quantity.as_written)
 
@@ -121,7 +125,7 @@ def _length(length: m.Length, lang: str) -> str:
     return f"{_number(length.value, lang)} {length.unit.value}{_said(length.as_written)}"
 
 
-def _period_body(period: m.Period, labels: CodeLabels, lang: str) -> str:  # noqa: PLR0911 - one return per period kind
+def _period_body(period: m.Period, labels: m.Codelists, lang: str) -> str:  # noqa: PLR0911 - one return per period kind
     words = _WORDS[lang]
     if isinstance(period, m.Interval):
         return f"{period.start.isoformat()} - {period.end.isoformat()}"
@@ -131,7 +135,8 @@ def _period_body(period: m.Period, labels: CodeLabels, lang: str) -> str:  # noq
     if isinstance(period, m.Open):
         return f"{words['from']} {period.start.isoformat()}"
     if isinstance(period, m.Recurring):
-        return f"{words['every']}: {labels.label('frequencies', period.frequency.value, lang)}"
+        frequency = labels.label(period.frequency.value, lang, codelist="frequencies")
+        return f"{words['every']}: {frequency}"
     if isinstance(period, m.Duration):
         return _length(period.length, lang)
     if isinstance(period, m.Composite):
@@ -139,7 +144,7 @@ def _period_body(period: m.Period, labels: CodeLabels, lang: str) -> str:  # noq
     return words["unstated"]
 
 
-def describe_period_v2(period: m.Period, labels: CodeLabels, lang: str) -> str:
+def describe_period_v2(period: m.Period, labels: m.Codelists, lang: str) -> str:
     """A 2.0 period in words, with the source's words and whether it was inferred."""
     said = _said(period.as_written)
     if period.inferred:
@@ -148,10 +153,10 @@ def describe_period_v2(period: m.Period, labels: CodeLabels, lang: str) -> str:
 
 
 class _Render:
-    def __init__(self, dataset: m.Dataset, lang: str) -> None:
+    def __init__(self, dataset: m.Dataset, lang: str, lists: Mapping[str, Codelist]) -> None:
         self.lang = lang
         self.words = _WORDS[lang]
-        self.labels = CodeLabels(dataset.vocabulary)
+        self.labels = m.Codelists(lists=lists, vocabulary=dataset.vocabulary)
         self.index = dataset.index()
 
     def name(self, record_id: str | None) -> str:
@@ -160,7 +165,7 @@ class _Render:
         return str(found or record_id or "?")
 
     def codes(self, codelist: str, codes: Iterable[str]) -> str:
-        return ", ".join(self.labels.label(codelist, c, self.lang) for c in codes)
+        return ", ".join(self.labels.label(c, self.lang, codelist=codelist) for c in codes)
 
     def quantity(self, quantity: m.Quantity | None) -> str:
         if quantity is None:
@@ -175,11 +180,11 @@ class _Render:
         if who is not None:
             named = self.name(who)
         elif actor.group is not None:
-            named = self.labels.label("target_groups", actor.group, self.lang)
+            named = self.labels.label(actor.group, self.lang, codelist="target_groups")
         else:
             named = actor.as_written or "?"
         position = f" ({actor.position_as_written})" if actor.position_as_written else ""
-        return f"{self.labels.label('roles', actor.role, self.lang)}: {named}{position}"
+        return f"{self.labels.label(actor.role, self.lang, codelist='roles')}: {named}{position}"
 
     def actors(self, actors: Iterable[m.Actor]) -> str:
         return "; ".join(self.actor(a) for a in actors)
@@ -193,16 +198,18 @@ def _join(*parts: str) -> str:
 
 
 def _areas(r: _Render, a: m.Area) -> list[str]:
-    level = r.labels.label("area_levels", a.level.value, r.lang) if a.level else ""
+    level = r.labels.label(a.level.value, r.lang, codelist="area_levels") if a.level else ""
     return [f"  [{a.id}] {_join(a.name, level, r.where(a.parent))}"]
 
 
 def _organisations(r: _Render, o: m.Organisation) -> list[str]:
-    kind = r.labels.label("organisation_kinds", o.kind, r.lang)
+    kind = r.labels.label(o.kind, r.lang, codelist="organisation_kinds")
     lines = [f"  [{o.id}] {_join(o.name, kind, r.where(o.area))}"]
     for role in o.roles:
         partners = ", ".join(r.name(p) for p in role.partners)
-        text = _join(r.labels.label("roles", role.role, r.lang), partners, role.as_written or "")
+        text = _join(
+            r.labels.label(role.role, r.lang, codelist="roles"), partners, role.as_written or ""
+        )
         lines.append(f"      {text}")
     return lines
 
@@ -216,7 +223,7 @@ def _persons(r: _Render, p: m.Person) -> list[str]:
 
 
 def _documents(r: _Render, d: m.Document) -> list[str]:
-    kind = r.labels.label("document_kinds", d.kind, r.lang)
+    kind = r.labels.label(d.kind, r.lang, codelist="document_kinds")
     symbol = d.symbol or r.words["number_unknown"]
     lines = [f"  [{d.id}] {kind} ({symbol}){_said(d.title_as_written)}"]
     who = ", ".join(r.name(x) for x in (*d.issuers, *d.parties))
@@ -228,8 +235,8 @@ def _documents(r: _Render, d: m.Document) -> list[str]:
 
 
 def _model_types(r: _Render, t: m.ModelType) -> list[str]:
-    category = r.labels.label("model_types", t.category, r.lang) if t.category else ""
-    family = r.labels.label("model_families", t.family, r.lang) if t.family else ""
+    category = r.labels.label(t.category, r.lang, codelist="model_types") if t.category else ""
+    family = r.labels.label(t.family, r.lang, codelist="model_families") if t.family else ""
     return [f"  [{t.id}] {_join(t.name, category, family, r.where(t.area))}"]
 
 
@@ -253,7 +260,7 @@ def _events(r: _Render, e: m.Event) -> list[str]:
 
 
 def _figures(r: _Render, f: m.Figure) -> list[str]:
-    kind = r.labels.label("figure_kinds", f.kind, r.lang)
+    kind = r.labels.label(f.kind, r.lang, codelist="figure_kinds")
     lines = [f"  [{f.id}] {kind}{_said(f.kind_as_written)}: {r.quantity(f.quantity)}"]
     if f.counted_as_written:
         lines.append(f"      {_said(f.counted_as_written).strip()}")
@@ -265,7 +272,7 @@ def _figures(r: _Render, f: m.Figure) -> list[str]:
         lines.append(f"      {r.actors(f.actors)}")
     for link in f.links:
         targets = (link.to,) if isinstance(link.to, str) else link.to
-        rel = r.labels.label("link_relations", link.rel.value, r.lang)
+        rel = r.labels.label(link.rel.value, r.lang, codelist="link_relations")
         lines.append(f"      {rel} → {', '.join(targets)}{_said(link.as_written)}")
     return lines
 
@@ -282,7 +289,7 @@ def _awards(r: _Render, a: m.Award) -> list[str]:
             if (x.organisation or x.person or x.area)
             else ""
         )
-        kind = r.labels.label("recipient_kinds", x.kind.value, r.lang)
+        kind = r.labels.label(x.kind.value, r.lang, codelist="recipient_kinds")
         amount = r.quantity(x.quantity) if x.quantity else ""
         lines.append(
             f"      {r.words['recipients']}: {_join(kind, amount, named)}{_said(x.as_written)}"
@@ -291,7 +298,7 @@ def _awards(r: _Render, a: m.Award) -> list[str]:
 
 
 def _assessments(r: _Render, a: m.Assessment) -> list[str]:
-    scheme = r.labels.label("assessment_schemes", a.scheme, r.lang)
+    scheme = r.labels.label(a.scheme, r.lang, codelist="assessment_schemes")
     lines = [f"  [{a.id}] {scheme}{_said(a.basis_as_written)}"]
     lines.append(f"      {_join(r.period(a.period), r.where(a.area), r.actors(a.actors))}")
     for t in a.totals:
@@ -299,23 +306,23 @@ def _assessments(r: _Render, a: m.Assessment) -> list[str]:
             f"      {r.words['total']}: {r.quantity(t.quantity)}{_said(t.subjects_as_written)}"
         )
     for x in a.results:
-        outcome = r.labels.label("assessment_outcomes", x.outcome, r.lang)
+        outcome = r.labels.label(x.outcome, r.lang, codelist="assessment_outcomes")
         amount = r.quantity(x.quantity) if x.quantity else ", ".join(r.name(i) for i in x.members)
         lines.append(f"      {outcome}{_said(x.outcome_as_written)}: {amount}")
     return lines
 
 
 def _plans(r: _Render, p: m.Plan) -> list[str]:
-    goal = r.labels.label("plan_goals", p.goal, r.lang)
-    status = r.labels.label("plan_statuses", p.status.value, r.lang) if p.status else ""
+    goal = r.labels.label(p.goal, r.lang, codelist="plan_goals")
+    status = r.labels.label(p.status.value, r.lang, codelist="plan_statuses") if p.status else ""
     lines = [f"  [{p.id}] {_join(goal + _said(p.goal_as_written), status)}"]
     lines.append(f"      {_join(r.period(p.period), r.where(p.area), r.actors(p.actors))}")
     if p.target is not None:
         t = p.target
         aim = [
-            r.labels.label("assessment_schemes", t.scheme, r.lang) if t.scheme else "",
-            r.labels.label("assessment_outcomes", t.outcome, r.lang) if t.outcome else "",
-            r.labels.label("figure_kinds", t.kind, r.lang) if t.kind else "",
+            r.labels.label(t.scheme, r.lang, codelist="assessment_schemes") if t.scheme else "",
+            r.labels.label(t.outcome, r.lang, codelist="assessment_outcomes") if t.outcome else "",
+            r.labels.label(t.kind, r.lang, codelist="figure_kinds") if t.kind else "",
             r.quantity(t.quantity) if t.quantity else "",
         ]
         lines.append(f"      {r.words['target']}: {_join(*aim)}")
@@ -348,9 +355,11 @@ _SECTIONS: tuple[tuple[type[Any], Callable[[_Render, Any], list[str]]], ...] = (
 )
 
 
-def render_v2(dataset: m.Dataset, lang: str) -> str:
-    """The text ``antt show`` prints for a 2.0 dataset."""
-    r = _Render(dataset, lang)
+def render_v2(dataset: m.Dataset, lang: str, lists: Mapping[str, Codelist] | None = None) -> str:
+    """The text ``antt show`` prints for a 2.0 dataset; codes are labelled from ``lists``
+    (the plugin manager's 2.0 codelists; ``None``: the bundled ones) and the dataset's own
+    vocabulary."""
+    r = _Render(dataset, lang, codelists("2") if lists is None else lists)
     words = r.words
     lines = [
         dataset.title,
@@ -361,7 +370,10 @@ def render_v2(dataset: m.Dataset, lang: str) -> str:
         lines.append(scope)
     types = Counter(type(x).TYPE for x in dataset)
     lines += ["", f"{words['records']} ({len(dataset)}):"]
-    lines += [f"  {r.labels.label('record_types', t, lang)}: {n}" for t, n in sorted(types.items())]
+    lines += [
+        f"  {r.labels.label(t, lang, codelist='record_types')}: {n}"
+        for t, n in sorted(types.items())
+    ]
     for cls, section in _SECTIONS:
         found = dataset.of_type(cls)
         if not found:

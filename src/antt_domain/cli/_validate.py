@@ -197,6 +197,7 @@ def run_command(args: argparse.Namespace) -> int:
         ignore=_codes(args.ignore),
         rules=manager.rules(),
         codelists=manager.codelists(),
+        codelists_v2=manager.codelists_v2(),
         gazetteer=manager.gazetteer(),
         jobs=args.jobs,
         max_findings=args.max_findings,  # kept by the run, not only cut at printing

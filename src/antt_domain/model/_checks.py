@@ -20,6 +20,7 @@ from antt_domain.model._errors import ModelError
 __all__ = [
     "BLANK",
     "CODE_RE",
+    "EXTENSION_CODE_RE",
     "ID_RE",
     "LANGUAGE_RE",
     "MAX_SAFE_INTEGER",
@@ -27,6 +28,7 @@ __all__ = [
     "URL_RE",
     "as_tuple",
     "check_code",
+    "check_code_entry",
     "check_codes",
     "check_date",
     "check_id",
@@ -56,6 +58,9 @@ __all__ = [
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}", re.ASCII)
 #: Codes of open codelists: lower-case ASCII snake_case, at most 64 characters.
 CODE_RE = re.compile(r"[a-z][a-z0-9_]{0,63}", re.ASCII)
+#: A codelist entry: a bare code, or a 2.0 extension code ``namespace:code`` (the namespace as
+#: the 2.0 ``namespace`` definition: ``org.example``, ``daknong``).
+EXTENSION_CODE_RE = re.compile(r"([a-z][a-z0-9_.-]{0,63}:)?[a-z][a-z0-9_]{0,63}", re.ASCII)
 #: Largest integer every JSON reader holds exactly (readers that use doubles lose the rest).
 MAX_SAFE_INTEGER = 2**53 - 1
 #: What counts as blank: the characters ECMA-262's ``\s`` matches. The schemas spell the same
@@ -105,6 +110,16 @@ def check_code(instance: object, attribute: attrs.Attribute[Any], value: object)
     """``value`` is a code of an open codelist (lower-case snake_case)."""
     if not isinstance(value, str) or CODE_RE.fullmatch(value) is None:
         raise fail(instance, attribute.name, f"{value!r} is not a code (lower-case a-z, 0-9 and _)")
+
+
+def check_code_entry(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``value`` is a codelist entry's code: a bare code or a 2.0 ``namespace:code``."""
+    if not isinstance(value, str) or EXTENSION_CODE_RE.fullmatch(value) is None:
+        raise fail(
+            instance,
+            attribute.name,
+            f"{value!r} is not a code (lower-case a-z, 0-9 and _, after an optional 'namespace:')",
+        )
 
 
 def check_codes(instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:

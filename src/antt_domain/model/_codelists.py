@@ -10,16 +10,27 @@ from typing import Any
 
 import attrs
 
-from antt_domain.model._checks import check_code, check_text, fail, optional_text
+from antt_domain.model._checks import (
+    check_code,
+    check_code_entry,
+    check_text,
+    fail,
+    optional_text,
+)
 
 __all__ = ["Code", "Codelist"]
 
 
 @attrs.frozen(kw_only=True)
 class Code:
-    """One code with its labels; ``extra`` holds further columns (a unit's ``dimension``)."""
+    """One code with its labels; ``extra`` holds further columns (a unit's ``dimension``).
 
-    code: str = attrs.field(validator=check_code)
+    ``code`` is a bare code (``drone_patrol``) or, for a plugin's 2.0 extension of a codelist,
+    ``namespace:code`` (``org.example:drone_patrol``); a
+    :class:`~antt_domain.plugins.CodelistExtension` checks which one its codelist takes.
+    """
+
+    code: str = attrs.field(validator=check_code_entry)
     vi: str = attrs.field(validator=check_text)
     en: str = attrs.field(validator=check_text)
     description: str | None = optional_text()

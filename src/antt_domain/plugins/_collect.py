@@ -125,6 +125,8 @@ class Collected:
     report_formats: Mapping[str, ReportFormatSpec]
     rules: tuple[Rule, ...]
     codelists: Mapping[str, Codelist]
+    #: The bundled 2.0 codelists with the plugins' namespaced codes.
+    codelists_v2: Mapping[str, Codelist]
     gazetteers: tuple[tuple[str, Gazetteer], ...]
     commands: Mapping[str, CommandSpec]
     conflicts: tuple[PluginLoadError, ...]
@@ -183,22 +185,73 @@ def _rules(items: list[tuple[str, Rule]], conflicts: list[PluginLoadError]) -> t
     return tuple(kept.values())
 
 
-def _codelists(
+def _extend(
+    lists: dict[str, Codelist],
+    plugin: str,
+    extension: CodelistExtension,
+    conflicts: list[PluginLoadError],
+) -> None:
+    base = lists.get(extension.codelist)
+    if base is None:
+        known = ", ".join(sorted(lists))
+        version = extension.schema_version
+        reason = (
+            f"extends codelist {extension.codelist!r}, which does not exist in "
+            f"{version}.0 ({known})"
+        )
+        if version == "1" and extension.codelist in bundled_codelists("2"):
+            reason += f"; {extension.codelist!r} is a 2.0 codelist: declare a namespace"
+        conflicts.append(PluginLoadError(plugin, "conflict", reason))
+        return
+    try:
+        lists[extension.codelist] = base.extended(extension.codes, by=plugin)
+    except ModelError as exc:
+        conflicts.append(PluginLoadError(plugin, "conflict", exc.reason, cause=exc))
+
+
+def _owned_namespaces(
     items: list[tuple[str, CodelistExtension]], conflicts: list[PluginLoadError]
-) -> dict[str, Codelist]:
-    lists = dict(bundled_codelists())
+) -> list[tuple[str, CodelistExtension]]:
+    """The namespaced extensions whose plugin owns their namespace: the first plugin to
+    declare a namespace owns it (a second is a conflict naming both), and a plugin owns one
+    namespace (its first)."""
+    owner: dict[str, str] = {}
+    owned: dict[str, str] = {}
+    kept: list[tuple[str, CodelistExtension]] = []
     for plugin, extension in items:
-        base = lists.get(extension.codelist)
-        if base is None:
-            known = ", ".join(sorted(lists))
-            reason = f"extends codelist {extension.codelist!r}, which does not exist ({known})"
+        namespace = extension.namespace
+        assert namespace is not None  # noqa: S101 - the caller passes namespaced ones only
+        first = owner.setdefault(namespace, plugin)
+        if first != plugin:
+            conflicts.append(
+                ConflictError(kind="codelist namespace", name=namespace, first=first, second=plugin)
+            )
+            continue
+        mine = owned.setdefault(plugin, namespace)
+        if mine != namespace:
+            reason = (
+                f"declares codes in namespace {namespace!r}, but it already owns {mine!r}; "
+                "a plugin owns one namespace"
+            )
             conflicts.append(PluginLoadError(plugin, "conflict", reason))
             continue
-        try:
-            lists[extension.codelist] = base.extended(extension.codes, by=plugin)
-        except ModelError as exc:
-            conflicts.append(PluginLoadError(plugin, "conflict", exc.reason, cause=exc))
-    return lists
+        kept.append((plugin, extension))
+    return kept
+
+
+def _codelists(
+    items: list[tuple[str, CodelistExtension]], conflicts: list[PluginLoadError]
+) -> tuple[dict[str, Codelist], dict[str, Codelist]]:
+    """The 1.0 lists extended with bare codes, and the 2.0 lists with namespaced ones."""
+    lists = dict(bundled_codelists())
+    lists_v2 = dict(bundled_codelists("2"))
+    for plugin, extension in items:
+        if extension.namespace is None:
+            _extend(lists, plugin, extension, conflicts)
+    namespaced = [(p, e) for p, e in items if e.namespace is not None]
+    for plugin, extension in _owned_namespaces(namespaced, conflicts):
+        _extend(lists_v2, plugin, extension, conflicts)
+    return lists, lists_v2
 
 
 def merge(plugins: list[tuple[str, Contributions]]) -> Collected:
@@ -209,11 +262,13 @@ def merge(plugins: list[tuple[str, Contributions]]) -> Collected:
         return [(name, item) for name, c in plugins for item in getattr(c, attribute)]
 
     pick: Callable[[str], list[tuple[str, Any]]] = gather
+    codelists, codelists_v2 = _codelists(pick("codelists"), conflicts)
     return Collected(
         exporters=_unique_names("exporter", pick("exporters"), conflicts),
         report_formats=_unique_names("report format", pick("report_formats"), conflicts),
         rules=_rules(pick("rules"), conflicts),
-        codelists=_codelists(pick("codelists"), conflicts),
+        codelists=codelists,
+        codelists_v2=codelists_v2,
         gazetteers=tuple(pick("gazetteers")),
         commands=_commands(pick("commands"), conflicts),
         conflicts=tuple(conflicts),

@@ -6,11 +6,12 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from antt_domain.io import write_atomic
 from antt_domain.model import Dataset
 from antt_domain.model import v2 as model_v2
+from antt_domain.plugins._builtin._vocabulary_v2 import lists_in_use
 from antt_domain.plugins._errors import (
     ExportError,
     OutputError,
@@ -21,6 +22,7 @@ from antt_domain.plugins._errors import (
 from antt_domain.plugins._guard import call_plugin, returned
 from antt_domain.plugins._manager import AnttPluginManager, plugin_manager
 from antt_domain.plugins._specs import ExporterSpec
+from antt_domain.schemas import codelists as bundled_codelists
 
 __all__ = ["check_version", "export", "run_exporter", "write_output"]
 
@@ -130,20 +132,27 @@ def export(
     written as the exporter goes.
 
     ``options`` are the exporter's ``KEY=VALUE`` options (see its spec's ``options``).
-    ``manager`` defaults to a new :func:`~antt_domain.plugins.plugin_manager`. Raises
+    ``manager`` defaults to a new :func:`~antt_domain.plugins.plugin_manager`; its
+    :meth:`~AnttPluginManager.codelists_v2` label the 2.0 codes in the built-in exporters'
+    ``vocabulary`` table (origin ``plugin:NAME``). Raises
     :class:`UnknownFormatError` (listing the available names), :class:`UnknownOptionError`,
     :class:`UnsupportedVersionError` (a 1.x dataset for an exporter of 2.0 only, or the
     reverse; nothing is written), :class:`ExportError` (the exporter raised) or
     :class:`OutputError`.
     """
     registered = name if isinstance(name, ExporterSpec) else None
-    spec = registered or (manager or plugin_manager()).exporter(str(name))
+    if registered is None and manager is None:
+        manager = plugin_manager()
+    spec = registered or cast("AnttPluginManager", manager).exporter(str(name))
     check_version(spec, dataset)
-    if isinstance(out, (str, os.PathLike)):
-        _checked_options(spec, options)
-        write_output(
-            Path(out), lambda handle: run_exporter(spec, dataset, handle, options), force=force
-        )
-    else:
-        run_exporter(spec, dataset, out, options)
+    # The built-in exporters label 2.0 codes with the manager's lists (plugins' codes too).
+    lists = manager.codelists_v2() if manager is not None else bundled_codelists("2")
+    with lists_in_use(lists):
+        if isinstance(out, (str, os.PathLike)):
+            _checked_options(spec, options)
+            write_output(
+                Path(out), lambda handle: run_exporter(spec, dataset, handle, options), force=force
+            )
+        else:
+            run_exporter(spec, dataset, out, options)
     return spec

@@ -27,7 +27,8 @@ class PluginInfo:
         loaded: whether it is in use (``False`` after an import or registration failure).
         hooks: the hooks it implements, sorted.
         exporters, report_formats: the names it registered (and kept).
-        rules: the finding codes of its rules; codelists: the codelists it extended;
+        rules: the finding codes of its rules; codelists: the codelists it extended (1.0 and
+        2.0 ones, see the plugins page);
         gazetteers: the versions of the gazetteers it supplies; commands: the ``antt``
         commands it adds.
         errors: its failures, including items dropped as conflicts.
@@ -89,6 +90,10 @@ def describe(
     extended = sorted(
         list_name
         for list_name, codelist in collected.codelists.items()
+        if name in codelist.origin.values()
+    ) + sorted(
+        f"{list_name} (2.0)"
+        for list_name, codelist in collected.codelists_v2.items()
         if name in codelist.origin.values()
     )
     return PluginInfo(

@@ -36,7 +36,6 @@ from antt_domain.plugins._guard import call_plugin, fault_of
 from antt_domain.plugins._listing import PluginInfo, describe
 from antt_domain.plugins._markers import ENTRY_POINT_GROUP, PROJECT
 from antt_domain.plugins._specs import CommandSpec, ExporterSpec, ReportFormatSpec
-from antt_domain.schemas import codelists as bundled_codelists
 from antt_domain.validation import Rule, RuleContext
 from antt_domain.vi import ChainGazetteer, Gazetteer, bundled_gazetteer
 
@@ -268,6 +267,11 @@ class AnttPluginManager:
         """The bundled codelists, extended with the plugins' codes."""
         return MappingProxyType(dict(self._collect().codelists))
 
+    def codelists_v2(self) -> Mapping[str, Codelist]:
+        """The bundled 2.0 codelists, extended with the plugins' namespaced codes
+        (each list's ``origin`` names the plugin of each code)."""
+        return MappingProxyType(dict(self._collect().codelists_v2))
+
     def gazetteers(self) -> tuple[Gazetteer, ...]:
         """The plugins' gazetteers, in plugin order (without the bundled one)."""
         return tuple(g for _, g in self._collect().gazetteers)
@@ -286,7 +290,7 @@ class AnttPluginManager:
         return RuleContext(
             codelists=self.codelists(),
             gazetteer=self.gazetteer(),
-            codelists_v2=bundled_codelists("2"),
+            codelists_v2=self.codelists_v2(),
         )
 
     def plugins(self) -> tuple[PluginInfo, ...]:

@@ -207,9 +207,26 @@ def _codes(value: Iterable[object]) -> tuple[Code, ...]:
     return codes  # type: ignore[return-value]  # each item was checked just above
 
 
+_NAMESPACE_RE = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
+_BARE_CODE_RE = re.compile(r"[a-z][a-z0-9_]{0,63}")
+
+
+def _check_namespace(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check(_NAMESPACE_RE, "a namespace ([a-z][a-z0-9_.-]*)")(instance, attribute, value)
+
+
 @attrs.frozen(kw_only=True)
 class CodelistExtension:
     """Codes a plugin adds to an *open* codelist (``codelist`` is its name, e.g. ``"units"``).
+
+    Without ``namespace`` the codes are bare (``drone_patrol``) and extend the **1.0** codelist
+    of that name, as before 2.0. With ``namespace`` (``"org.example"``) every code is
+    ``namespace:code`` (``org.example:drone_patrol``) and extends the **2.0** codelist of that
+    name (``figure_kinds``, ``units``, ...): a bare code there, or one of another namespace,
+    is refused when the extension is made, so the plugin fails to load with that message.
+    A plugin owns one namespace; two plugins declaring one namespace is a load conflict
+    naming both.
 
     Closed codelists refuse extension; a code already present (bundled, or added by another
     plugin) is a conflict naming both plugins.
@@ -217,6 +234,33 @@ class CodelistExtension:
 
     codelist: str = attrs.field(validator=_text)
     codes: tuple[Code, ...] = attrs.field(converter=_codes)
+    namespace: str | None = attrs.field(default=None, validator=_check_namespace)
+
+    def __attrs_post_init__(self) -> None:
+        for code in self.codes:
+            prefix, colon, rest = code.code.rpartition(":")
+            if self.namespace is None and colon:
+                msg = (
+                    f"CodelistExtension.codes: {code.code!r} is namespaced, but the extension "
+                    "declares no namespace; give namespace= to extend the 2.0 codelist "
+                    f"{self.codelist!r}"
+                )
+                raise ValueError(msg)
+            if self.namespace is not None and (
+                prefix != self.namespace or _BARE_CODE_RE.fullmatch(rest) is None
+            ):
+                msg = (
+                    f"CodelistExtension.codes: {code.code!r} is not in the namespace "
+                    f"{self.namespace!r}; a plugin's 2.0 codes are "
+                    f"'{self.namespace}:code' (bare codes extend 1.0 codelists only, "
+                    "without namespace=)"
+                )
+                raise ValueError(msg)
+
+    @property
+    def schema_version(self) -> Literal["1", "2"]:
+        """``"2"`` when the extension is namespaced (it extends a 2.0 codelist), else ``"1"``."""
+        return "1" if self.namespace is None else "2"
 
 
 @attrs.frozen(kw_only=True)

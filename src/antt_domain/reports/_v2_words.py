@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from antt_domain.aggregate import FigureKey, Total, Vocabulary2
+from antt_domain.aggregate import FigureKey, Total
 from antt_domain.model import Interval as Interval1
 from antt_domain.model import Precision as Precision1
 from antt_domain.model.v2 import (
     Actor,
     AsOf,
+    Codelists,
     Composite,
     Dataset,
     Duration,
@@ -23,6 +24,7 @@ from antt_domain.model.v2 import (
     Recurring,
 )
 from antt_domain.reports._words import Lang, Words, _exact
+from antt_domain.schemas import codelists
 
 __all__ = ["Words2"]
 
@@ -34,7 +36,7 @@ class Words2:
 
     def __init__(self, dataset: Dataset, lang: Lang) -> None:
         self.words = Words(lang)
-        self.vocab = Vocabulary2(dataset)
+        self.vocab = Codelists(lists=codelists("2"), vocabulary=dataset.vocabulary)
         self.index = dataset.index()
         self.lang = lang
 
@@ -42,8 +44,8 @@ class Words2:
         return self.words.pick(vi, en)
 
     def label(self, listname: str, code: str) -> str:
-        """A code's label: bundled, else declared by the dataset, else the code itself."""
-        return self.vocab.label(listname, code, self.lang)
+        """A code's label: declared by the dataset, else bundled, else the code itself."""
+        return self.vocab.label(code, self.lang, codelist=listname)
 
     def labels(self, listname: str, codes: tuple[str, ...]) -> str:
         return "; ".join(self.label(listname, c) for c in codes)

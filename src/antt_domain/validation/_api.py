@@ -29,6 +29,7 @@ def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
     *,
     raise_on_crash: bool = False,
     schema_version: SchemaVersion | None = None,
+    codelists_v2: Mapping[str, Codelist] | Any = DEFAULT,
 ) -> Options:
     return Options(
         force_type=force_type,
@@ -37,6 +38,7 @@ def _options(  # noqa: PLR0917 - a private helper mirroring the public keywords
         ignore=tuple(ignore),
         rules=tuple(rules),
         codelists=codelists,
+        codelists_v2=codelists_v2,
         gazetteer=gazetteer,
         jobs=max(1, jobs),
         max_findings=max_findings,
@@ -59,6 +61,7 @@ def validate(
     max_findings: int | None = None,
     raise_on_crash: bool = False,
     schema_version: SchemaVersion | None = None,
+    codelists_v2: Mapping[str, Codelist] | Any = DEFAULT,
 ) -> Report:
     """Validate JSON and JSONL files (and directories of them) at ``paths``.
 
@@ -67,7 +70,8 @@ def validate(
     switched off for the rest of the run and reported as a V900/D900 finding and in
     ``Report.faults`` (``antt validate`` then exits with 2); with ``raise_on_crash=True`` it
     raises :class:`RuleCrashError` instead. ``select``/``ignore`` take code prefixes; ``rules``,
-    ``codelists`` and ``gazetteer`` come from plugins (see ``antt_domain.plugins``).
+    ``codelists``, ``codelists_v2`` (2.0 lists with the plugins' namespaced codes) and
+    ``gazetteer`` come from plugins (see ``antt_domain.plugins``).
     ``max_findings`` keeps only the first findings in report order and counts the others
     (``Report.omitted``), so that memory stays flat whatever the number of findings.
     ``schema_version`` (``"1"`` or ``"2"``) reads loose records (a record, an array, JSONL)
@@ -86,6 +90,7 @@ def validate(
         max_findings,
         raise_on_crash=raise_on_crash,
         schema_version=schema_version,
+        codelists_v2=codelists_v2,
     )
     return run(sources, options, progress)
 
@@ -103,6 +108,7 @@ def validate_bytes(
     gazetteer: Any = DEFAULT,
     raise_on_crash: bool = False,
     schema_version: SchemaVersion | None = None,
+    codelists_v2: Mapping[str, Codelist] | Any = DEFAULT,
 ) -> Report:
     """Validate one document given as bytes (``format``: ``json``, ``jsonl`` or ``auto``);
     crashing rules and ``schema_version`` as in :func:`validate`."""
@@ -117,6 +123,7 @@ def validate_bytes(
         1,
         raise_on_crash=raise_on_crash,
         schema_version=schema_version,
+        codelists_v2=codelists_v2,
     )
     return run([source], options)
 

@@ -75,10 +75,12 @@ class Options:
     ``select``/``ignore`` are code prefixes (``"D"``, ``"V10"``, ``"S002"``): a finding is kept
     when it matches ``select`` (or ``select`` is empty) and matches no ``ignore``; rules whose
     codes would be dropped are not run at all. ``rules`` are added to the built-in ones (plugin
-    rules). ``codelists`` and ``gazetteer`` default to the bundled ones; ``gazetteer=None``
-    skips the gazetteer check. ``schema_version`` is the major version records are read as
-    (``None``: a dataset's own ``schema_version``, 1.0 for loose records; a dataset that
-    declares another version than the one given is one S004 finding).
+    rules). ``codelists`` (1.0), ``codelists_v2`` (2.0: with plugins' namespaced codes, see
+    :meth:`~antt_domain.plugins.AnttPluginManager.codelists_v2`) and ``gazetteer`` default to
+    the bundled ones; ``gazetteer=None`` skips the gazetteer check. ``schema_version`` is the
+    major version records are read as (``None``: a dataset's own ``schema_version``, 1.0 for
+    loose records; a dataset that declares another version than the one given is one S004
+    finding).
     """
 
     force_type: str | None = None
@@ -88,6 +90,7 @@ class Options:
     rules: tuple[Rule, ...] = ()
     codelists: Mapping[str, Codelist] | Any = DEFAULT
     gazetteer: Any = DEFAULT
+    codelists_v2: Mapping[str, Codelist] | Any = DEFAULT
     jobs: int = 1
     #: Keep at most this many findings (the first in report order) and count the others:
     #: memory then stays flat however many findings a large input has.
@@ -206,6 +209,7 @@ class _Plan:
     reading: _Reading
     rule_codes: tuple[str, ...]
     codelists: Mapping[str, Codelist] | None
+    codelists_v2: Mapping[str, Codelist] | None
     #: The run's gazetteer (:data:`DEFAULT`: the bundled one), so that the workers' rules see
     #: the same context as the parent's.
     gazetteer: Any
@@ -229,9 +233,8 @@ def _work_on(unit: _Unit, plan: _Plan, *, here: bool) -> tuple[int, Checked, int
         rules = [by_code[code] for code in plan.rule_codes]
         codelists = bundled_codelists() if plan.codelists is None else plan.codelists
         gazetteer = bundled_gazetteer() if plan.gazetteer is DEFAULT else plan.gazetteer
-        context = RuleContext(
-            codelists=codelists, gazetteer=gazetteer, codelists_v2=bundled_codelists("2")
-        )
+        lists_v2 = bundled_codelists("2") if plan.codelists_v2 is None else plan.codelists_v2
+        context = RuleContext(codelists=codelists, gazetteer=gazetteer, codelists_v2=lists_v2)
         faults = Faults()
         raised = _apply_record_rules(checked.records, rules, context, faults)
         checked.faults = faults.items
@@ -495,9 +498,8 @@ def _check_all(
 def _context(options: Options) -> RuleContext:
     codelists = bundled_codelists() if options.codelists is DEFAULT else options.codelists
     gazetteer = bundled_gazetteer() if options.gazetteer is DEFAULT else options.gazetteer
-    return RuleContext(
-        codelists=codelists, gazetteer=gazetteer, codelists_v2=bundled_codelists("2")
-    )
+    lists_v2 = bundled_codelists("2") if options.codelists_v2 is DEFAULT else options.codelists_v2
+    return RuleContext(codelists=codelists, gazetteer=gazetteer, codelists_v2=lists_v2)
 
 
 def _apply_record_rules(
@@ -686,6 +688,7 @@ def _run(sources: Sequence[InputSource], options: Options, progress: Progress | 
             reading=(options.force_type, options.schema_version),
             rule_codes=tuple(r.code for r in in_workers),
             codelists=None if options.codelists is DEFAULT else dict(options.codelists),
+            codelists_v2=None if options.codelists_v2 is DEFAULT else dict(options.codelists_v2),
             gazetteer=options.gazetteer,
             keep_records=bool(dataset_rules or record_rules),
         )

@@ -217,3 +217,21 @@ def test_stocks_grouped_by_year_keep_the_latest_value_of_each_year() -> None:
     cells = [(c.key.period, c.record_ids, c.total.value) for c in result.cells]
     assert cells == [("2022", ("early",), 40), ("2023", ("late",), 45)]
     assert result.apart == ()
+
+
+def test_a_plugin_unit_is_added_with_the_lists_that_give_its_dimension() -> None:
+    """A plugin's unit says its dimension in the lists passed as ``codelists`` (a manager's
+    ``codelists_v2()``): its figures are then added as themselves; with the bundled lists
+    alone the unit is unknown and they are listed apart."""
+    from antt_domain.model import Code  # noqa: PLC0415
+    from antt_domain.schemas import codelists  # noqa: PLC0415
+
+    lists = dict(codelists("2"))
+    bao = Code(code="org.x:bao", vi="bao", en="sack", extra={"dimension": "count"})
+    lists["units"] = lists["units"].extended((bao,), by="demo")
+    dataset = _dataset(_figure("f1", 2, unit="org.x:bao"), _figure("f2", 3, unit="org.x:bao"))
+    added = aggregate_v2(dataset, codelists=lists)
+    assert [(c.key.unit, tuple(c.record_ids)) for c in added.cells] == [("org.x:bao", ("f1", "f2"))]
+    alone = aggregate_v2(dataset)
+    assert alone.cells == ()
+    assert {a.reason for a in alone.apart} == {ApartReasonV2.UNSTATED_UNIT}

@@ -248,6 +248,106 @@ def test_plugins_extend_open_codelists_only(manager: AnttPluginManager) -> None:
     assert info.codelists == ("activity_kinds",)
 
 
+class Namespaced:
+    """A plugin adding ``codes`` to the 2.0 list ``codelist`` in ``namespace``."""
+
+    def __init__(self, namespace: str, codelist: str, *codes: str) -> None:
+        self.extension = CodelistExtension(
+            codelist=codelist,
+            namespace=namespace,
+            codes=[Code(code=c, vi=f"{c} (vi)", en=c) for c in codes],
+        )
+
+    @hookimpl
+    def antt_register_codelists(self) -> list[CodelistExtension]:
+        return [self.extension]
+
+
+def test_namespaced_codes_extend_the_2_0_lists_not_the_1_0_ones(
+    manager: AnttPluginManager,
+) -> None:
+    """A namespaced extension reaches ``codelists_v2()`` and the rule context, with its
+    plugin as origin; the 1.0 lists do not change."""
+    manager.register(Namespaced("org.drones", "figure_kinds", "org.drones:flights"), name="drones")
+    kinds = manager.codelists_v2()["figure_kinds"]
+    assert "org.drones:flights" in kinds
+    assert kinds.origin["org.drones:flights"] == "drones"
+    assert manager.rule_context().codelists_v2["figure_kinds"] == kinds
+    assert "figure_kinds" not in manager.codelists()
+    assert manager.load_errors == ()
+    info = next(i for i in manager.plugins() if i.name == "drones")
+    assert info.codelists == ("figure_kinds (2.0)",)
+
+
+def test_a_namespace_belongs_to_one_plugin(manager: AnttPluginManager) -> None:
+    """A second plugin declaring a namespace is a conflict naming both, and keeps nothing of
+    it; a plugin declaring a second namespace of its own is refused too."""
+    manager.register(Namespaced("org.a", "units", "org.a:bao"), name="first")
+    manager.register(Namespaced("org.a", "units", "org.a:thung"), name="second")
+
+    class TwoNamespaces:
+        @hookimpl
+        def antt_register_codelists(self) -> list[CodelistExtension]:
+            return [
+                CodelistExtension(
+                    codelist="units",
+                    namespace=namespace,
+                    codes=[Code(code=f"{namespace}:x", vi="x", en="x")],
+                )
+                for namespace in ("org.c", "org.d")
+            ]
+
+    manager.register(TwoNamespaces(), name="greedy")
+    units = manager.codelists_v2()["units"]
+    assert "org.a:bao" in units
+    assert "org.a:thung" not in units
+    assert "org.c:x" in units
+    assert "org.d:x" not in units
+    clash = next(e for e in manager.load_errors if e.plugin == "second")
+    assert isinstance(clash, ConflictError)
+    assert (clash.kind, clash.name, clash.first, clash.second) == (
+        "codelist namespace",
+        "org.a",
+        "first",
+        "second",
+    )
+    greedy = next(e for e in manager.load_errors if e.plugin == "greedy")
+    assert "'org.d'" in greedy.reason
+    assert "'org.c'" in greedy.reason
+
+
+def test_namespaced_codes_reach_open_2_0_lists_only(manager: AnttPluginManager) -> None:
+    """A closed 2.0 list refuses; a 2.0 list name without a namespace is a 1.0 extension and
+    says that a namespace is needed."""
+    manager.register(Namespaced("org.l", "link_relations", "org.l:twin"), name="closed")
+    manager.register(Codes("figure_kinds", "flights"), name="bare")
+    errors = {e.plugin: e.reason for e in manager.load_errors}
+    assert "closed" in errors["closed"]
+    assert "figure_kinds' is a 2.0 codelist: declare a namespace" in errors["bare"]
+    assert "org.l:twin" not in manager.codelists_v2()["link_relations"]
+
+
+def test_a_bare_2_0_code_fails_the_plugin_at_load(manager: AnttPluginManager) -> None:
+    """A namespaced extension with a bare code raises where the plugin builds it: the plugin
+    does not load, and the error says what a 2.0 code looks like."""
+
+    class Bare:
+        @hookimpl
+        def antt_register_codelists(self) -> list[CodelistExtension]:
+            return [
+                CodelistExtension(
+                    codelist="units",
+                    namespace="org.bare",
+                    codes=[Code(code="bao", vi="bao", en="sack")],
+                )
+            ]
+
+    manager.register(Bare(), name="bare")
+    error = next(e for e in manager.load_errors if e.plugin == "bare")
+    assert "'bao' is not in the namespace 'org.bare'" in error.reason
+    assert "bao" not in manager.codelists_v2()["units"]
+
+
 def test_plugin_gazetteers_are_consulted_before_the_bundled_one(
     manager: AnttPluginManager,
 ) -> None:

@@ -74,3 +74,22 @@ def test_a_codelist_extension_holds_codes_only() -> None:
     assert (code,) == CodelistExtension(codelist="activity_kinds", codes=[code]).codes
     with pytest.raises(TypeError):
         CodelistExtension(codelist="activity_kinds", codes=["drone_patrol"])  # type: ignore[list-item]
+
+
+def test_a_namespaced_extension_takes_codes_of_its_namespace_only() -> None:
+    """With ``namespace`` the codes are ``namespace:code`` and extend 2.0; without it they
+    are bare and extend 1.0; any mix is refused when the extension is made."""
+    flights = Code(code="org.drones:flights", vi="Lượt bay", en="Flights")
+    extension = CodelistExtension(codelist="figure_kinds", namespace="org.drones", codes=[flights])
+    assert (extension.codes, extension.schema_version) == ((flights,), "2")
+    bare = Code(code="flights", vi="Lượt bay", en="Flights")
+    assert CodelistExtension(codelist="activity_kinds", codes=[bare]).schema_version == "1"
+    with pytest.raises(ValueError, match=r"not in the namespace 'org\.drones'"):
+        CodelistExtension(codelist="figure_kinds", namespace="org.drones", codes=[bare])
+    other = Code(code="org.other:flights", vi="Lượt bay", en="Flights")
+    with pytest.raises(ValueError, match=r"not in the namespace 'org\.drones'"):
+        CodelistExtension(codelist="figure_kinds", namespace="org.drones", codes=[other])
+    with pytest.raises(ValueError, match="declares no namespace"):
+        CodelistExtension(codelist="figure_kinds", codes=[flights])
+    with pytest.raises(ValueError, match="namespace"):
+        CodelistExtension(codelist="figure_kinds", namespace="Org:x", codes=[])

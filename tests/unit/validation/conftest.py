@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from antt_domain.convert.v2 import structure_dataset, structure_record
-from antt_domain.model import Codelist
+from antt_domain.model import Code
 from antt_domain.schemas import codelists
 from antt_domain.validation import Issue, Located, RecordSet, Rule, RuleContext
 from antt_domain.validation._codes import RULES_V2
@@ -39,39 +39,13 @@ def figure(record_id: str, value: float | None = 10, unit: str = "tip", **more: 
     return found
 
 
-class PluginCodelist:
-    """A 2.0 codelist with a plugin's namespaced codes, as rules read it (``get``, ``in``,
-    ``origin``, ``label``). A stand-in: the 1.0 :class:`~antt_domain.model.Code` refuses
-    ``namespace:code`` until plugin codes reach ``codelists_v2`` (design step 5)."""
-
-    def __init__(self, base: Codelist, codes: Iterable[tuple[str, str, str]], by: str) -> None:
-        self._base = base
-        self._added = {code: (vi, en) for code, vi, en in codes}
-        self.origin = dict.fromkeys(self._added, by)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._added or code in self._base
-
-    def get(self, code: str) -> Any:
-        if code in self._added:
-            vi, en = self._added[code]
-            return _Entry(vi, en)
-        return self._base.get(code)
-
-
-class _Entry:
-    def __init__(self, vi: str, en: str) -> None:
-        self.vi, self.en, self.extra = vi, en, {}
-
-    def label(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
-
-
 def with_plugin_codes(extra: Mapping[str, Iterable[tuple[str, str, str]]]) -> dict[str, Any]:
-    """The bundled 2.0 codelists with (code, vi, en) entries from a plugin named "demo"."""
+    """The bundled 2.0 codelists with (code, vi, en) entries from a plugin named "demo", as
+    the plugin manager's ``codelists_v2()`` holds them."""
     found: dict[str, Any] = dict(codelists("2"))
     for name, codes in extra.items():
-        found[name] = PluginCodelist(found[name], codes, by="demo")
+        added = tuple(Code(code=code, vi=vi, en=en) for code, vi, en in codes)
+        found[name] = found[name].extended(added, by="demo")
     return found
 
 

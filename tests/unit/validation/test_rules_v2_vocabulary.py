@@ -93,3 +93,46 @@ def test_d112_finds_codes_nested_in_quantities_and_actors(check: Check, fig: Fig
 def test_d112_records_outside_a_document_use_any_dataset_of_the_run(check: Check, fig: Fig) -> None:
     record = fig("f1", 3, "tip", qualifiers=["daknong:coffee"])
     assert [p for _, p, _ in check("D112", [record], document=False)] == ["/qualifiers/0"]
+
+
+def test_plugin_codes_reach_the_rules_of_a_whole_run(tmp_path: Any, monkeypatch: Any) -> None:
+    """``codelists_v2`` given to :func:`validate` reaches every rule, in this process and in
+    the worker processes: a plugin's kind is declared (no D112), and its usual unit is
+    checked (V103); without it the kind is undeclared and its unit is not checked."""
+    import json  # noqa: PLC0415
+
+    from antt_domain.model import Code  # noqa: PLC0415
+    from antt_domain.schemas import codelists  # noqa: PLC0415
+    from antt_domain.validation import _engine, validate  # noqa: PLC0415
+
+    monkeypatch.setattr(_engine, "PARALLEL_BYTES", 0)  # small files, yet the workers check them
+    monkeypatch.setattr(_engine, "SMALL_BYTES", 0)
+
+    lists = dict(codelists("2"))
+    boats = Code(
+        code="org.th:boats_inspected", vi="Thuyền", en="Boats", extra={"units": ["vehicle"]}
+    )
+    lists["figure_kinds"] = lists["figure_kinds"].extended((boats,), by="th")
+    for name in ("a", "b"):  # two files: with jobs=2 each goes to a worker
+        document = {
+            "type": "dataset",
+            "id": f"ds-{name}",
+            "schema_version": "2.0",
+            "title": "Test",
+            "publisher": {"name": "Test"},
+            "records": [
+                {
+                    "type": "figure",
+                    "id": f"fig-{name}",
+                    "kind": "org.th:boats_inspected",
+                    "quantity": {"value": 3, "unit": "person"},
+                    "period": {"kind": "interval", "start": "2023-01-01", "end": "2023-12-31"},
+                }
+            ],
+        }
+        (tmp_path / f"{name}.json").write_text(json.dumps(document), encoding="utf-8")
+    for jobs in (1, 2):
+        with_plugin = validate(tmp_path, codelists_v2=lists, jobs=jobs, select=("V103", "D112"))
+        assert sorted(f.code for f in with_plugin.findings) == ["V103", "V103"], jobs
+        without = validate(tmp_path, jobs=jobs, select=("V103", "D112"))
+        assert sorted(f.code for f in without.findings) == ["D112", "D112"], jobs

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from antt_domain.model._codelists import Codelist
+from antt_domain.model.v2._enums import FigureClass, UnitDimension
 from antt_domain.model.v2._values import Vocabulary, VocabularyCode
 
 __all__ = ["Codelists"]
@@ -24,7 +25,12 @@ def _declared(vocabulary: Vocabulary | None) -> dict[tuple[str, str], Vocabulary
 class Codelists:
     """The codes of one dataset's world: ``lists`` (the built-in 2.0 codelists, as plugins
     extended them; a plugin's codes are named in each list's ``origin``) and the dataset's
-    ``vocabulary``.
+    ``vocabulary``. The one place that labels 2.0 codes: ``antt show``, the exporters'
+    ``vocabulary`` table and the 2.0 reports all ask it.
+
+    Build it with ``Codelists(lists=codelists("2"), vocabulary=dataset.vocabulary)`` (the
+    bundled lists, from :func:`antt_domain.schemas.codelists`), or with
+    :meth:`~antt_domain.plugins.AnttPluginManager.codelists_v2` for the plugins' codes too.
 
     :meth:`label` gives a label for any code: a code the dataset declares is labelled as the
     dataset says (the dataset wins for its own records, even where a plugin labels the same
@@ -83,3 +89,36 @@ class Codelists:
             return False
         codelist, code = item
         return self.origin(str(code), codelist=str(codelist)) is not None
+
+    def _extra(self, code: str, codelist: str) -> Any:
+        """A column of ``code`` beyond its labels (``dimension``, ``class``), from the
+        dataset's declaration first, then from the lists."""
+        declared = self._dataset_code(code, codelist)
+        if declared is not None:
+            return {
+                "dimension": None if declared.dimension is None else declared.dimension.value,
+                "class": None if declared.figure_class is None else declared.figure_class.value,
+            }
+        listed = self._listed(code, codelist)
+        return {} if listed is None else listed[1].extra
+
+    def dimension(self, unit: str) -> UnitDimension:
+        """What may be summed with ``unit``; ``unknown`` for ``unstated``, an undeclared unit
+        and a plugin's unit that gives no (or no known) dimension."""
+        value = self._extra(unit, "units").get("dimension")
+        try:
+            return UnitDimension(value)
+        except ValueError:
+            return UnitDimension.UNKNOWN
+
+    def figure_class(self, kind: str) -> FigureClass | None:
+        """The class of a figure kind (activity, outcome, capacity, context), if known."""
+        value = self._extra(kind, "figure_kinds").get("class")
+        try:
+            return FigureClass(value)
+        except ValueError:
+            return None
+
+    def is_stock(self, kind: str) -> bool:
+        """Capacity and context figures are stocks: never summed over time."""
+        return self.figure_class(kind) in (FigureClass.CAPACITY, FigureClass.CONTEXT)

@@ -34,7 +34,7 @@ from antt_domain.convert import v2 as convert_v2
 from antt_domain.model import v2 as model_v2
 from antt_domain.plugins._builtin._tables import Column, Shape
 from antt_domain.plugins._builtin._tables import text as _text
-from antt_domain.plugins._builtin._vocabulary_v2 import CodeLabels, VocabularyRow
+from antt_domain.plugins._builtin._vocabulary_v2 import VocabularyRow, codelists_of, rows_of
 from antt_domain.schemas import V2_RECORD_SCHEMAS, load_schema
 
 __all__ = [
@@ -315,7 +315,7 @@ def vocabulary(
                 continue
             for doc in found[table.name]:
                 used |= {(column.codelist, c) for c in _codes(column, column.value(doc))}
-    return CodeLabels(dataset.vocabulary).rows(used)
+    return rows_of(codelists_of(dataset), used)
 
 
 def text(column: Column, value: Any) -> str:
