@@ -432,7 +432,7 @@ def _name_key(name: str, *, strip_prefixes: bool = False) -> str:
 
 
 def _same_key(
-    records: RecordSet, key: Callable[[Record], tuple[Any, ...] | None]
+    records: RecordSet, key: Callable[[Record | v2.Record], tuple[Any, ...] | None]
 ) -> Iterator[tuple[Located, Located]]:
     """(first, later) for each record whose ``key`` (``None``: not compared) a record of
     another id had already: duplicates by content, in one pass."""
@@ -486,7 +486,7 @@ def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
 def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Figures identical in everything but their id."""
 
-    def key(record: Record) -> tuple[Any, ...] | None:
+    def key(record: Record | v2.Record) -> tuple[Any, ...] | None:
         return _figure_key(record) if isinstance(record, (Activity, Outcome)) else None
 
     for first, item in _same_key(records, key):
@@ -521,7 +521,7 @@ def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
 def duplicate_names(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Organisations and areas whose matching keys collide."""
 
-    def key(record: Record) -> tuple[Any, ...] | None:
+    def key(record: Record | v2.Record) -> tuple[Any, ...] | None:
         if isinstance(record, (Organisation, v2.Organisation)):
             return ("o", record.kind, record.level, record.area, _name_key(record.name))
         if isinstance(record, (Area, v2.Area)):
