@@ -28,6 +28,7 @@ from antt_domain.model import (
     Source,
     v2,
 )
+from antt_domain.validation._cycles import cycles
 from antt_domain.validation._gazetteer_rule import gazetteer_codes
 from antt_domain.validation._refs_v2 import REFERENCES_V2, references_v2
 from antt_domain.validation._rules import (
@@ -658,37 +659,25 @@ def breakdowns(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
 
 
 def _cycles(records: RecordSet, field: str, types: tuple[type, ...]) -> Iterator[Issue]:
-    """Records whose ``field`` chain loops back (each cycle reported once, at its first id)."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for item in records:
-        start = item.record
-        if not isinstance(start, types) or state.get(start.id):
-            continue
-        path: list[Located] = []
-        current: Located | None = item
-        while current is not None and isinstance(current.record, types):
-            record_id = current.record.id
-            if state.get(record_id) == 1:
-                loop = [p.record.id for p in path[[p.record.id for p in path].index(record_id) :]]
-                chain = " → ".join([*loop, record_id])
-                yield Issue(
-                    at=current,
-                    pointer=f"/{field}",
-                    params={
-                        "detail": f"{field} loops: {chain}",
-                        "detail_vi": f"{field} tạo vòng lặp: {chain}",
-                    },
-                )
-                break
-            if state.get(record_id) == 2:
-                break
-            state[record_id] = 1
-            path.append(current)
-            target = getattr(current.record, field)
-            found = records.with_id(target) if target else []
-            current = found[0] if found else None
-        for visited in path:
-            state[visited.record.id] = 2
+    """Records whose ``field`` chain loops back (each loop reported once, at the record where
+    it closes, starting from the records in input order)."""
+
+    def following(item: Located) -> list[Located]:
+        target = getattr(item.record, field)
+        found = records.with_id(target)[:1] if target else []
+        return [up for up in found if isinstance(up.record, types)]
+
+    starts = (item for item in records if isinstance(item.record, types))
+    for loop, again in cycles(starts, following, lambda item: item.record.id):
+        chain = " → ".join([*(item.record.id for item in loop), again.record.id])
+        yield Issue(
+            at=again,
+            pointer=f"/{field}",
+            params={
+                "detail": f"{field} loops: {chain}",
+                "detail_vi": f"{field} tạo vòng lặp: {chain}",
+            },
+        )
 
 
 _PARENT_LEVELS = {
