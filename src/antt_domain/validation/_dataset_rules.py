@@ -39,6 +39,7 @@ from antt_domain.validation._rules import (
     RuleContext,
     dataset_rule,
 )
+from antt_domain.validation._spans import existed as _existed
 from antt_domain.validation._spans import span as _span
 from antt_domain.validation._spans import when as _when
 from antt_domain.vi import fix_lookalikes, name_key
@@ -314,15 +315,6 @@ def wrong_types(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
                     "expected": _type_names(allowed),
                 },
             )
-
-
-def _existed(
-    entity: Organisation | Area | v2.Organisation | v2.Area, first: date | None, last: date | None
-) -> bool:
-    """Whether the entity existed on some day of [first, last] (open ends count as open)."""
-    before_end = entity.valid_from is None or last is None or entity.valid_from <= last
-    after_start = entity.valid_to is None or first is None or first < entity.valid_to
-    return before_end and after_start
 
 
 #: The references whose target must have existed when the figure is dated (D004).

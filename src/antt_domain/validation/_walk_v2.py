@@ -1,14 +1,13 @@
 """What the 2.0 rules read from a record: its codes (with their codelist), its quantities and
-its periods, each with a JSON pointer; the dates a period spans and the values a quantity may
-stand for; the links between figures. Pure functions on :mod:`antt_domain.model.v2` values;
-no rule lives here."""
+its periods, each with a JSON pointer; the values a quantity may stand for; the links between
+figures (the dates a period spans are in ``_spans``). Pure functions on
+:mod:`antt_domain.model.v2` values; no rule lives here."""
 
 from __future__ import annotations
 
 import math
 import typing
 from collections.abc import Iterator, Mapping
-from datetime import date
 from typing import Any
 
 import attrs
@@ -18,23 +17,18 @@ from antt_domain.model.v2 import (
     PERIOD_CLASSES,
     Actor,
     Anniversary,
-    AsOf,
     Assessment,
     AssessmentResult,
     AssessmentTotal,
     Award,
     Citation,
-    Composite,
     Dataset,
     Document,
-    Duration,
     Event,
     Figure,
-    Interval,
     Link,
     LinkRelation,
     ModelType,
-    Open,
     Organisation,
     OrganisationRole,
     PartialDate,
@@ -43,7 +37,6 @@ from antt_domain.model.v2 import (
     Precision,
     Provision,
     Quantity,
-    Recurring,
     Source,
 )
 from antt_domain.validation._rules import Located, RecordSet
@@ -57,7 +50,6 @@ __all__ = [
     "figure_links",
     "figure_with_id",
     "links_of",
-    "period_bounds",
     "periods_of",
     "quantities_of",
     "value_bounds",
@@ -177,27 +169,6 @@ def periods_of(record: Any) -> Iterator[tuple[str, Any]]:
     for pointer, value in _values(record):
         if isinstance(value, PERIOD_CLASSES):
             yield pointer, value
-
-
-def period_bounds(period: Any) -> tuple[date | None, date | None]:
-    """The first and last day ``period`` may cover (``None``: not known on that side)."""
-    if isinstance(period, Interval):
-        return period.start, period.end
-    if isinstance(period, AsOf):
-        return period.date, period.date
-    if isinstance(period, Open):
-        return period.start, None
-    if isinstance(period, (Recurring, Duration)):
-        return period.start, period.end
-    if isinstance(period, Composite):
-        parts = [period_bounds(part) for part in period.parts]
-        starts = [start for start, _ in parts]
-        ends = [end for _, end in parts]
-        return (
-            None if None in starts else min(s for s in starts if s is not None),
-            None if None in ends else max(e for e in ends if e is not None),
-        )
-    return None, None
 
 
 #: How far "about" and "nearly" may be from the printed value, as a share of it.
