@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 from antt_domain.model import OrganisationLevel
 from antt_domain.model.v2 import (
@@ -159,7 +158,7 @@ _DATED = (Figure, Event, Award, Assessment, Plan, ModelInstance)
 _Dated = Figure | Event | Award | Assessment | Plan | ModelInstance
 
 
-def _named(record: Any) -> Iterator[tuple[str, str]]:
+def _named(record: _Dated) -> Iterator[tuple[str, str]]:
     """(pointer, id) of the members, actors and event area a record names (D108)."""
     for field in ("actors", "issuers", "presenters"):
         for index, actor in enumerate(getattr(record, field, ())):

@@ -557,7 +557,7 @@ def outside_agreement(records: RecordSet, context: RuleContext) -> Iterator[Issu
     """Figures dated entirely outside an agreement's interval of effect (2.0: figures and
     events outside the ``effective`` interval of a document they are ``under``)."""
     for item in records:
-        record: Any = item.record
+        record = item.record
         if isinstance(record, (Activity, Outcome, ModelInstance)):
             field, documents = "agreements", record.agreements
         elif isinstance(record, (v2.Figure, v2.Event)):
@@ -691,7 +691,7 @@ _PARENT_LEVELS_V2: dict[str, tuple[str, ...]] = {
 
 def _parent_level_v2(item: Located, area: v2.Area, records: RecordSet) -> Iterator[Issue]:
     """D009's level check on a 2.0 area (one without a level is not judged)."""
-    parent: Any = records.get(area.parent) if area.parent is not None else None
+    parent = records.get(area.parent) if area.parent is not None else None
     if not isinstance(parent, v2.Area) or area.level is None or parent.level is None:
         return
     if parent.level.value not in _PARENT_LEVELS_V2[area.level.value]:
