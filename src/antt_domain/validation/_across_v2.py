@@ -30,7 +30,7 @@ from antt_domain.validation._rules import (
     RuleContext,
     dataset_rule,
 )
-from antt_domain.validation._spans import bounds_v2, existed
+from antt_domain.validation._spans import absence, bounds_v2
 from antt_domain.validation._walk_v2 import periods_of
 
 __all__ = ["ACROSS_RULES_V2"]
@@ -219,17 +219,10 @@ def unit_not_active(records: RecordSet, context: RuleContext) -> Iterator[Issue]
         first, last = span
         for pointer, target_id in _named(record):
             target = records.get(target_id)
-            if isinstance(target, (Organisation, Area)) and not existed(target, first, last):
-                yield Issue(
-                    at=item,
-                    pointer=pointer,
-                    params={
-                        "name": target.name,
-                        "id": target_id,
-                        "first": first.isoformat() if first else "…",
-                        "last": last.isoformat() if last else "…",
-                    },
-                )
+            if isinstance(target, (Organisation, Area)):
+                absent = absence(target, target_id, first, last)
+                if absent is not None:
+                    yield Issue(at=item, pointer=pointer, params=absent)
 
 
 @dataset_rule(

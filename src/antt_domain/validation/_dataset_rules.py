@@ -39,7 +39,7 @@ from antt_domain.validation._rules import (
     RuleContext,
     dataset_rule,
 )
-from antt_domain.validation._spans import existed as _existed
+from antt_domain.validation._spans import absence
 from antt_domain.validation._spans import span as _span
 from antt_domain.validation._spans import when as _when
 from antt_domain.vi import fix_lookalikes, name_key
@@ -362,17 +362,9 @@ def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             continue
         first, last = span
         target = records.get(target_id)
-        if isinstance(target, _ENTITIES) and not _existed(target, first, last):
-            yield Issue(
-                at=item,
-                pointer=_pointer(field, index),
-                params={
-                    "name": target.name,
-                    "id": target_id,
-                    "first": first.isoformat() if first else "…",
-                    "last": last.isoformat() if last else "…",
-                },
-            )
+        absent = absence(target, target_id, first, last) if isinstance(target, _ENTITIES) else None
+        if absent is not None:
+            yield Issue(at=item, pointer=_pointer(field, index), params=absent)
 
 
 #: Names are compared (D006, D010) through :func:`~antt_domain.vi.name_key` of their first

@@ -18,7 +18,7 @@ from antt_domain.model import (
     v2,
 )
 
-__all__ = ["bounds_v2", "existed", "span", "when"]
+__all__ = ["absence", "bounds_v2", "span", "when"]
 
 
 def span(period: object) -> tuple[date | None, date | None] | None:
@@ -80,13 +80,24 @@ def _hull(spans: list[tuple[date | None, date | None]]) -> tuple[date | None, da
     return first, last
 
 
-def existed(
-    entity: Organisation | Area | v2.Organisation | v2.Area, first: date | None, last: date | None
-) -> bool:
-    """Whether the entity existed on some day of [first, last] (open ends count as open)."""
+def absence(
+    entity: Organisation | Area | v2.Organisation | v2.Area,
+    entity_id: str,
+    first: date | None,
+    last: date | None,
+) -> dict[str, str] | None:
+    """The params of a "did not exist between" finding (D004, D108) when the entity existed on
+    no day of [first, last] (open ends count as open), else ``None``."""
     before_end = entity.valid_from is None or last is None or entity.valid_from <= last
     after_start = entity.valid_to is None or first is None or first < entity.valid_to
-    return before_end and after_start
+    if before_end and after_start:
+        return None
+    return {
+        "name": entity.name,
+        "id": entity_id,
+        "first": first.isoformat() if first else "…",
+        "last": last.isoformat() if last else "…",
+    }
 
 
 def when(record: object) -> object:
