@@ -416,19 +416,40 @@ def _name_key(name: str, *, strip_prefixes: bool = False) -> str:
     return f"{key}\x00{words}:{digest.hexdigest()}" if words else key
 
 
+def _other_id(first: Located, later: Located) -> bool:
+    return first.record.id != later.record.id
+
+
 def _same_key(
-    records: RecordSet, key: Callable[[Record | v2.Record], tuple[Any, ...] | None]
+    records: RecordSet,
+    key: Callable[[Record | v2.Record], tuple[Any, ...] | None],
+    distinct: Callable[[Located, Located], bool] = _other_id,
 ) -> Iterator[tuple[Located, Located]]:
-    """(first, later) for each record whose ``key`` (``None``: not compared) a record of
-    another id had already: duplicates by content, in one pass."""
+    """(first, later) for each record whose ``key`` (``None``: not compared) an earlier
+    record had already, when ``distinct(first, later)`` says they are two records (by
+    default: of another id): duplicates by content, in one pass."""
     seen: dict[tuple[Any, ...], Located] = {}
     for item in records:
         found = key(item.record)
         if found is None:
             continue
         first = seen.setdefault(found, item)
-        if first is not item and first.record.id != item.record.id:
+        if first is not item and distinct(first, item):
             yield first, item
+
+
+def counted_twice_issues(
+    records: RecordSet,
+    key: Callable[[Record | v2.Record], tuple[Any, ...] | None],
+    distinct: Callable[[Located, Located], bool] = _other_id,
+) -> Iterator[Issue]:
+    """D005's issues: each record whose figure ``key`` an earlier one had, naming the first
+    (1.0 activities and outcomes here; 2.0 figures in ``_figures_v2``)."""
+    for first, item in _same_key(records, key, distinct):
+        yield Issue(
+            at=item,
+            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
+        )
 
 
 def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
@@ -474,11 +495,7 @@ def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     def key(record: Record | v2.Record) -> tuple[Any, ...] | None:
         return _figure_key(record) if isinstance(record, (Activity, Outcome)) else None
 
-    for first, item in _same_key(records, key):
-        yield Issue(
-            at=item,
-            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
-        )
+    yield from counted_twice_issues(records, key)
 
 
 @dataset_rule(

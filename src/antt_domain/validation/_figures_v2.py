@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from antt_domain.model import Record, v2
 from antt_domain.model.v2 import Figure, LinkRelation
-from antt_domain.validation._dataset_rules import breakdowns, counted_twice
+from antt_domain.validation._dataset_rules import breakdowns, counted_twice, counted_twice_issues
 from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
 from antt_domain.validation._walk_v2 import figure_links, links_of, value_bounds
 
@@ -37,22 +38,16 @@ def _key(figure: Figure) -> tuple[Any, ...] | None:
 def _counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """2.0 figures identical in their key, unless a link relates the two (a version of the
     other, a part of it, ...): the dataset then says how they relate, and that they are two."""
-    first_of: dict[tuple[Any, ...], Located] = {}
-    linked: set[frozenset[str]] = set()
-    for item, _, _, target in links_of(records):
-        linked.add(frozenset((item.record.id, target)))
-    for item in records:
-        record = item.record
-        key = _key(record) if isinstance(record, Figure) else None
-        if key is None:
-            continue
-        first = first_of.setdefault(key, item)
-        if first is item or frozenset((first.record.id, record.id)) in linked:
-            continue
-        yield Issue(
-            at=item,
-            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
-        )
+    linked = {frozenset((item.record.id, target)) for item, _, _, target in links_of(records)}
+
+    def key(record: Record | v2.Record) -> tuple[Any, ...] | None:
+        return _key(record) if isinstance(record, Figure) else None
+
+    def unlinked(first: Located, later: Located) -> bool:
+        # Unlike 1.0, two figures of one id are two here too (D001 names the id as well).
+        return frozenset((first.record.id, later.record.id)) not in linked
+
+    yield from counted_twice_issues(records, key, unlinked)
 
 
 def _parts_exceed(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
