@@ -4,8 +4,9 @@ Every tool gets the same records and the same schemas, generated deterministical
 ``datagen.py``: activity records (with the organisations, areas and agreements they refer to)
 of which ``--invalid-share`` carry a defect of a varied kind. Printed: records per second and
 ratios against the baselines, peak memory of the command-line runs, the cost of one small file
-(as pre-commit runs it), ``--jobs 2`` against one job, and how the time grows at 10x (or
-100x) the records. Nothing here is asserted as a time by a test;
+(as pre-commit runs it), ``--jobs 2`` against one job, how the time grows at 10x (or
+100x) the records, and a 2.0 JSONL file (figures made from the corpus's) on the jsonschema-rs
+fast path against the pure ``jsonschema`` path. Nothing here is asserted as a time by a test;
 ``tests/unit/test_benchmarks_smoke.py`` runs a tiny size so the script never rots.
 
     python benchmarks/bench_validate.py                    # 20,000 records, and 10x
@@ -103,6 +104,92 @@ def build_inputs(folder: Path, records: int, invalid_share: float, seed: int) ->
         "context": len(context),
         "activities": len(activities),
     }
+
+
+#: Defects of 2.0 figures, in turn: an unknown member, a mistyped unit, no period, a negative
+#: value, a period of an unknown kind.
+MUTATIONS_V2 = ("unknown-property", "unit", "no-period", "negative", "period-kind")
+
+
+def _mutate_v2(record: dict[str, Any], how: str) -> dict[str, Any]:
+    record = json.loads(json.dumps(record))
+    quantity = record.get("quantity")
+    if how == "unknown-property":
+        record["soures"] = record.get("sources", [])
+    elif how == "unit" and quantity:
+        quantity["unit"] = "Người"
+    elif how == "no-period":
+        record.pop("period", None)
+    elif how == "negative" and quantity and quantity.get("value") is not None:
+        quantity["value"] = -quantity["value"] - 1
+    elif how == "period-kind":
+        record["period"] = {"kind": "sometime"}
+    return record
+
+
+def build_inputs_v2(folder: Path, records: int, invalid_share: float) -> dict[str, Any]:
+    """A 2.0 JSONL file: the corpus's records, then ``records`` figures copied from its
+    figures with their own ids and values (one in ``1 / invalid_share`` with a defect)."""
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    context = [
+        record
+        for path in sorted(corpus.glob("R*/dataset.json"))
+        for record in json.loads(path.read_text(encoding="utf-8"))["records"]
+    ]
+    pool = [r for r in context if r["type"] == "figure" and r.get("quantity", {}).get("value")]
+    every = round(1 / invalid_share) if invalid_share else 0
+    figures = []
+    for i in range(records):
+        base = pool[i % len(pool)]
+        figure = {**base, "id": f"{base['id']}-{i}"}
+        figure.pop("links", None)  # links would join copies to copies of other figures
+        figure["quantity"] = {**base["quantity"], "value": base["quantity"]["value"] + i}
+        figure["quantity"].pop("as_written", None)
+        if every and i % every == every - 1:
+            figure = _mutate_v2(figure, MUTATIONS_V2[(i // every) % len(MUTATIONS_V2)])
+        figures.append(figure)
+    jsonl = folder / "records-2.0.jsonl"
+    with jsonl.open("w", encoding="utf-8") as handle:
+        for record in [*context, *figures]:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return {"jsonl": jsonl, "context": len(context), "figures": len(figures)}
+
+
+def schema_2_0(folder: Path, records: int, invalid_share: float, repeat: int) -> None:
+    """Print validate() on a 2.0 JSONL file, fast path against the pure path."""
+    import attrs  # noqa: PLC0415 - after sys.path
+
+    from antt_domain import validate  # noqa: PLC0415
+    from antt_domain.schemas import fast_check, validator_for  # noqa: PLC0415
+    from antt_domain.validation import _versions  # noqa: PLC0415 - to switch the path off
+
+    inputs = build_inputs_v2(folder, records, invalid_share)
+    n = inputs["figures"]
+    print(f"\n2.0: {n} figures from the corpus's ({invalid_share:.0%} with a defect) and its")
+    print(f"{inputs['context']} records, one JSONL file, validate(schema_version='2')")
+    if fast_check("figure", "2") is None:
+        print("(jsonschema-rs is not installed: one path only)")
+        return
+    fast_profile = _versions._V2  # the 2.0 profile, switched to the pure path and back
+    pure_profile = attrs.evolve(
+        fast_profile,
+        fast=lambda _name: None,
+        explainer=lambda name: validator_for(name, "2"),
+    )
+    timings = {}
+    for label, chosen in (("fast", fast_profile), ("pure", pure_profile)):
+        _versions._V2 = chosen
+        try:
+            timings[label] = best_of(
+                repeat,
+                lambda: validate(inputs["jsonl"], schema_version="2"),
+            )
+        finally:
+            _versions._V2 = fast_profile
+    for label, what in (("fast", "jsonschema-rs, then jsonschema"), ("pure", "jsonschema only")):
+        seconds = timings[label]
+        print(f"  {what:<32} {seconds:6.2f} s {n / seconds:>10,.0f} records/s")
+    print(f"  fast path vs pure path: {timings['pure'] / timings['fast']:.2f}x")
 
 
 def bundled_schema(name: str) -> dict[str, Any]:
@@ -297,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - a script that
             print(" (check-jsonschema not installed)")
         print(f"--jobs 2 vs one job, whole process: {cli / cli2:.2f}x", end="")
         print(f" (without the rules across records: {cli_nd / cli2_nd:.2f}x)")
+
+        schema_2_0(folder, args.records, args.invalid_share, args.repeat)
 
         for scale in [] if args.no_scaling else (args.scales or [10]):
             big = folder / f"x{scale}"

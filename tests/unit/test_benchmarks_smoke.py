@@ -107,6 +107,22 @@ def test_the_validation_benchmark_runs_and_prints_its_table(
     ):
         assert row in out
     assert "one small file, whole process" in out
+    assert "2.0: 60 figures from the corpus's" in out
+    assert "fast path vs pure path" in out or "one path only" in out
+
+
+def test_the_2_0_benchmark_inputs_carry_the_defects_asked_for(tmp_path: Path) -> None:
+    """The 2.0 JSONL file: one figure in twenty with a defect, each of the five a schema
+    finding of its own."""
+    bench = _load("bench_validate")
+    with _importable():
+        inputs = bench.build_inputs_v2(tmp_path, 100, 0.05)
+    from antt_domain import validate  # noqa: PLC0415 - beside its one use
+
+    report = validate(inputs["jsonl"], gazetteer=None, schema_version="2")
+    schema_codes = sorted({f.code for f in report if f.code.startswith("S")})
+    assert schema_codes == ["S001", "S002", "S004", "S005", "S006"]
+    assert inputs["figures"] == 100
 
 
 def test_the_validation_benchmark_inputs_carry_the_defects_asked_for(tmp_path: Path) -> None:

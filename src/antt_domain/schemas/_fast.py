@@ -1,5 +1,8 @@
 """A compiled "is it valid?" check per schema, from jsonschema-rs when it is installed.
 
+Both major versions are served (``version="1"``, the default, or ``"2"``): one jsonschema-rs
+registry holds every bundled schema, as the ``referencing`` registry does.
+
 jsonschema-rs follows ECMA-262 for patterns, like the schemas themselves, and checks the
 ``date`` format when asked; it resolves ``$ref`` only from the bundled schemas (offline).
 The ``jsonschema`` package stays the authority that explains findings: a document the fast
@@ -17,6 +20,8 @@ from urllib.parse import urljoin
 
 from antt_domain._accel import accelerator
 from antt_domain.schemas._registry import (
+    SCHEMA_VERSIONS,
+    SchemaVersion,
     format_checker,
     load_schema,
     registry,
@@ -30,10 +35,17 @@ if TYPE_CHECKING:
 __all__ = ["explainer_for", "fast_check"]
 
 
+def _bundled() -> Iterator[dict[str, Any]]:
+    """Every bundled schema of every version (their ``$id`` differ by version)."""
+    for version in SCHEMA_VERSIONS:
+        for name in schema_names(version):
+            yield load_schema(name, version)
+
+
 @functools.cache
 def _rs_registry() -> Any:
     rs: Any = accelerator("jsonschema_rs")
-    return rs.Registry([(load_schema(n)["$id"], load_schema(n)) for n in schema_names()])
+    return rs.Registry([(schema["$id"], schema) for schema in _bundled()])
 
 
 def _rs_validator(schema: Any, base_uri: str | None = None) -> Callable[[Any], bool] | None:
@@ -55,22 +67,23 @@ def _rs_validator(schema: Any, base_uri: str | None = None) -> Callable[[Any], b
 
 
 @functools.cache
-def _compiled(name: str) -> Callable[[Any], bool] | None:
-    return _rs_validator(load_schema(name))
+def _compiled(name: str, version: SchemaVersion) -> Callable[[Any], bool] | None:
+    return _rs_validator(load_schema(name, version))
 
 
-def fast_check(name: str) -> Callable[[Any], bool] | None:
-    """A compiled validity check for schema ``name``, or ``None`` on the pure-Python path."""
+def fast_check(name: str, version: SchemaVersion = "1") -> Callable[[Any], bool] | None:
+    """A compiled validity check for schema ``name`` of ``version``, or ``None`` on the
+    pure-Python path."""
     if accelerator("jsonschema_rs") is None:
         return None
-    return _compiled(name)
+    return _compiled(name, version)
 
 
 def _bases(root: dict[str, Any]) -> dict[int, str]:
     """``id()`` of every schema object reachable by ``root``'s validator → its base URI."""
     found: dict[int, str] = {}
     stack: list[tuple[Any, str]] = [(root, root["$id"])]
-    stack += [(registry().contents(load_schema(n)["$id"]), "") for n in schema_names()]
+    stack += [(registry().contents(schema["$id"]), "") for schema in _bundled()]
     while stack:
         node, base = stack.pop()
         if isinstance(node, dict):
@@ -101,19 +114,23 @@ class _Pruner:
         return check is not None and check(instance)
 
 
-@functools.cache
-def explainer_for(name: str) -> Draft202012Validator:
-    """A ``jsonschema`` validator for schema ``name`` that gives exactly the errors of
-    :func:`~antt_domain.schemas.validator_for`, faster.
+def explainer_for(name: str, version: SchemaVersion = "1") -> Draft202012Validator:
+    """A ``jsonschema`` validator for schema ``name`` of ``version`` that gives exactly the
+    errors of :func:`~antt_domain.schemas.validator_for`, faster.
 
     Under ``properties``, a member that jsonschema-rs finds valid is not walked: ``jsonschema``
     would find no error there. Without jsonschema-rs this is :func:`validator_for` itself.
     """
+    return _explainer(name, version)
+
+
+@functools.cache
+def _explainer(name: str, version: SchemaVersion) -> Draft202012Validator:
     if accelerator("jsonschema_rs") is None:
-        return validator_for(name)
+        return validator_for(name, version)
     from jsonschema import Draft202012Validator, validators  # noqa: PLC0415 - when first needed
 
-    plain = validator_for(name)
+    plain = validator_for(name, version)
     root: Any = plain.schema
     pruner = _Pruner(root)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 from antt_domain.model import OrganisationLevel
 from antt_domain.model.v2 import (
@@ -31,14 +30,15 @@ from antt_domain.validation._rules import (
     RuleContext,
     dataset_rule,
 )
-from antt_domain.validation._walk_v2 import period_bounds, periods_of
+from antt_domain.validation._spans import absence, bounds_v2
+from antt_domain.validation._walk_v2 import periods_of
 
 __all__ = ["ACROSS_RULES_V2"]
 
 
 def _published(records: RecordSet, source_id: str) -> date | None:
     """The last day a source may have been published on (its partial date's end)."""
-    source: Any = records.get(source_id)
+    source = records.get(source_id)
     if not isinstance(source, Source) or source.published is None:
         return None
     published = source.published
@@ -77,9 +77,11 @@ def _published(records: RecordSet, source_id: str) -> date | None:
 def open_after_source(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Open periods ('từ ... đến nay') start before the source that prints them."""
     for item in records:
-        record: Any = item.record
-        cited = [citation.source for citation in getattr(record, "sources", ())]
-        if not cited or not isinstance(record, (Figure, Event, Award, Assessment, Plan)):
+        record = item.record
+        if not isinstance(record, (Figure, Event, Award, Assessment, Plan)):
+            continue
+        cited = [citation.source for citation in record.sources]
+        if not cited:
             continue
         for pointer, period in periods_of(record):
             if not isinstance(period, Open):
@@ -129,7 +131,7 @@ _LEVELS = frozenset(level.value for level in AreaLevel) | frozenset(
 def member_level(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Members of a result about levels are at one of those levels."""
     for item in records:
-        record: Any = item.record
+        record = item.record
         if not isinstance(record, Assessment):
             continue
         for number, result in enumerate(record.results):
@@ -137,12 +139,8 @@ def member_level(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             if not levels or not result.members:
                 continue
             for index, member_id in enumerate(result.members):
-                member: Any = records.get(member_id)
-                level = (
-                    getattr(member, "level", None)
-                    if isinstance(member, (Area, Organisation))
-                    else None
-                )
+                member = records.get(member_id)
+                level = member.level if isinstance(member, (Area, Organisation)) else None
                 if level is not None and level.value not in levels:
                     yield Issue(
                         at=item,
@@ -155,7 +153,12 @@ def member_level(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
                     )
 
 
-def _named(record: Any) -> Iterator[tuple[str, str]]:
+#: The records D108 dates (by their period, a model by its launch).
+_DATED = (Figure, Event, Award, Assessment, Plan, ModelInstance)
+_Dated = Figure | Event | Award | Assessment | Plan | ModelInstance
+
+
+def _named(record: _Dated) -> Iterator[tuple[str, str]]:
     """(pointer, id) of the members, actors and event area a record names (D108)."""
     for field in ("actors", "issuers", "presenters"):
         for index, actor in enumerate(getattr(record, field, ())):
@@ -172,13 +175,12 @@ def _named(record: Any) -> Iterator[tuple[str, str]]:
                 yield f"/results/{number}/members/{index}", member
 
 
-def _when(record: Any) -> tuple[date | None, date | None] | None:
-    period = (
-        record.launched if isinstance(record, ModelInstance) else getattr(record, "period", None)
-    )
-    if period is None:
-        return None
-    first, last = period_bounds(period)
+def _when(record: _Dated) -> tuple[date | None, date | None] | None:
+    """The first and last day a record's period (a model's launch) may cover, or ``None``
+    when neither is known. Unlike :func:`~antt_domain.validation._spans.span`, a composite
+    period with an undated part is not judged: its days are not all known."""
+    period = record.launched if isinstance(record, ModelInstance) else record.period
+    first, last = bounds_v2(period)
     return None if first is None and last is None else (first, last)
 
 
@@ -208,30 +210,19 @@ def _when(record: Any) -> tuple[date | None, date | None] | None:
 def unit_not_active(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Organisations and areas named by a dated record existed on some day of it."""
     for item in records:
-        record: Any = item.record
-        if not isinstance(record, (Figure, Event, Award, Assessment, Plan, ModelInstance)):
+        record = item.record
+        if not isinstance(record, _DATED):
             continue
         span = _when(record)
         if span is None:
             continue
         first, last = span
         for pointer, target_id in _named(record):
-            target: Any = records.get(target_id)
-            if not isinstance(target, (Organisation, Area)):
-                continue
-            before_end = target.valid_from is None or last is None or target.valid_from <= last
-            after_start = target.valid_to is None or first is None or first < target.valid_to
-            if not (before_end and after_start):
-                yield Issue(
-                    at=item,
-                    pointer=pointer,
-                    params={
-                        "name": target.name,
-                        "id": target_id,
-                        "first": first.isoformat() if first else "…",
-                        "last": last.isoformat() if last else "…",
-                    },
-                )
+            target = records.get(target_id)
+            if isinstance(target, (Organisation, Area)):
+                absent = absence(target, target_id, first, last)
+                if absent is not None:
+                    yield Issue(at=item, pointer=pointer, params=absent)
 
 
 @dataset_rule(
@@ -259,7 +250,7 @@ def unit_not_active(records: RecordSet, context: RuleContext) -> Iterator[Issue]
 def organiser_by_source(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Organisers of one event citing disjoint sources."""
     for item in records:
-        record: Any = item.record
+        record = item.record
         if not isinstance(record, Event):
             continue
         organisers = [

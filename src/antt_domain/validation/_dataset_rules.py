@@ -28,6 +28,7 @@ from antt_domain.model import (
     Source,
     v2,
 )
+from antt_domain.validation._cycles import cycles
 from antt_domain.validation._gazetteer_rule import gazetteer_codes
 from antt_domain.validation._refs_v2 import REFERENCES_V2, references_v2
 from antt_domain.validation._rules import (
@@ -38,6 +39,7 @@ from antt_domain.validation._rules import (
     RuleContext,
     dataset_rule,
 )
+from antt_domain.validation._spans import absence
 from antt_domain.validation._spans import span as _span
 from antt_domain.validation._spans import when as _when
 from antt_domain.vi import fix_lookalikes, name_key
@@ -315,15 +317,6 @@ def wrong_types(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             )
 
 
-def _existed(
-    entity: Organisation | Area | v2.Organisation | v2.Area, first: date | None, last: date | None
-) -> bool:
-    """Whether the entity existed on some day of [first, last] (open ends count as open)."""
-    before_end = entity.valid_from is None or last is None or entity.valid_from <= last
-    after_start = entity.valid_to is None or first is None or first < entity.valid_to
-    return before_end and after_start
-
-
 #: The references whose target must have existed when the figure is dated (D004).
 _EXISTING = frozenset({"organiser", "partners", "area", "actors/organisation", "actors/area"})
 
@@ -369,17 +362,9 @@ def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             continue
         first, last = span
         target = records.get(target_id)
-        if isinstance(target, _ENTITIES) and not _existed(target, first, last):
-            yield Issue(
-                at=item,
-                pointer=_pointer(field, index),
-                params={
-                    "name": target.name,
-                    "id": target_id,
-                    "first": first.isoformat() if first else "…",
-                    "last": last.isoformat() if last else "…",
-                },
-            )
+        absent = absence(target, target_id, first, last) if isinstance(target, _ENTITIES) else None
+        if absent is not None:
+            yield Issue(at=item, pointer=_pointer(field, index), params=absent)
 
 
 #: Names are compared (D006, D010) through :func:`~antt_domain.vi.name_key` of their first
@@ -431,19 +416,40 @@ def _name_key(name: str, *, strip_prefixes: bool = False) -> str:
     return f"{key}\x00{words}:{digest.hexdigest()}" if words else key
 
 
+def _other_id(first: Located, later: Located) -> bool:
+    return first.record.id != later.record.id
+
+
 def _same_key(
-    records: RecordSet, key: Callable[[Record], tuple[Any, ...] | None]
+    records: RecordSet,
+    key: Callable[[Record | v2.Record], tuple[Any, ...] | None],
+    distinct: Callable[[Located, Located], bool] = _other_id,
 ) -> Iterator[tuple[Located, Located]]:
-    """(first, later) for each record whose ``key`` (``None``: not compared) a record of
-    another id had already: duplicates by content, in one pass."""
+    """(first, later) for each record whose ``key`` (``None``: not compared) an earlier
+    record had already, when ``distinct(first, later)`` says they are two records (by
+    default: of another id): duplicates by content, in one pass."""
     seen: dict[tuple[Any, ...], Located] = {}
     for item in records:
         found = key(item.record)
         if found is None:
             continue
         first = seen.setdefault(found, item)
-        if first is not item and first.record.id != item.record.id:
+        if first is not item and distinct(first, item):
             yield first, item
+
+
+def counted_twice_issues(
+    records: RecordSet,
+    key: Callable[[Record | v2.Record], tuple[Any, ...] | None],
+    distinct: Callable[[Located, Located], bool] = _other_id,
+) -> Iterator[Issue]:
+    """D005's issues: each record whose figure ``key`` an earlier one had, naming the first
+    (1.0 activities and outcomes here; 2.0 figures in ``_figures_v2``)."""
+    for first, item in _same_key(records, key, distinct):
+        yield Issue(
+            at=item,
+            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
+        )
 
 
 def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
@@ -486,14 +492,10 @@ def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
 def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Figures identical in everything but their id."""
 
-    def key(record: Record) -> tuple[Any, ...] | None:
+    def key(record: Record | v2.Record) -> tuple[Any, ...] | None:
         return _figure_key(record) if isinstance(record, (Activity, Outcome)) else None
 
-    for first, item in _same_key(records, key):
-        yield Issue(
-            at=item,
-            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
-        )
+    yield from counted_twice_issues(records, key)
 
 
 @dataset_rule(
@@ -521,7 +523,7 @@ def counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
 def duplicate_names(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Organisations and areas whose matching keys collide."""
 
-    def key(record: Record) -> tuple[Any, ...] | None:
+    def key(record: Record | v2.Record) -> tuple[Any, ...] | None:
         if isinstance(record, (Organisation, v2.Organisation)):
             return ("o", record.kind, record.level, record.area, _name_key(record.name))
         if isinstance(record, (Area, v2.Area)):
@@ -564,7 +566,7 @@ def outside_agreement(records: RecordSet, context: RuleContext) -> Iterator[Issu
     """Figures dated entirely outside an agreement's interval of effect (2.0: figures and
     events outside the ``effective`` interval of a document they are ``under``)."""
     for item in records:
-        record: Any = item.record
+        record = item.record
         if isinstance(record, (Activity, Outcome, ModelInstance)):
             field, documents = "agreements", record.agreements
         elif isinstance(record, (v2.Figure, v2.Event)):
@@ -658,37 +660,25 @@ def breakdowns(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
 
 
 def _cycles(records: RecordSet, field: str, types: tuple[type, ...]) -> Iterator[Issue]:
-    """Records whose ``field`` chain loops back (each cycle reported once, at its first id)."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for item in records:
-        start = item.record
-        if not isinstance(start, types) or state.get(start.id):
-            continue
-        path: list[Located] = []
-        current: Located | None = item
-        while current is not None and isinstance(current.record, types):
-            record_id = current.record.id
-            if state.get(record_id) == 1:
-                loop = [p.record.id for p in path[[p.record.id for p in path].index(record_id) :]]
-                chain = " → ".join([*loop, record_id])
-                yield Issue(
-                    at=current,
-                    pointer=f"/{field}",
-                    params={
-                        "detail": f"{field} loops: {chain}",
-                        "detail_vi": f"{field} tạo vòng lặp: {chain}",
-                    },
-                )
-                break
-            if state.get(record_id) == 2:
-                break
-            state[record_id] = 1
-            path.append(current)
-            target = getattr(current.record, field)
-            found = records.with_id(target) if target else []
-            current = found[0] if found else None
-        for visited in path:
-            state[visited.record.id] = 2
+    """Records whose ``field`` chain loops back (each loop reported once, at the record where
+    it closes, starting from the records in input order)."""
+
+    def following(item: Located) -> list[Located]:
+        target = getattr(item.record, field)
+        found = records.with_id(target)[:1] if target else []
+        return [up for up in found if isinstance(up.record, types)]
+
+    starts = (item for item in records if isinstance(item.record, types))
+    for loop, again in cycles(starts, following, lambda item: item.record.id):
+        chain = " → ".join([*(item.record.id for item in loop), again.record.id])
+        yield Issue(
+            at=again,
+            pointer=f"/{field}",
+            params={
+                "detail": f"{field} loops: {chain}",
+                "detail_vi": f"{field} tạo vòng lặp: {chain}",
+            },
+        )
 
 
 _PARENT_LEVELS = {
@@ -710,7 +700,7 @@ _PARENT_LEVELS_V2: dict[str, tuple[str, ...]] = {
 
 def _parent_level_v2(item: Located, area: v2.Area, records: RecordSet) -> Iterator[Issue]:
     """D009's level check on a 2.0 area (one without a level is not judged)."""
-    parent: Any = records.get(area.parent) if area.parent is not None else None
+    parent = records.get(area.parent) if area.parent is not None else None
     if not isinstance(parent, v2.Area) or area.level is None or parent.level is None:
         return
     if parent.level.value not in _PARENT_LEVELS_V2[area.level.value]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from antt_domain.model import Record, v2
 from antt_domain.model.v2 import Figure, LinkRelation
-from antt_domain.validation._dataset_rules import breakdowns, counted_twice
+from antt_domain.validation._dataset_rules import breakdowns, counted_twice, counted_twice_issues
 from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
-from antt_domain.validation._walk_v2 import figure_with_id, links_of, value_bounds
+from antt_domain.validation._walk_v2 import figure_links, links_of, value_bounds
 
 __all__ = ["BREAKDOWN_V2", "COUNTED_TWICE_V2"]
 
@@ -37,31 +38,23 @@ def _key(figure: Figure) -> tuple[Any, ...] | None:
 def _counted_twice(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """2.0 figures identical in their key, unless a link relates the two (a version of the
     other, a part of it, ...): the dataset then says how they relate, and that they are two."""
-    first_of: dict[tuple[Any, ...], Located] = {}
-    linked: set[frozenset[str]] = set()
-    for item, _, _, target in links_of(records):
-        linked.add(frozenset((item.record.id, target)))
-    for item in records:
-        record: Any = item.record
-        key = _key(record) if isinstance(record, Figure) else None
-        if key is None:
-            continue
-        first = first_of.setdefault(key, item)
-        if first is item or frozenset((first.record.id, record.id)) in linked:
-            continue
-        yield Issue(
-            at=item,
-            params={"first": first.record.id, "where": f"{first.path} {first.pointer or '/'}"},
-        )
+    linked = {frozenset((item.record.id, target)) for item, _, _, target in links_of(records)}
+
+    def key(record: Record | v2.Record) -> tuple[Any, ...] | None:
+        return _key(record) if isinstance(record, Figure) else None
+
+    def unlinked(first: Located, later: Located) -> bool:
+        # Unlike 1.0, two figures of one id are two here too (D001 names the id as well).
+        return frozenset((first.record.id, later.record.id)) not in linked
+
+    yield from counted_twice_issues(records, key, unlinked)
 
 
 def _parts_exceed(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """A part_of figure above its whole: same unit and period, bounds that cannot meet."""
-    for item, index, rel, target in links_of(records):
-        whole = figure_with_id(records, target)
-        part: Any = item.record
-        assert isinstance(part, Figure)  # noqa: S101 - links_of yields figures only
-        if rel is not LinkRelation.PART_OF or whole is None or target == part.id:
+    for link in figure_links(records):
+        part, whole, target = link.figure, link.other, link.target
+        if link.rel is not LinkRelation.PART_OF or target == part.id:
             continue
         if part.quantity is None or whole.quantity is None or part.period != whole.period:
             continue
@@ -74,8 +67,8 @@ def _parts_exceed(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
             size = part.quantity.as_written or part.quantity.value
             whole_size = whole.quantity.as_written or whole.quantity.value
             yield Issue(
-                at=item,
-                pointer=f"/links/{index}",
+                at=link.at,
+                pointer=f"/links/{link.index}",
                 params={
                     "detail": f"{size} is more than its whole {target!r} ({whole_size})",
                     "detail_vi": f"{size} lớn hơn tổng {target!r} ({whole_size})",

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from antt_domain.model.v2 import Dataset, Figure, LinkRelation, Quantity
+from antt_domain.validation._cycles import cycles
 from antt_domain.validation._rules import (
     Issue,
     Located,
@@ -20,7 +21,7 @@ from antt_domain.validation._rules import (
 )
 from antt_domain.validation._walk_v2 import (
     dimension_of,
-    figure_with_id,
+    figure_links,
     links_of,
     value_bounds,
     vocabulary_of,
@@ -31,8 +32,7 @@ __all__ = ["LINK_RULES_V2"]
 
 def _declared(records: RecordSet) -> dict[tuple[str, str], Any]:
     declared: dict[tuple[str, str], Any] = {}
-    for _, dataset in records.documents:
-        document: Any = dataset
+    for _, document in records.documents:
         if isinstance(document, Dataset):
             declared.update(vocabulary_of(document))
     return declared
@@ -66,32 +66,28 @@ _DIMENSION_RELATIONS = (LinkRelation.PART_OF, LinkRelation.VERSION_OF, LinkRelat
 def part_in_other_unit(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """The units at both ends of part_of, version_of and share_of have one dimension."""
     declared = _declared(records)
-    for item, index, rel, target in links_of(records):
-        if rel not in _DIMENSION_RELATIONS:
+    for link in figure_links(records):
+        rel, mine, theirs = link.rel, link.figure.quantity, link.other.quantity
+        if rel not in _DIMENSION_RELATIONS or mine is None or theirs is None:
             continue
-        figure: Any = item.record
-        other = figure_with_id(records, target)
-        assert isinstance(figure, Figure)  # noqa: S101 - links_of yields figures only
-        if other is None or figure.quantity is None or other.quantity is None:
-            continue
-        unit = figure.quantity.unit
-        if rel is LinkRelation.SHARE_OF and figure.quantity.base_unit is not None:
-            unit = figure.quantity.base_unit
+        unit = mine.unit
+        if rel is LinkRelation.SHARE_OF and mine.base_unit is not None:
+            unit = mine.base_unit
         elif rel is LinkRelation.SHARE_OF and unit == "percent":
             continue
         dimension = dimension_of(unit, context.codelists_v2, declared)
-        other_dimension = dimension_of(other.quantity.unit, context.codelists_v2, declared)
+        other_dimension = dimension_of(theirs.unit, context.codelists_v2, declared)
         if None in (dimension, other_dimension) or dimension == other_dimension:
             continue
         yield Issue(
-            at=item,
-            pointer=f"/links/{index}",
+            at=link.at,
+            pointer=f"/links/{link.index}",
             params={
                 "rel": rel.value,
-                "to": target,
+                "to": link.target,
                 "unit": unit,
                 "dimension": dimension,
-                "other_unit": other.quantity.unit,
+                "other_unit": theirs.unit,
                 "other_dimension": other_dimension,
             },
         )
@@ -139,30 +135,12 @@ def link_cycle(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
         order.setdefault(item.record.id, len(order))
         if rel in _CYCLE_RELATIONS and target != item.record.id:
             graph.setdefault(item.record.id, []).append(target)
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for root in graph:
-        if root in state:
-            continue
-        path: list[str] = [root]
-        stack: list[Iterator[str]] = [iter(graph.get(root, ()))]
-        state[root] = 1
-        while stack:
-            step: str | None = next(stack[-1], None)
-            if step is None:
-                stack.pop()
-                state[path.pop()] = 2
-            elif state.get(step) == 1:
-                cycle = path[path.index(step) :]
-                start = min(cycle, key=order.__getitem__)
-                yield Issue(
-                    at=first_at[start],
-                    pointer="/links",
-                    params={"cycle": " -> ".join([*cycle, step])},
-                )
-            elif step not in state and step in graph:
-                state[step] = 1
-                path.append(step)
-                stack.append(iter(graph[step]))
+    for loop, again in cycles(graph, lambda node: graph.get(node, ()), str):
+        yield Issue(
+            at=first_at[min(loop, key=order.__getitem__)],
+            pointer="/links",
+            params={"cycle": " -> ".join([*loop, again])},
+        )
 
 
 @dataset_rule(
@@ -190,7 +168,7 @@ def link_to_non_figure(records: RecordSet, context: RuleContext) -> Iterator[Iss
         if target == item.record.id:
             problem, problem_vi = "a figure linked to itself", "số liệu liên kết tới chính nó"
         else:
-            other: Any = records.get(target)
+            other = records.get(target)
             if other is None or isinstance(other, Figure):
                 continue
             kind = getattr(other, "TYPE", type(other).__name__)
@@ -235,12 +213,10 @@ def _overlap(first: Quantity, second: Quantity) -> bool | None:
 )
 def versions_disagree(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """version_of pairs agree in kind, unit and possible value."""
-    for item, index, rel, target in links_of(records):
-        other = figure_with_id(records, target)
-        if rel is not LinkRelation.VERSION_OF or other is None:
+    for link in figure_links(records):
+        if link.rel is not LinkRelation.VERSION_OF:
             continue
-        figure: Any = item.record
-        assert isinstance(figure, Figure)  # noqa: S101 - links_of yields figures only
+        figure, other = link.figure, link.other
         mine, theirs = figure.quantity, other.quantity
         if figure.kind != other.kind:
             kinds = f"{figure.kind!r}, {other.kind!r}"
@@ -254,9 +230,9 @@ def versions_disagree(records: RecordSet, context: RuleContext) -> Iterator[Issu
         else:
             continue
         yield Issue(
-            at=item,
-            pointer=f"/links/{index}",
-            params={"to": target, "detail": detail[0], "detail_vi": detail[1]},
+            at=link.at,
+            pointer=f"/links/{link.index}",
+            params={"to": link.target, "detail": detail[0], "detail_vi": detail[1]},
         )
 
 
@@ -282,13 +258,16 @@ def versions_disagree(records: RecordSet, context: RuleContext) -> Iterator[Issu
 )
 def version_of_a_version(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """Targets of version_of are not versions themselves."""
-    for item, index, rel, target in links_of(records):
-        other = figure_with_id(records, target)
-        if rel is not LinkRelation.VERSION_OF or other is None:
+    for link in figure_links(records):
+        if link.rel is not LinkRelation.VERSION_OF:
             continue
-        main = next((k.to for k in other.links if k.rel is LinkRelation.VERSION_OF), None)
-        if isinstance(main, str) and main != item.record.id:
-            yield Issue(at=item, pointer=f"/links/{index}/to", params={"to": target, "main": main})
+        main = next((k.to for k in link.other.links if k.rel is LinkRelation.VERSION_OF), None)
+        if isinstance(main, str) and main != link.figure.id:
+            yield Issue(
+                at=link.at,
+                pointer=f"/links/{link.index}/to",
+                params={"to": link.target, "main": main},
+            )
 
 
 @dataset_rule(
@@ -315,23 +294,21 @@ def version_of_a_version(records: RecordSet, context: RuleContext) -> Iterator[I
 )
 def fewer_members(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
     """At most as many groups as members."""
-    for item, _, rel, target in links_of(records):
-        groups = figure_with_id(records, target)
-        members: Any = item.record
-        assert isinstance(members, Figure)  # noqa: S101 - links_of yields figures only
-        if rel is not LinkRelation.MEMBERS_OF or groups is None:
+    for link in figure_links(records):
+        members, groups = link.figure, link.other
+        if link.rel is not LinkRelation.MEMBERS_OF:
             continue
         if members.quantity is None or groups.quantity is None:
             continue
         mine, theirs = value_bounds(members.quantity), value_bounds(groups.quantity)
         if mine is not None and theirs is not None and mine[1] < theirs[0]:
             yield Issue(
-                at=item,
+                at=link.at,
                 pointer="/quantity/value",
                 params={
                     "members": members.quantity.as_written or members.quantity.value,
                     "groups": groups.quantity.as_written or groups.quantity.value,
-                    "to": target,
+                    "to": link.target,
                 },
             )
 

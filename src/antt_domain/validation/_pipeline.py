@@ -197,7 +197,8 @@ def check_jsonl(
         except JSONReadError as exc:
             checked.findings.append(read_error_finding(exc, path, line_offset=number - 1))
             continue
-        fast = quick.get(value.get("type")) if isinstance(value, dict) else None
+        kind = value.get("type") if isinstance(value, dict) else None
+        fast = quick.get(kind) if isinstance(kind, str) else None  # "type": [] is not a key
         if fast is not None and fast(value):
             try:
                 record = structure(value)

@@ -12,7 +12,7 @@ from typing import Any
 
 from antt_domain.model.v2 import Assessment, Award, Plan, Quantity
 from antt_domain.validation._rules import Issue, Rule, RuleContext, record_rule
-from antt_domain.validation._walk_v2 import period_bounds
+from antt_domain.validation._spans import bounds_v2
 
 __all__ = ["PLAN_RULES_V2"]
 
@@ -144,9 +144,9 @@ def results_add_up(record: Any, context: RuleContext) -> Iterator[Issue]:
 def phase_outside_plan(record: Any, context: RuleContext) -> Iterator[Issue]:
     """Each phase within the plan's known bounds."""
     assert isinstance(record, Plan)  # noqa: S101 - the engine passes only plans (types=)
-    start, end = period_bounds(record.period)
+    start, end = bounds_v2(record.period)
     for index, phase in enumerate(record.phases):
-        first, last = period_bounds(phase.period)
+        first, last = bounds_v2(phase.period)
         early = start is not None and first is not None and first < start
         late = end is not None and last is not None and last > end
         if early or late:
@@ -190,7 +190,7 @@ def phases_overlap(record: Any, context: RuleContext) -> Iterator[Issue]:
     assert isinstance(record, Plan)  # noqa: S101 - the engine passes only plans (types=)
     known = []
     for index, phase in enumerate(record.phases):
-        first, last = period_bounds(phase.period)
+        first, last = bounds_v2(phase.period)
         if first is not None and last is not None:
             number = phase.number if phase.number is not None else index + 1
             known.append((first, last, index, number))

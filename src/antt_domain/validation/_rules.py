@@ -53,11 +53,13 @@ _CODE_RE = re.compile(r"[A-Z]{1,8}[0-9]{3}")
 class Located:
     """A sound record (schema- and structure-valid) and where it was read from.
 
-    ``pointer`` is the record's place in its document (``/records/3``; ``""`` for a record
-    that is the whole document or a JSONL line); ``line`` is the JSONL line it was read from.
+    ``record`` is a 1.0 record (:data:`antt_domain.model.Record`) or a 2.0 one
+    (:data:`antt_domain.model.v2.Record`), as the document it was read from. ``pointer`` is
+    the record's place in its document (``/records/3``; ``""`` for a record that is the whole
+    document or a JSONL line); ``line`` is the JSONL line it was read from.
     """
 
-    record: Record
+    record: Record | model_v2.Record
     path: str
     pointer: str
     line: int | None = None
@@ -119,7 +121,7 @@ class RecordSet(Sequence[Located]):
         """Every record carrying ``record_id`` (more than one is a duplicate id)."""
         return self._by_id.get(record_id, [])
 
-    def get(self, record_id: str) -> Record | None:
+    def get(self, record_id: str) -> Record | model_v2.Record | None:
         """The (first) record with ``record_id``, or ``None``."""
         found = self._by_id.get(record_id)
         return found[0].record if found else None

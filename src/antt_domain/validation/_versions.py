@@ -3,8 +3,8 @@ schema checks and its converter.
 
 A dataset document is checked by its own ``schema_version``; loose records (a record, an
 array, JSONL) have none and are read as 1.0 unless the run says ``schema_version="2"``.
-2.0 documents take the pure ``jsonschema`` path: the compiled fast check
-(:func:`~antt_domain.schemas.fast_check`) knows the 1.0 schemas only.
+Both versions take the compiled fast check (:func:`~antt_domain.schemas.fast_check`) when
+jsonschema-rs is installed, and the pure ``jsonschema`` path explains what it refuses.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from antt_domain.schemas import (
     SchemaVersion,
     explainer_for,
     fast_check,
-    validator_for,
 )
 
 __all__ = ["Profile", "profile"]
@@ -52,12 +51,12 @@ class Profile:
         return ", ".join(sorted(self.record_schemas))
 
 
-def _no_fast(_name: str) -> Callable[[Any], bool] | None:
-    return None
+def _fast_v2(name: str) -> Callable[[Any], bool] | None:
+    return fast_check(name, "2")
 
 
 def _explain_v2(name: str) -> Any:
-    return validator_for(name, "2")
+    return explainer_for(name, "2")
 
 
 _V1 = Profile(
@@ -73,7 +72,7 @@ _V1 = Profile(
 _V2 = Profile(
     version="2",
     record_schemas=V2_RECORD_SCHEMAS,
-    fast=_no_fast,
+    fast=_fast_v2,
     explainer=_explain_v2,
     structure_record=convert_v2.structure_record,
     structure_dataset=convert_v2.structure_dataset,

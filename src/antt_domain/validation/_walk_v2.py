@@ -1,14 +1,13 @@
 """What the 2.0 rules read from a record: its codes (with their codelist), its quantities and
-its periods, each with a JSON pointer; the dates a period spans and the values a quantity may
-stand for; the links between figures. Pure functions on :mod:`antt_domain.model.v2` values;
-no rule lives here."""
+its periods, each with a JSON pointer; the values a quantity may stand for; the links between
+figures (the dates a period spans are in ``_spans``). Pure functions on
+:mod:`antt_domain.model.v2` values; no rule lives here."""
 
 from __future__ import annotations
 
 import math
 import typing
 from collections.abc import Iterator, Mapping
-from datetime import date
 from typing import Any
 
 import attrs
@@ -18,23 +17,18 @@ from antt_domain.model.v2 import (
     PERIOD_CLASSES,
     Actor,
     Anniversary,
-    AsOf,
     Assessment,
     AssessmentResult,
     AssessmentTotal,
     Award,
     Citation,
-    Composite,
     Dataset,
     Document,
-    Duration,
     Event,
     Figure,
-    Interval,
     Link,
     LinkRelation,
     ModelType,
-    Open,
     Organisation,
     OrganisationRole,
     PartialDate,
@@ -43,7 +37,6 @@ from antt_domain.model.v2 import (
     Precision,
     Provision,
     Quantity,
-    Recurring,
     Source,
 )
 from antt_domain.validation._rules import Located, RecordSet
@@ -51,11 +44,12 @@ from antt_domain.validation._rules import Located, RecordSet
 __all__ = [
     "CODE_FIELDS",
     "Edge",
+    "FigureLink",
     "codes_of",
     "dimension_of",
+    "figure_links",
     "figure_with_id",
     "links_of",
-    "period_bounds",
     "periods_of",
     "quantities_of",
     "value_bounds",
@@ -177,27 +171,6 @@ def periods_of(record: Any) -> Iterator[tuple[str, Any]]:
             yield pointer, value
 
 
-def period_bounds(period: Any) -> tuple[date | None, date | None]:
-    """The first and last day ``period`` may cover (``None``: not known on that side)."""
-    if isinstance(period, Interval):
-        return period.start, period.end
-    if isinstance(period, AsOf):
-        return period.date, period.date
-    if isinstance(period, Open):
-        return period.start, None
-    if isinstance(period, (Recurring, Duration)):
-        return period.start, period.end
-    if isinstance(period, Composite):
-        parts = [period_bounds(part) for part in period.parts]
-        starts = [start for start, _ in parts]
-        ends = [end for _, end in parts]
-        return (
-            None if None in starts else min(s for s in starts if s is not None),
-            None if None in ends else max(e for e in ends if e is not None),
-        )
-    return None, None
-
-
 #: How far "about" and "nearly" may be from the printed value, as a share of it.
 _ABOUT = 0.2
 
@@ -250,17 +223,50 @@ def dimension_of(
 Edge = tuple[Located, int, LinkRelation, str]
 
 
+def _edges(records: RecordSet) -> Iterator[tuple[Located, Figure, int, LinkRelation, str]]:
+    """Every link of every 2.0 figure, one edge per target, with the figure itself."""
+    for item in records:
+        figure = item.record
+        if isinstance(figure, Figure):
+            for index, link in enumerate(figure.links):
+                for target in link.targets:
+                    yield item, figure, index, link.rel, target
+
+
 def links_of(records: RecordSet) -> Iterator[Edge]:
     """Every link of every 2.0 figure, one edge per target."""
-    for item in records:
-        record: Any = item.record
-        if isinstance(record, Figure):
-            for index, link in enumerate(record.links):
-                for target in link.targets:
-                    yield item, index, link.rel, target
+    for item, _, index, rel, target in _edges(records):
+        yield item, index, rel, target
+
+
+@attrs.frozen(kw_only=True)
+class FigureLink:
+    """A link from a 2.0 figure to another 2.0 figure, both ends at hand."""
+
+    #: Where the linking figure was read.
+    at: Located
+    #: The linking figure (``at.record``).
+    figure: Figure
+    #: The link's index in ``figure.links``.
+    index: int
+    rel: LinkRelation
+    #: The target's id, and the (first) figure with that id.
+    target: str
+    other: Figure
+
+
+def figure_links(records: RecordSet) -> Iterator[FigureLink]:
+    """The links whose target is a 2.0 figure (a link to anything else is D002's or D103's),
+    for the rules that compare the two figures."""
+    for item, figure, index, rel, target in _edges(records):
+        other = figure_with_id(records, target)
+        if other is not None:
+            yield FigureLink(
+                at=item, figure=figure, index=index, rel=rel, target=target, other=other
+            )
 
 
 def figure_with_id(records: RecordSet, record_id: str) -> Figure | None:
     """The (first) 2.0 figure with ``record_id``, or ``None``."""
-    found: Any = records.get(record_id)
+    found = records.get(record_id)
     return found if isinstance(found, Figure) else None

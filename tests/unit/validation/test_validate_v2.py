@@ -313,3 +313,17 @@ def test_d002_on_2_0_dataset_metadata_with_a_hint() -> None:
     (finding,) = report.findings
     assert (finding.code, finding.pointer) == ("D002", "/area")
     assert "did you mean 'area-390'" in finding.message_en
+
+
+@pytest.mark.parametrize("version", [None, "2"])
+def test_a_jsonl_line_whose_type_is_not_text_is_a_finding_not_a_crash(
+    version: str | None,
+) -> None:
+    """The fast path looks a line's ``type`` up among the record types: a list or an object
+    there is S010, on either version (it raised ``TypeError: unhashable type``)."""
+    data = b'{"id": "a", "type": []}\n{"type": {}}\n'
+    report = validate_bytes(data, format="jsonl", schema_version=version)  # type: ignore[arg-type]
+    assert [(f.code, f.line, f.pointer) for f in report.findings] == [
+        ("S010", 1, "/type"),
+        ("S010", 2, "/type"),
+    ]
