@@ -18,7 +18,13 @@ from antt_domain.aggregate import (
     differing,
 )
 from antt_domain.model import Interval as Interval1
-from antt_domain.model.v2 import Assessment, Award, Dataset, Event, Figure
+from antt_domain.model.v2 import Dataset, Figure
+from antt_domain.reports._v2_records import (
+    assessments_table,
+    awards_table,
+    events_table,
+    table,
+)
 from antt_domain.reports._v2_sections import (
     REASONS,
     Item,
@@ -31,7 +37,7 @@ from antt_domain.reports._v2_words import Words2
 from antt_domain.reports._words import check_lang
 from antt_domain.text_safety import markdown_inline
 
-__all__ = ["aggregate_for", "award_line", "render_markdown_v2", "subject_of"]
+__all__ = ["aggregate_for", "render_markdown_v2", "subject_of"]
 
 _escape = markdown_inline
 
@@ -52,12 +58,6 @@ _KEY_WORDS = {
     "period": ("thời gian", "period"),
     "group": ("nhóm theo yêu cầu", "requested grouping"),
 }
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(_escape(c) for c in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def aggregate_for(
@@ -122,14 +122,14 @@ def render_markdown_v2(
             parts += _launches(dataset, result, words)
         else:
             parts.append(_figures(section, result, words, dataset.area))
-    for table in (
-        _events(result.events, words),
-        _awards(result.awards, words),
-        _assessments(result.assessments, words),
+    for part in (
+        events_table(result.events, words),
+        awards_table(result.awards, words),
+        assessments_table(result.assessments, words),
     ):
-        if table:
+        if part:
             number += 1
-            parts += [f"### {number}. {table[0]}", table[1]]
+            parts += [f"### {number}. {part[0]}", part[1]]
     parts += [
         f"## {pick('II. Đánh giá', 'II. Assessment')}",
         f"## {pick('III. Nhiệm vụ thời gian tới', 'III. Tasks ahead')}",
@@ -254,7 +254,7 @@ def _figures(section: Section, result: AggregateV2, words: Words2, home: str | N
                 _records(item),
             ]
         )
-    return _table(header, rows)
+    return table(header, rows)
 
 
 def _models(section: Section, words: Words2) -> str:
@@ -292,7 +292,7 @@ def _models(section: Section, words: Words2) -> str:
                 _records(item),
             ]
         )
-    return _table(header, rows)
+    return table(header, rows)
 
 
 def _launches(dataset: Dataset, result: AggregateV2, words: Words2) -> list[str]:
@@ -305,120 +305,9 @@ def _launches(dataset: Dataset, result: AggregateV2, words: Words2) -> list[str]
         pick("Nơi ra mắt", "Where"),
         pick("Ra mắt", "When"),
     ]
-    return [_table(header, rows)]
+    return [table(header, rows)]
 
 
 def _level(model: str, words: Words2) -> str:
     level = getattr(words.index.get(model), "level", None)
     return "" if level is None else words.label("organisation_levels", level.value)
-
-
-def _events(events: tuple[Event, ...], words: Words2) -> tuple[str, str] | None:
-    if not events:
-        return None
-    pick = words.pick
-    header = [
-        pick("Sự kiện", "Event"),
-        pick("Loại", "Kind"),
-        pick("Thời gian", "When"),
-        pick("Địa bàn", "Area"),
-        pick("Các bên", "Actors"),
-        pick("Bản ghi", "Record"),
-    ]
-    rows = [
-        [
-            event.name_as_written or "",
-            words.labels("event_kinds", event.kinds),
-            words.period(event.period),
-            words.name(event.area),
-            words.actors(event.actors),
-            event.id,
-        ]
-        for event in events
-    ]
-    return pick("Hội nghị, sự kiện", "Events"), _table(header, rows)
-
-
-def _awards(awards: tuple[Award, ...], words: Words2) -> tuple[str, str] | None:
-    if not awards:
-        return None
-    pick = words.pick
-    header = [
-        pick("Hình thức", "Form"),
-        pick("Cấp khen", "Issuer"),
-        pick("Đối tượng được khen", "Recipients"),
-        pick("Số lượng", "Number"),
-        pick("Thời gian", "When"),
-        pick("Bản ghi", "Record"),
-    ]
-    rows = []
-    for award in awards:
-        form = _form(award, words)
-        recipients = "; ".join(
-            " ".join(
-                b
-                for b in (
-                    words.label("recipient_kinds", r.kind.value) + ":",
-                    words.quantity(r.quantity) if r.quantity else "",
-                    words.name(r.organisation or r.person or r.area),
-                    f"“{r.as_written}”" if r.as_written else "",
-                )
-                if b
-            )
-            for r in award.recipients
-        )
-        when = words.period(award.period) if award.period is not None else ""
-        number = _number(award, words)
-        rows.append([form, words.actors(award.issuers), recipients, number, when, award.id])
-    return pick("Khen thưởng", "Awards"), _table(header, rows)
-
-
-def _form(award: Award, words: Words2) -> str:
-    form = words.labels("award_forms", award.forms)
-    return form + (f" (“{award.form_as_written}”)" if award.form_as_written else "")
-
-
-def _number(award: Award, words: Words2) -> str:
-    amount = award.total or award.quantity
-    if amount is None:
-        return ""
-    number = f"{words.quantity(amount)} {words.unit(amount.unit, amount.classifier)}"
-    return number + (f" (“{amount.as_written}”)" if amount.as_written else "")
-
-
-def award_line(award: Award, words: Words2) -> str:
-    """An award in a sentence: its form as written, its issuers and its number."""
-    bits = [_form(award, words), words.actors(award.issuers), _number(award, words)]
-    return ", ".join(b for b in bits if b)
-
-
-def _assessments(assessments: tuple[Assessment, ...], words: Words2) -> tuple[str, str] | None:
-    if not assessments:
-        return None
-    pick = words.pick
-    header = [
-        pick("Hình thức đánh giá", "Scheme"),
-        pick("Kỳ đánh giá", "Period assessed"),
-        pick("Kết quả", "Outcome"),
-        pick("Đối tượng", "Subjects"),
-        pick("Số lượng", "Number"),
-        pick("Bản ghi", "Record"),
-    ]
-    rows = []
-    for item in assessments:
-        scheme = words.label("assessment_schemes", item.scheme)
-        for result in item.results:
-            outcome = words.label("assessment_outcomes", result.outcome)
-            if result.outcome_as_written:
-                outcome += f" (“{result.outcome_as_written}”)"
-            subjects = result.subjects_as_written or words.labels("units", result.subjects)
-            names = [words.name(m) for m in result.members] + list(result.members_as_written)
-            if names:
-                subjects += f": {', '.join(names)}"
-            number = ""
-            if result.quantity is not None:
-                number = words.quantity(result.quantity)
-                if result.quantity.as_written:
-                    number += f" (“{result.quantity.as_written}”)"
-            rows.append([scheme, words.period(item.period), outcome, subjects, number, item.id])
-    return pick("Đánh giá, xếp loại", "Assessments"), _table(header, rows)

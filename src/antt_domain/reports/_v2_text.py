@@ -14,7 +14,8 @@ from typing import Any
 from antt_domain.aggregate import KEY_FIELDS, AggregateV2, ApartReasonV2, CellV2
 from antt_domain.model import Interval as Interval1
 from antt_domain.model.v2 import Dataset
-from antt_domain.reports._v2_markdown import aggregate_for, award_line, subject_of
+from antt_domain.reports._v2_markdown import aggregate_for, subject_of
+from antt_domain.reports._v2_records import award_line
 from antt_domain.reports._v2_sections import (
     MODELS_TITLE,
     REASONS,
