@@ -96,7 +96,7 @@ def test_jsonl_findings_carry_exact_line_numbers(antt: Run, tmp_path: Path) -> N
         "",
         json.dumps({**RECORD, "id": "a2", "kind": "Patrol"}),
         "{broken",
-        json.dumps({**RECORD, "id": "a1"}),
+        json.dumps({**RECORD, "id": "a1", "kind": "mobile_outreach"}),  # D001: another content
     ]
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

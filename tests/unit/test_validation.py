@@ -204,7 +204,7 @@ def test_large_jsonl_split_across_jobs_reports_the_same_lines(
     lines = [json.dumps({**record, "id": f"a{i}"}) for i in range(300)]
     lines[17] = json.dumps({**record, "id": "a17", "kind": "Bad"})
     lines[250] = "{oops"
-    lines[299] = json.dumps({**record, "id": "a3"})
+    lines[299] = json.dumps({**record, "id": "a3", "kind": "mobile_outreach"})  # D001: differs
     path = tmp_path / "big.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 1000)

@@ -30,6 +30,7 @@ from antt_domain.aggregate._result import (
     Measure,
     ModelSummary,
 )
+from antt_domain.aggregate._v2_compare import ComparisonRowV2, ComparisonV2, compare_v2
 from antt_domain.aggregate._v2_engine import DIMENSIONS_V2, aggregate_v2, total_of
 from antt_domain.aggregate._v2_key import KEY_FIELDS, FigureKey, differing
 from antt_domain.aggregate._v2_result import (
@@ -56,6 +57,8 @@ __all__ = [
     "CellV2",
     "Comparison",
     "ComparisonRow",
+    "ComparisonRowV2",
+    "ComparisonV2",
     "Contribution",
     "FigureKey",
     "Group",
@@ -67,6 +70,7 @@ __all__ = [
     "aggregate",
     "aggregate_v2",
     "compare",
+    "compare_v2",
     "comparison_to_json",
     "differing",
     "sum_quantities",

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from antt_domain.aggregate import DIMENSIONS
+from antt_domain.aggregate import DIMENSIONS_V2
 from antt_domain.cli._common import CommandError, default_lang, err, out
 from antt_domain.cli._export import merge, parse_options, refuse_overwrite
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
@@ -45,7 +45,7 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         type=_dimensions,
         default=(),
         metavar="DIMS",
-        help=f"break figures down by these, comma-separated: {', '.join(DIMENSIONS)}",
+        help=f"break figures down by these, comma-separated: {', '.join(DIMENSIONS_V2)}",
     )
     parser.add_argument("--lang", choices=("vi", "en"), default=None)
     parser.add_argument(
@@ -77,9 +77,9 @@ def _year(text: str) -> int:
 
 def _dimensions(text: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in text.split(",") if n.strip())
-    unknown = [n for n in names if n not in (*DIMENSIONS, "kind", "unit")]
+    unknown = [n for n in names if n not in (*DIMENSIONS_V2, "kind", "unit")]
     if unknown:
-        msg = f"unknown dimension(s) {', '.join(unknown)}; known: {', '.join(DIMENSIONS)}"
+        msg = f"unknown dimension(s) {', '.join(unknown)}; known: {', '.join(DIMENSIONS_V2)}"
         raise argparse.ArgumentTypeError(msg)
     return names
 

@@ -2,18 +2,19 @@
 
 Plain functions of one signature, ``render_<format>(dataset, *, lang="vi", period=None,
 area=None, by=(), organisation=None, agreement=None) -> str``, built on
-:func:`antt_domain.aggregate.aggregate`. Output is deterministic; in Vietnamese numbers and
-dates follow Vietnamese conventions (``1.838``, ``72,6%``, ``ngày 05 tháng 3 năm 2021``).
-The plugin layer registers them as the built-in report formats. :func:`parse_markdown` reads
+:func:`antt_domain.aggregate.aggregate_v2`: a 1.0 dataset is reported as its 2.0 upgrade,
+made in memory, so the adding rule lives in one place. Output is deterministic; in
+Vietnamese numbers and dates follow Vietnamese conventions (``1.838``, ``72,6%``, ``ngày 05
+tháng 3 năm 2021``). The plugin layer registers them as the built-in report formats.
+:func:`parse_markdown` reads
 the Markdown report back as headings, tables and text, for formats built on it.
 """
 
 from __future__ import annotations
 
 from antt_domain.reports._blocks import Block, Heading, Table, Text, parse_markdown, split_cells
-from antt_domain.reports._json import render_json
-from antt_domain.reports._markdown import render_markdown
-from antt_domain.reports._summary import render_summary
+from antt_domain.reports._render import render_json, render_markdown, render_summary
+from antt_domain.reports._upgraded import report_dataset
 
 __all__ = [
     "Block",
@@ -24,5 +25,6 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_summary",
+    "report_dataset",
     "split_cells",
 ]

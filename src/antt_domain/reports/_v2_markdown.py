@@ -12,20 +12,32 @@ from collections.abc import Sequence
 
 from antt_domain.aggregate import (
     AggregateV2,
-    AggregationError,
     ApartReasonV2,
-    ApartV2,
     CellV2,
     aggregate_v2,
     differing,
 )
 from antt_domain.model import Interval as Interval1
-from antt_domain.model.v2 import Assessment, Award, Dataset, Event, Figure
+from antt_domain.model.v2 import Dataset, Figure
+from antt_domain.reports._v2_records import (
+    assessments_table,
+    awards_table,
+    events_table,
+    table,
+)
+from antt_domain.reports._v2_sections import (
+    REASONS,
+    Item,
+    Section,
+    launches,
+    sections,
+    written,
+)
 from antt_domain.reports._v2_words import Words2
 from antt_domain.reports._words import check_lang
 from antt_domain.text_safety import markdown_inline
 
-__all__ = ["aggregate_for", "refuse_v1_options", "render_markdown_v2"]
+__all__ = ["aggregate_for", "render_markdown_v2", "subject_of"]
 
 _escape = markdown_inline
 
@@ -46,40 +58,6 @@ _KEY_WORDS = {
     "period": ("thời gian", "period"),
     "group": ("nhóm theo yêu cầu", "requested grouping"),
 }
-
-_REASONS = {
-    ApartReasonV2.NOT_COUNTED: ("có thực hiện, không nêu số lượng", "done, no count given"),
-    ApartReasonV2.VAGUE: ("số ước lượng, không có con số", "vague amount, no number"),
-    ApartReasonV2.UNSTATED_UNIT: ("không ghi đơn vị tính", "no unit stated"),
-    ApartReasonV2.RATIO: ("tỷ lệ, không cộng dồn", "ratio or percentage, never summed"),
-    ApartReasonV2.PART_OF: ("một phần của số khác (trong đó)", "part of another figure"),
-    ApartReasonV2.SHARE: ("tỷ lệ của số khác", "share of another figure"),
-    ApartReasonV2.VERSION: ("một cách đưa tin khác của cùng số liệu", "another version"),
-    ApartReasonV2.OTHER_CODE: ("loại “khác”, không gộp", "an “other” code, never pooled"),
-    ApartReasonV2.UNSTATED_PERIOD: ("không rõ thời gian", "period not stated"),
-    ApartReasonV2.UNDATED_STOCK: ("tính đến thời điểm không rõ", "stock, date not stated"),
-    ApartReasonV2.OPEN_PERIOD: (
-        "“đến nay” mà nguồn không ghi ngày",
-        "“until now” with no full source date",
-    ),
-    ApartReasonV2.SPANS_PERIODS: ("trải qua nhiều kỳ", "spans several periods"),
-    ApartReasonV2.EARLIER_STOCK: ("đã có số mới hơn", "superseded by a later value"),
-}
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(_escape(c) for c in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def refuse_v1_options(organisation: str | None, agreement: str | None) -> None:
-    """The 1.0 selections by organiser and agreement are not defined on 2.0 data yet."""
-    for name, value in (("organisation", organisation), ("agreement", agreement)):
-        if value is not None:
-            raise AggregationError(
-                name, value, "this selection is not available for a 2.0 dataset yet"
-            )
 
 
 def aggregate_for(
@@ -110,8 +88,8 @@ def render_markdown_v2(
         words.words.interval(result.period)
         if result.period is not None
         else pick(
-            "mọi kỳ (số liệu của các năm khác nhau không cộng với nhau)",
-            "all periods (figures of different years are not added together)",
+            "từng năm riêng (số liệu của các năm khác nhau không cộng với nhau)",
+            "each year apart (figures of different years are not added together)",
         )
     )
     scope = [words.name(a) for a in result.area_ids] or (
@@ -133,16 +111,35 @@ def render_markdown_v2(
                 ),
             ]
         ),
+        f"## {pick('I. Kết quả thực hiện', 'I. Results')}",
     ]
-    parts += _cells(result, words)
-    parts += _apart(result.apart, words)
-    parts += _events(result.events, words)
-    parts += _awards(result.awards, words)
-    parts += _assessments(result.assessments, words)
+    number = 0
+    for section in sections(result, words):
+        number += 1
+        parts.append(f"### {number}. {_escape(section.title)}")
+        if section.models:
+            parts.append(_models(section, words))
+            parts += _launches(dataset, result, words)
+        else:
+            parts.append(_figures(section, result, words, dataset.area))
+    for part in (
+        events_table(result.events, words),
+        awards_table(result.awards, words),
+        assessments_table(result.assessments, words),
+    ):
+        if part:
+            number += 1
+            parts += [f"### {number}. {part[0]}", part[1]]
+    parts += [
+        f"## {pick('II. Đánh giá', 'II. Assessment')}",
+        f"## {pick('III. Nhiệm vụ thời gian tới', 'III. Tasks ahead')}",
+    ]
     return "\n\n".join(parts) + "\n"
 
 
-def _subject(figure: Figure, words: Words2) -> str:
+def subject_of(figure: Figure, words: Words2, *, home: str | None = None) -> str:
+    """What a figure counted, for whom, under which model, where (not ``home``: the report's
+    own area goes without saying)."""
     quantity = figure.quantity
     bits = []
     if quantity is not None and quantity.counted:
@@ -168,192 +165,149 @@ def _subject(figure: Figure, words: Words2) -> str:
     for link in figure.links:
         targets = ", ".join(words.figure(t) for t in link.targets)
         bits.append(f"{words.label('link_relations', link.rel.value)} {targets}")
-    if figure.area:
+    if figure.area and figure.area != home:
         bits.append(words.name(figure.area))
     return "; ".join(b for b in bits if b)
 
 
 def _written(figure: Figure, words: Words2) -> str:
-    quantity = figure.quantity
-    bits = [
-        quantity.as_written if quantity is not None else None,
-        figure.counted_as_written,
-        figure.kind_as_written,
-    ]
+    bits = [written(figure), figure.kind_as_written]
     text = "; ".join(f"“{b}”" for b in bits if b)
     period = words.period(figure.period)
     return f"{text} — {period}" if text and period else text or period
 
 
-def _cells(result: AggregateV2, words: Words2) -> list[str]:
-    if not result.cells:
-        return []
-    pick = words.pick
-    header = [
-        pick("Số liệu", "Figure"),
-        pick("Tổng", "Total"),
-        pick("Đơn vị tính", "Unit"),
-        pick("Đối tượng, đặc điểm", "What was counted"),
-        pick("Kỳ", "Period"),
-        pick("Nguyên văn", "As written"),
-        pick("Khác với dòng cùng loại ở", "Differs from rows of its kind in"),
-        pick("Bản ghi", "Records"),
-    ]
-    rows = [_cell_row(cell, result.cells, words) for cell in result.cells]
-    title = pick("Số liệu đã tổng hợp (chỉ cộng cùng loại)", "Totals (like with like only)")
-    return [f"## {title}", _table(header, rows)]
-
-
-def _cell_row(cell: CellV2, cells: tuple[CellV2, ...], words: Words2) -> list[str]:
-    key = cell.key
-    differs: list[str] = []
-    for other in cells:
-        if other is not cell and other.key.kind == key.kind:
-            differs += [f for f in differing(key, other.key) if f not in differs]
-    first = cell.contributions[0].figure
-    written = " • ".join(
+def _said_all(item: Item, words: Words2) -> str:
+    if item.cell is None:
+        return _written(item.figure, words)
+    return " • ".join(
         _written(c.figure, words)
         + "".join(
             f" [{words.pick('bản khác', 'version')}: {_written(v, words)}]" for v in c.versions
         )
-        for c in cell.contributions
+        for c in item.cell.contributions
     )
-    return [
-        words.label("figure_kinds", key.kind),
-        words.total(cell.total, key.unit),
-        words.unit(key.unit, key.classifier),
-        _subject(first, words),
-        words.key_period(key),
-        written,
-        ", ".join(words.pick(*_KEY_WORDS[f]) for f in differs),
-        ", ".join(cell.record_ids),
-    ]
 
 
-def _apart(items: tuple[ApartV2, ...], words: Words2) -> list[str]:
-    if not items:
-        return []
+def _amount(item: Item, words: Words2) -> tuple[str, str, str]:
+    """The value, the unit label and the period of an item in the report's words."""
+    if item.cell is not None:
+        key = item.cell.key
+        return (
+            words.total(item.cell.total, key.unit),
+            words.unit(key.unit, key.classifier),
+            words.key_period(key),
+        )
+    quantity = item.figure.quantity
+    if quantity is None or (item.apart and item.apart.reason is ApartReasonV2.NOT_COUNTED):
+        return "", "", words.period(item.figure.period)
+    unit = words.unit(quantity.unit, quantity.classifier)
+    return words.quantity(quantity), unit, words.period(item.figure.period)
+
+
+def _added(item: Item, cells: tuple[CellV2, ...], words: Words2) -> str:
+    """How the item was added: the number of figures, the key parts it differs in from other
+    rows of its kind; or why it is kept apart."""
+    if item.apart is not None:
+        return words.pick("không cộng: ", "not added: ") + words.pick(*REASONS[item.apart.reason])
+    cell = item.cell
+    assert cell is not None  # noqa: S101 - an item is a cell or a figure kept apart
+    differs: list[str] = []
+    for other in cells:
+        if other is not cell and other.key.kind == cell.key.kind:
+            differs += [f for f in differing(cell.key, other.key) if f not in differs]
+    text = words.pick(f"cộng {len(cell.contributions)} số liệu", f"{len(cell.contributions)} added")
+    if differs:
+        text += words.pick("; khác dòng cùng loại ở: ", "; differs from rows of its kind in: ")
+        text += ", ".join(words.pick(*_KEY_WORDS[f]) for f in differs)
+    return text
+
+
+def _records(item: Item) -> str:
+    return ", ".join(item.cell.record_ids) if item.cell else item.figure.id
+
+
+def _figures(section: Section, result: AggregateV2, words: Words2, home: str | None) -> str:
     pick = words.pick
     header = [
         pick("Số liệu", "Figure"),
-        pick("Giá trị", "Value"),
+        pick("Số lượng", "Value"),
         pick("Đơn vị tính", "Unit"),
         pick("Đối tượng, đặc điểm", "What was counted"),
-        pick("Vì sao để riêng", "Why apart"),
+        pick("Kỳ", "Period"),
         pick("Nguyên văn", "As written"),
-        pick("Bản ghi", "Record"),
+        pick("Cộng", "Added"),
+        pick("Bản ghi", "Records"),
     ]
     rows = []
-    for item in items:
-        figure, quantity = item.figure, item.figure.quantity
+    for item in section.items:
+        value, unit, when = _amount(item, words)
         rows.append(
             [
-                words.label("figure_kinds", figure.kind),
-                "" if quantity is None else words.quantity(quantity),
-                "" if quantity is None else words.unit(quantity.unit, quantity.classifier),
-                _subject(figure, words),
-                pick(*_REASONS[item.reason]),
-                _written(figure, words),
-                figure.id,
+                words.label("figure_kinds", item.figure.kind),
+                value,
+                unit,
+                subject_of(item.figure, words, home=home),
+                when,
+                _said_all(item, words),
+                _added(item, result.cells, words),
+                _records(item),
             ]
         )
-    title = pick("Số liệu để riêng, không cộng", "Figures kept apart, never added")
-    return [f"## {title}", _table(header, rows)]
+    return table(header, rows)
 
 
-def _events(events: tuple[Event, ...], words: Words2) -> list[str]:
-    if not events:
-        return []
+def _models(section: Section, words: Words2) -> str:
+    """The models by lifecycle stage (new, replicated, consolidated, maintained ...), by
+    model and level: each row names its model, or what the source counted."""
     pick = words.pick
     header = [
-        pick("Sự kiện", "Event"),
-        pick("Loại", "Kind"),
-        pick("Thời gian", "When"),
-        pick("Địa bàn", "Area"),
-        pick("Các bên", "Actors"),
-        pick("Bản ghi", "Record"),
-    ]
-    rows = [
-        [
-            event.name_as_written or "",
-            words.labels("event_kinds", event.kinds),
-            words.period(event.period),
-            words.name(event.area),
-            words.actors(event.actors),
-            event.id,
-        ]
-        for event in events
-    ]
-    return [f"## {pick('Sự kiện', 'Events')}", _table(header, rows)]
-
-
-def _awards(awards: tuple[Award, ...], words: Words2) -> list[str]:
-    if not awards:
-        return []
-    pick = words.pick
-    header = [
-        pick("Hình thức", "Form"),
-        pick("Cấp khen", "Issuer"),
-        pick("Đối tượng được khen", "Recipients"),
-        pick("Số lượng", "Number"),
-        pick("Thời gian", "When"),
-        pick("Bản ghi", "Record"),
+        pick("Mô hình", "Model"),
+        pick("Cấp", "Level"),
+        pick("Giai đoạn", "Stage"),
+        pick("Số lượng", "Value"),
+        pick("Đơn vị tính", "Unit"),
+        pick("Kỳ", "Period"),
+        pick("Nguyên văn", "As written"),
+        pick("Cộng", "Added"),
+        pick("Bản ghi", "Records"),
     ]
     rows = []
-    for award in awards:
-        form = words.labels("award_forms", award.forms)
-        if award.form_as_written:
-            form += f" (“{award.form_as_written}”)"
-        recipients = "; ".join(
-            " ".join(
-                b
-                for b in (
-                    words.label("recipient_kinds", r.kind.value) + ":",
-                    words.quantity(r.quantity) if r.quantity else "",
-                    words.name(r.organisation or r.person or r.area),
-                    f"“{r.as_written}”" if r.as_written else "",
-                )
-                if b
-            )
-            for r in award.recipients
+    for item in section.items:
+        figure = item.figure
+        named = ", ".join(words.name(m) for m in figure.models)
+        levels = sorted({lv for m in figure.models if (lv := _level(m, words))})
+        value, unit, when = _amount(item, words)
+        stages = tuple(s.value for s in figure.lifecycle)
+        rows.append(
+            [
+                named or subject_of(figure, words) or words.label("figure_kinds", figure.kind),
+                ", ".join(levels),
+                words.labels("lifecycle_stages", stages),
+                value,
+                unit,
+                when,
+                _said_all(item, words),
+                _added(item, (), words),
+                _records(item),
+            ]
         )
-        amount = award.total or award.quantity
-        number = ""
-        if amount is not None:
-            number = f"{words.quantity(amount)} {words.unit(amount.unit, amount.classifier)}"
-            number += f" (“{amount.as_written}”)" if amount.as_written else ""
-        when = words.period(award.period) if award.period is not None else ""
-        rows.append([form, words.actors(award.issuers), recipients, number, when, award.id])
-    return [f"## {pick('Khen thưởng', 'Awards')}", _table(header, rows)]
+    return table(header, rows)
 
 
-def _assessments(assessments: tuple[Assessment, ...], words: Words2) -> list[str]:
-    if not assessments:
+def _launches(dataset: Dataset, result: AggregateV2, words: Words2) -> list[str]:
+    rows = [list(row) for row in launches(dataset, result, words)]
+    if not rows:
         return []
     pick = words.pick
     header = [
-        pick("Hình thức đánh giá", "Scheme"),
-        pick("Kỳ đánh giá", "Period assessed"),
-        pick("Kết quả", "Outcome"),
-        pick("Đối tượng", "Subjects"),
-        pick("Số lượng", "Number"),
-        pick("Bản ghi", "Record"),
+        pick("Loại mô hình", "Model type"),
+        pick("Nơi ra mắt", "Where"),
+        pick("Ra mắt", "When"),
     ]
-    rows = []
-    for item in assessments:
-        scheme = words.label("assessment_schemes", item.scheme)
-        for result in item.results:
-            outcome = words.label("assessment_outcomes", result.outcome)
-            if result.outcome_as_written:
-                outcome += f" (“{result.outcome_as_written}”)"
-            subjects = result.subjects_as_written or words.labels("units", result.subjects)
-            names = [words.name(m) for m in result.members] + list(result.members_as_written)
-            if names:
-                subjects += f": {', '.join(names)}"
-            number = ""
-            if result.quantity is not None:
-                number = words.quantity(result.quantity)
-                if result.quantity.as_written:
-                    number += f" (“{result.quantity.as_written}”)"
-            rows.append([scheme, words.period(item.period), outcome, subjects, number, item.id])
-    return [f"## {pick('Đánh giá, xếp loại', 'Assessments')}", _table(header, rows)]
+    return [table(header, rows)]
+
+
+def _level(model: str, words: Words2) -> str:
+    level = getattr(words.index.get(model), "level", None)
+    return "" if level is None else words.label("organisation_levels", level.value)

@@ -11,12 +11,21 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from antt_domain.aggregate import KEY_FIELDS, AggregateV2, CellV2
+from antt_domain.aggregate import KEY_FIELDS, AggregateV2, ApartReasonV2, CellV2
 from antt_domain.model import Interval as Interval1
-from antt_domain.model.v2 import Dataset, Figure
-from antt_domain.reports._v2_markdown import aggregate_for
+from antt_domain.model.v2 import Dataset
+from antt_domain.reports._v2_markdown import aggregate_for, subject_of
+from antt_domain.reports._v2_records import award_line
+from antt_domain.reports._v2_sections import (
+    MODELS_TITLE,
+    REASONS,
+    Item,
+    launches,
+    said,
+    sections,
+)
 from antt_domain.reports._v2_words import Words2
-from antt_domain.text_safety import json_safe
+from antt_domain.text_safety import json_safe, no_workflow_commands, one_line
 
 __all__ = ["JSON_VERSION_V2", "render_json_v2", "render_summary_v2"]
 
@@ -24,21 +33,42 @@ __all__ = ["JSON_VERSION_V2", "render_json_v2", "render_summary_v2"]
 JSON_VERSION_V2 = 2
 
 
-def _said(figure: Figure, words: Words2) -> str:
+def _when(cell: CellV2, words: Words2) -> str:
+    """A cell's period; a stock's is the date of its latest value ("tính đến ngày ...")."""
+    if cell.key.period == "stock":
+        return words.period(cell.contributions[0].figure.period)
+    return words.key_period(cell.key)
+
+
+def _item(item: Item, words: Words2, home: str | None) -> str:
+    figure = item.figure
+    label = words.label("figure_kinds", figure.kind)
+    subject = subject_of(figure, words, home=home)
+    if subject:
+        label += f" ({subject})"
+    if item.cell is not None:
+        cell, key = item.cell, item.cell.key
+        said_all = "; ".join(w for c in cell.contributions if (w := said(c.figure, words)))
+        text = (
+            f"{label}: {words.total(cell.total, key.unit)} {words.unit(key.unit, key.classifier)}"
+            f", {_when(cell, words)}"
+        )
+        return text + (
+            f" ({words.pick('nguyên văn', 'as written')}: {said_all})" if said_all else ""
+        )
+
+    assert item.apart is not None  # noqa: S101 - an item is a cell or a figure kept apart
     quantity = figure.quantity
-    written = [quantity.as_written if quantity else None, figure.counted_as_written]
-    text = " ".join(w for w in written if w)
-    return f"“{text}”, {words.period(figure.period)}" if text else words.period(figure.period)
-
-
-def _sentence(cell: CellV2, words: Words2) -> str:
-    key = cell.key
-    said = "; ".join(_said(c.figure, words) for c in cell.contributions)
-    return (
-        f"{words.label('figure_kinds', key.kind)} ({words.key_period(key)}): "
-        f"{words.total(cell.total, key.unit)} {words.unit(key.unit, key.classifier)} "
-        f"({words.pick('nguyên văn', 'as written')}: {said})."
-    )
+    reason = words.pick(*REASONS[item.apart.reason])
+    words_of_source = said(figure, words)
+    amount = words_of_source
+    if not amount and quantity is not None and item.apart.reason is not ApartReasonV2.NOT_COUNTED:
+        amount = f"{words.quantity(quantity)} {words.unit(quantity.unit, quantity.classifier)}"
+    bits = []
+    if not figure.period.as_written and words.period(figure.period) != reason:
+        bits.append(words.period(figure.period))
+    bits.append(f"{words.pick('không cộng', 'not added')}: {reason}")
+    return f"{label}: {amount} ({'; '.join(bits)})" if amount else f"{label} ({'; '.join(bits)})"
 
 
 def render_summary_v2(
@@ -49,61 +79,80 @@ def render_summary_v2(
     area: str | None = None,
     by: Sequence[str] = (),
 ) -> str:
-    """Paragraphs: the title, the scope, one sentence per total, then what is kept apart,
-    the events, the awards and the assessments (each only when there are any)."""
+    """Paragraphs, as an officer writes a summary report: the title; the area and period
+    (without a period, each year apart, and it says so); "I. Kết quả" with one numbered part
+    per area of work (only those with figures), each figure in the source's words; then
+    events, awards and assessments when there are any; then the headed sections
+    "II. Đánh giá" and "III. Nhiệm vụ thời gian tới", left for the officer to write."""
     result, words = aggregate_for(dataset, lang=lang, period=period, area=area, by=by)
     pick = words.pick
     when = (
         words.words.interval(result.period)
         if result.period is not None
-        else pick("từng năm riêng", "each year apart")
+        else pick(
+            "từng năm riêng (không có kỳ báo cáo: số liệu của các năm khác nhau không cộng "
+            "với nhau)",
+            "each year apart (no period requested: figures of different years are not added "
+            "together)",
+        )
     )
+    scope = ", ".join(words.name(a) for a in result.area_ids) or words.name(dataset.area)
     paragraphs = [
         pick("Báo cáo tóm tắt: ", "Summary report: ") + dataset.title,
-        pick(
+        (pick(f"Địa bàn: {scope}. ", f"Area: {scope}. ") if scope else "")
+        + pick(
             f"Số liệu {when}; chỉ cộng các số liệu cùng loại, cùng đơn vị, cùng đối tượng đếm.",
             f"Figures for {when}; only like figures (kind, unit, counted thing) are added.",
         ),
+        pick("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
     ]
-    paragraphs += [_sentence(cell, words) for cell in result.cells]
-    if result.apart:
-        items = "; ".join(
-            f"{words.label('figure_kinds', a.figure.kind)} ({_said(a.figure, words)})"
-            for a in result.apart
-        )
-        paragraphs.append(
-            pick("Số liệu để riêng, không cộng: ", "Kept apart, never added: ") + items + "."
-        )
+    number = 0
+    launched = [
+        words.pick(f"{name}: ra mắt tại {places} ({when})", f"{name}: set up in {places} ({when})")
+        for name, places, when in launches(dataset, result, words)
+    ]
+    for section in sections(result, words):
+        number += 1
+        paragraphs.append(f"{number}. {section.title}")
+        lines = [_item(i, words, dataset.area) for i in section.items]
+        if section.models:
+            lines += launched
+            launched = []
+        paragraphs.append("; ".join(lines) + ".")
+    if launched:
+        number += 1
+        paragraphs += [f"{number}. {words.pick(*MODELS_TITLE)}", "; ".join(launched) + "."]
+    for title, lines in _others(result, words):
+        number += 1
+        paragraphs += [f"{number}. {title}", "; ".join(lines) + "."]
+    paragraphs += [
+        pick("II. ĐÁNH GIÁ", "II. ASSESSMENT"),
+        pick("III. NHIỆM VỤ THỜI GIAN TỚI", "III. TASKS AHEAD"),
+    ]
+    return no_workflow_commands("\n\n".join(one_line(p) for p in paragraphs) + "\n")
+
+
+def _others(result: AggregateV2, words: Words2) -> list[tuple[str, list[str]]]:
+    """Events, awards and assessments, each only when there are any."""
+    pick = words.pick
+    parts = []
     if result.events:
-        paragraphs.append(
-            pick("Sự kiện: ", "Events: ")
-            + "; ".join(
-                (e.name_as_written or words.labels("event_kinds", e.kinds))
-                + f" ({words.period(e.period)})"
-                for e in result.events
-            )
-            + "."
-        )
+        lines = [
+            (e.name_as_written or words.labels("event_kinds", e.kinds))
+            + f" ({words.period(e.period)})"
+            for e in result.events
+        ]
+        parts.append((pick("Hội nghị, sự kiện", "Events"), lines))
     if result.awards:
-        paragraphs.append(
-            pick("Khen thưởng: ", "Awards: ")
-            + "; ".join(
-                words.labels("award_forms", a.forms)
-                + (f" “{a.form_as_written}”" if a.form_as_written else "")
-                for a in result.awards
-            )
-            + "."
-        )
+        lines = [award_line(a, words) for a in result.awards]
+        parts.append((pick("Khen thưởng", "Awards"), lines))
     if result.assessments:
-        paragraphs.append(
-            pick("Đánh giá, xếp loại: ", "Assessments: ")
-            + "; ".join(
-                words.label("assessment_schemes", a.scheme) + f" ({words.period(a.period)})"
-                for a in result.assessments
-            )
-            + "."
-        )
-    return "\n\n".join(paragraphs) + "\n"
+        lines = [
+            words.label("assessment_schemes", a.scheme) + f" ({words.period(a.period)})"
+            for a in result.assessments
+        ]
+        parts.append((pick("Đánh giá, xếp loại", "Assessments"), lines))
+    return parts
 
 
 def _key_json(cell: CellV2) -> dict[str, Any]:

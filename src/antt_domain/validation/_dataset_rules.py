@@ -155,11 +155,14 @@ def _type_names(types: tuple[type, ...]) -> str:
     explanation=(
         (
             "Records are referred to by id, so an id must name one record across everything "
-            "validated together."
+            "validated together. Copies of one record with identical content (the same area "
+            "or organisation in two years' files) are that one record, not a duplicate."
         ),
         (
             "Bản ghi được tham chiếu qua mã định danh, nên mỗi mã chỉ được dùng cho một bản ghi "
-            "trong toàn bộ dữ liệu được kiểm tra cùng nhau."
+            "trong toàn bộ dữ liệu được kiểm tra cùng nhau. Các bản sao có nội dung giống hệt "
+            "nhau của cùng một bản ghi (cùng địa bàn, tổ chức trong tệp của hai năm) là một "
+            "bản ghi, không bị coi là trùng mã."
         ),
     ),
     message=(
@@ -168,11 +171,14 @@ def _type_names(types: tuple[type, ...]) -> str:
     ),
 )
 def duplicate_ids(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Every later record with an id already seen."""
+    """Every later record with an id already seen and a content of its own: an identical
+    copy of the first record with that id is the same record (issue #19)."""
     for record_id in records.ids():
         found = records.with_id(record_id)
+        first = found[0]
         for later in found[1:]:
-            first = found[0]
+            if later.record == first.record:
+                continue
             yield Issue(
                 at=later,
                 pointer="/id",

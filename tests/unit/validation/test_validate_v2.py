@@ -239,7 +239,9 @@ def test_v108_area_code_length() -> None:
 
 
 def test_d001_duplicate_ids() -> None:
-    assert ("D001", "fig-1") in _run(_figure(), _figure())
+    # An identical copy (the same record in two files) is one record; another content is not.
+    assert "D001" not in _codes(_figure(), _figure())
+    assert ("D001", "fig-1") in _run(_figure(), _figure(description="another figure"))
     assert "D001" not in _codes(_figure(), _figure(id="fig-2"))
 
 

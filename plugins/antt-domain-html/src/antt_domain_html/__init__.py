@@ -16,15 +16,14 @@ from typing import TYPE_CHECKING, Any
 from antt_domain.plugins import ReportFormatSpec, ReportRequest, hookimpl
 
 if TYPE_CHECKING:
-    from antt_domain_html._page import CHART_BREAKDOWNS, CSP, render_html
+    from antt_domain_html._page import CSP, render_html
 
 _LAZY = {
-    "CHART_BREAKDOWNS": "antt_domain_html._page",
     "CSP": "antt_domain_html._page",
     "render_html": "antt_domain_html._page",
 }
 
-__all__ = ["CHART_BREAKDOWNS", "CSP", "OPTIONS", "antt_register_report_formats", "render_html"]
+__all__ = ["CSP", "OPTIONS", "antt_register_report_formats", "render_html"]
 
 #: The options the ``html`` format accepts, name → description.
 OPTIONS = {

@@ -1,24 +1,24 @@
-"""Bar charts as inline SVG: what is drawn (from the aggregate) and how (accessible SVG).
+"""Bar charts as inline SVG: what is drawn (from the 2.0 aggregate) and how (accessible SVG).
 
-A chart shows one indicator -- one record type, kind, measure and unit -- so that bars are only
-ever compared within one unit. Bars are the aggregate's cells (never added up again here); the
-texts are the ``markdown`` report's, so numbers read as the built-in reports write them. Each
-bar's ``<title>`` (the tooltip) lists the ids of the records it was computed from.
+A chart sets side by side only totals of one :class:`~antt_domain.aggregate.FigureKey` --
+the same kind, unit, classifier, counted thing, subject and level -- that differ in period or
+in the requested grouping alone (issue #19): never 274 mediation teams beside 213 teams of
+another model. Bars are the aggregate's cells (never added up again here), each labelled in the
+source's words; a key with one total draws no chart. Each bar's ``<title>`` (the tooltip) lists
+the ids of the records it was computed from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
-from antt_domain.aggregate import Aggregate, ApartReason, Cell, Group
-from antt_domain.reports import Block, Heading, Table
-from antt_domain.schemas import codelist
+from antt_domain.aggregate import AggregateV2, CellV2, FigureKey, Vocabulary2
 from antt_domain.text_safety import html_escape as escape
+from antt_domain.vi import format_number
 
-__all__ = ["MAX_BARS", "Bar", "Chart", "apart_charts", "cell_charts", "drawn", "svg"]
+__all__ = ["MAX_BARS", "Bar", "Chart", "drawn", "key_charts", "svg"]
 
 #: At most this many bars are drawn in one chart (the largest); the data table lists all.
 MAX_BARS = 30
@@ -27,7 +27,7 @@ _LEFT = 8
 _PLOT = 480
 _ROW = 36
 _TOP = 8
-_COLOURS = {"activity": "#1f5f99", "outcome": "#2e6b34", "apart": "#7a5a1c"}
+_COLOURS = {"activity": "#1f5f99", "outcome": "#2e6b34", "other": "#7a5a1c"}
 
 
 @attrs.frozen(kw_only=True)
@@ -42,7 +42,7 @@ class Bar:
 
 @attrs.frozen(kw_only=True)
 class Chart:
-    """One indicator's bars; ``kind`` is ``activity``, ``outcome`` or ``apart`` (colour)."""
+    """One key's bars; ``kind`` is the figure class (``activity``, ``outcome``, ``other``)."""
 
     title: str
     kind: str
@@ -55,97 +55,56 @@ def _number(value: object) -> float:
     return 0.0
 
 
-def _flow_tables(blocks: Sequence[Block]) -> list[tuple[str, Table]]:
-    """The first section's tables (totals per group) with their group heading, in order."""
-    found: list[tuple[str, Table]] = []
-    sections = 0
-    label = ""
-    for block in blocks:
-        if isinstance(block, Heading) and block.level == 2:
-            sections += 1
-            if sections > 1:
-                break
-        elif isinstance(block, Heading) and block.level == 3:
-            label = block.text
-        elif isinstance(block, Table) and sections == 1:
-            found.append((label, block))
-            label = ""
-    return found
+def _bar_label(cell: CellV2, lang: str) -> str:
+    """The bar's period and group, then the source's words for each figure it adds."""
+    key = cell.key
+    period = key.period if key.period != "stock" else ("hiện có" if lang == "vi" else "stock")
+    group = ", ".join(v for _, v in key.group if v)
+    said = "; ".join(
+        " ".join(w for w in (c.as_written, c.counted_as_written, c.period_as_written) if w)
+        for c in cell.contributions
+    )
+    head = " ".join(p for p in (period, group) if p)
+    return f"{head}: “{said}”" if said else head
 
 
-def _checked(rows: Sequence[Sequence[str]], cells: Sequence[Cell]) -> None:
-    for row, cell in zip(rows, cells, strict=True):
-        if row[-1] != ", ".join(cell.record_ids):
-            msg = f"markdown row {row!r} does not match the aggregate's cell {cell.record_ids}"
-            raise RuntimeError(msg)
-
-
-def cell_charts(
-    result: Aggregate, blocks: Sequence[Block], *, record_type: str, lang: str
-) -> list[Chart]:
-    """One chart per indicator of ``record_type`` over the groups of ``result``.
-
-    ``blocks`` is the ``markdown`` report of the same request, read back; its rows give the
-    words and must list the same records as the cells (checked).
-    """
-    groups: list[Group] = [g for g in result.groups if g.flows]
-    tables = _flow_tables(blocks)
-    if len(tables) != len(groups):
-        msg = f"{len(tables)} markdown tables for {len(groups)} groups with figures"
-        raise RuntimeError(msg)
-    series: dict[tuple[str, str, str, str], list[tuple[Cell, Sequence[str], str]]] = {}
-    titles: dict[tuple[str, str, str, str], str] = {}
-    for group, (label, table) in zip(groups, tables, strict=True):
-        _checked(table.rows, group.flows)
-        for cell, row in zip(group.flows, table.rows, strict=True):
-            if cell.record_type != record_type:
-                continue
-            key = (cell.record_type, cell.kind, cell.measure.value, cell.unit)
-            series.setdefault(key, []).append((cell, row, label))
-            titles.setdefault(key, f"{row[1]} ({codelist('units').label(cell.unit, lang)})")
+def key_charts(result: AggregateV2, vocab: Vocabulary2, *, lang: str) -> list[Chart]:
+    """One chart per key holding two totals or more (over periods or groups)."""
+    series: dict[FigureKey, list[CellV2]] = {}
+    for cell in result.cells:
+        series.setdefault(attrs.evolve(cell.key, period="", group=()), []).append(cell)
     charts = []
-    for key, items in series.items():
-        levels = {row[2] for _, row, _ in items}
-        bars = []
-        for cell, words, group_label in items:
-            name = group_label or words[1]
-            if len(levels) > 1:
-                name = f"{name} ({words[2]})"
-            bars.append(
-                Bar(label=name, value=_number(cell.value), text=words[3], records=cell.record_ids)
-            )
-        charts.append(Chart(title=titles[key], kind=record_type, bars=tuple(bars)))
-    return charts
-
-
-#: The first header cell of the markdown report's table of figures kept apart.
-_APART_HEADER = ("Lý do", "Reason")
-
-
-def apart_charts(result: Aggregate, blocks: Sequence[Block], *, lang: str) -> list[Chart]:
-    """The figures whose period is not stated, one chart per unit, one bar per figure."""
-    rows: list[Sequence[str]] = []
-    for block in blocks:
-        if isinstance(block, Table) and block.header and block.header[0] in _APART_HEADER:
-            rows = list(block.rows)
-    by_unit: dict[str, list[Bar]] = {}
-    units: dict[str, str] = {}
-    for item, row in zip(result.apart, rows, strict=True):
-        if row[-1] != item.record_id:
-            msg = f"markdown row {row!r} does not match the figure {item.record_id}"
-            raise RuntimeError(msg)
-        if item.reason is not ApartReason.UNSTATED_PERIOD or item.quantity is None:
+    for key, cells in series.items():
+        if len(cells) < 2:
             continue
-        unit = item.quantity.unit
-        label = f"{row[1]} — {row[3]}"
-        bar = Bar(
-            label=label, value=_number(item.quantity.value), text=row[2], records=(item.record_id,)
+        unit = vocab.label("units", key.unit, lang)
+        if key.classifier is not None:
+            unit += f" ({vocab.label('classifiers', key.classifier, lang)})"
+        bits = [vocab.label("figure_kinds", key.kind, lang), unit]
+        bits += [vocab.label("counted_things", c, lang) for c in key.counted]
+        bits += [vocab.label("lifecycle_stages", c, lang) for c in key.lifecycle]
+        bits += [vocab.label("qualifiers", c, lang) for c in key.qualifiers]
+        bits += [vocab.label("target_groups", c, lang) for c in key.groups]
+        bits += [vocab.label("topics", c, lang) for c in key.topics]
+        bits += list(key.models)
+        if key.area_level is not None:
+            level = vocab.label("area_levels", key.area_level, lang)
+            bits.append(f"cấp {level}" if lang == "vi" else f"{level} level")
+        figure_class = vocab.figure_class(key.kind)
+        kind = figure_class.value if figure_class is not None else "other"
+        bars = tuple(
+            Bar(
+                label=_bar_label(cell, lang),
+                value=_number(cell.total.value),
+                text=format_number(cell.total.value, lang="en" if lang == "en" else "vi"),
+                records=cell.record_ids,
+            )
+            for cell in cells
         )
-        by_unit.setdefault(unit, []).append(bar)
-        units.setdefault(unit, codelist("units").label(unit, lang))
-    return [
-        Chart(title=units[unit], kind="apart", bars=tuple(bars)) for unit, bars in by_unit.items()
-    ]
+        charts.append(
+            Chart(title=" — ".join(bits), kind=kind if kind in _COLOURS else "other", bars=bars)
+        )
+    return charts
 
 
 def drawn(chart: Chart) -> tuple[Bar, ...]:

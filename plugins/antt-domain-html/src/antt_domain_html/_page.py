@@ -7,8 +7,7 @@ from typing import Any
 
 import attrs
 
-from antt_domain.aggregate import aggregate
-from antt_domain.model.v2 import Dataset as DatasetV2
+from antt_domain.aggregate import Vocabulary2, aggregate_v2
 from antt_domain.plugins import ReportRequest
 from antt_domain.reports import (
     Heading,
@@ -17,16 +16,14 @@ from antt_domain.reports import (
     parse_markdown,
     render_markdown,
     render_summary,
+    report_dataset,
 )
 from antt_domain.text_safety import html_escape as escape
 from antt_domain.vi import format_number
-from antt_domain_html._charts import MAX_BARS, Chart, apart_charts, cell_charts, drawn, svg
+from antt_domain_html._charts import MAX_BARS, Chart, drawn, key_charts, svg
 from antt_domain_html._style import STYLE
 
-__all__ = ["CHART_BREAKDOWNS", "CSP", "render_html"]
-
-#: The breakdowns the charts use: by year and district, and by organisation.
-CHART_BREAKDOWNS = (("year", "district"), ("organisation",))
+__all__ = ["CSP", "render_html"]
 
 #: The page admits nothing from outside: no script, font, image or connection.
 CSP = (
@@ -41,15 +38,8 @@ _WORDS = {
         "summary": "Tóm tắt",
         "charts": "Biểu đồ",
         "tables": "Bảng số liệu",
-        "activities": "Hoạt động theo kỳ và địa bàn (huyện)",
-        "outcomes": "Kết quả theo kỳ và địa bàn (huyện)",
-        "organisations": "Theo tổ chức",
-        "organisations_note": "Mỗi số liệu được tính cho tổ chức chủ trì và từng tổ chức phối hợp: "
-        "các nhóm chồng lấn nhau, không cộng các cột với nhau.",
-        "apart": "Số liệu không rõ thời gian",
-        "apart_note": "Để riêng, không tính vào kỳ nào; mỗi cột là một số liệu như đã báo cáo.",
-        "unit": "Đơn vị",
-        "none": "Không có số liệu.",
+        "charts_note": "Mỗi biểu đồ chỉ đặt cạnh nhau các số liệu cùng loại, cùng đơn vị, cùng "
+        "đối tượng đếm, theo từng kỳ; mỗi cột ghi nguyên văn của nguồn.",
         "records": "Bản ghi",
         "data": "Số liệu của biểu đồ",
         "label": "Nhóm",
@@ -65,15 +55,8 @@ _WORDS = {
         "summary": "Summary",
         "charts": "Charts",
         "tables": "Tables",
-        "activities": "Activities by period and area (district)",
-        "outcomes": "Outcomes by period and area (district)",
-        "organisations": "By organisation",
-        "organisations_note": "Each figure counts for its organiser and for each partner: the "
-        "groups overlap, and their bars are never to be added together.",
-        "apart": "Figures whose period is not stated",
-        "apart_note": "Kept apart, in no period; each bar is one figure as reported.",
-        "unit": "Unit",
-        "none": "No figures.",
+        "charts_note": "Each chart sets side by side only figures of one kind, unit and "
+        "counted thing, period by period; each bar is labelled in the source's words.",
         "records": "Records",
         "data": "The chart's data",
         "label": "Group",
@@ -97,12 +80,10 @@ def render_html(request: ReportRequest, /) -> str:
         "agreement": request.options.get("agreement"),
     }
     dataset = request.dataset
-    # A 2.0 report has no charts yet: its tables already keep unlike figures apart, and a
-    # chart must set side by side only figures that count the same thing (issue #19).
-    v2 = isinstance(dataset, DatasetV2)
     summary = render_summary(dataset, lang=request.lang, by=request.by, **selection)
     paragraphs = summary.strip().split("\n\n")
     tables = render_markdown(dataset, lang=request.lang, by=request.by, **selection)
+    charts = _charts(request)
     counter = _Counter()
     title = f"{words['report']}: {dataset.title}"
     body = [
@@ -112,7 +93,7 @@ def render_html(request: ReportRequest, /) -> str:
         (
             f'<nav aria-label="{escape(words["contents"])}"><ul>'
             f'<li><a href="#summary">{escape(words["summary"])}</a></li>'
-            + ("" if v2 else f'<li><a href="#charts">{escape(words["charts"])}</a></li>')
+            + (f'<li><a href="#charts">{escape(words["charts"])}</a></li>' if charts else "")
             + f'<li><a href="#tables">{escape(words["tables"])}</a></li></ul></nav>'
         ),
         "<main>",
@@ -122,7 +103,7 @@ def render_html(request: ReportRequest, /) -> str:
         ),
         *(f"<p>{escape(p)}</p>" for p in paragraphs[2:]),
         "</section>",
-        "" if v2 else _charts_section(request, selection, words, counter),
+        _charts_section(charts, words, counter, request.lang),
         _tables_section(tables, words),
         "</main>",
         f"<footer><p>{escape(words['made'])} <code>{escape(dataset.id)}</code>.</p></footer>",
@@ -148,56 +129,30 @@ class _Counter:
         return f"chart-{self.value}"
 
 
-def _charts_section(
-    request: ReportRequest, selection: dict[str, Any], words: dict[str, str], counter: _Counter
-) -> str:
-    dataset, lang = request.dataset, request.lang
-    assert not isinstance(dataset, DatasetV2)  # noqa: S101 - render_html draws no 2.0 charts
-    by_area, by_organisation = CHART_BREAKDOWNS
-    area_result = aggregate(dataset, by=by_area, **selection)
-    area_blocks = parse_markdown(render_markdown(dataset, lang=lang, by=by_area, **selection))
-    org_result = aggregate(dataset, by=by_organisation, **selection)
-    org_blocks = parse_markdown(
-        render_markdown(dataset, lang=lang, by=by_organisation, **selection)
+def _charts(request: ReportRequest) -> list[Chart]:
+    """The charts of the request: each compares the totals of one key (issue #19)."""
+    options = request.options
+    two = report_dataset(
+        request.dataset,
+        organisation=options.get("organisation"),
+        agreement=options.get("agreement"),
     )
+    result = aggregate_v2(two, period=request.period, area=request.area, by=request.by)
+    return key_charts(result, Vocabulary2(two), lang=request.lang)
+
+
+def _charts_section(
+    charts: list[Chart], words: dict[str, str], counter: _Counter, lang: str
+) -> str:
+    """The charts, when there are any: a page never shows a chart that says nothing."""
+    if not charts:
+        return ""
     parts = [
         '<section id="charts" aria-labelledby="charts-h">',
         f'<h2 id="charts-h">{escape(words["charts"])}</h2>',
+        f"<p class=note>{escape(words['charts_note'])}</p>",
     ]
-    groups = [
-        (
-            words["activities"],
-            "",
-            cell_charts(area_result, area_blocks, record_type="activity", lang=lang),
-        ),
-        (
-            words["outcomes"],
-            "",
-            cell_charts(area_result, area_blocks, record_type="outcome", lang=lang),
-        ),
-        (
-            words["organisations"],
-            words["organisations_note"],
-            cell_charts(org_result, org_blocks, record_type="activity", lang=lang)
-            + cell_charts(org_result, org_blocks, record_type="outcome", lang=lang),
-        ),
-        (
-            words["apart"],
-            words["apart_note"],
-            [
-                attrs.evolve(chart, title=f"{words['apart']} — {words['unit']}: {chart.title}")
-                for chart in apart_charts(area_result, area_blocks, lang=lang)
-            ],
-        ),
-    ]
-    for heading, note, charts in groups:
-        parts.append(f"<section><h3>{escape(heading)}</h3>")
-        if note:
-            parts.append(f"<p class=note>{escape(note)}</p>")
-        if not charts:
-            parts.append(f"<p>{escape(words['none'])}</p>")
-        parts += [_figure(chart, words, counter.next(), lang) for chart in charts]
-        parts.append("</section>")
+    parts += [_figure(chart, words, counter.next(), lang) for chart in charts]
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -277,7 +232,7 @@ def _tables_section(markdown: str, words: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-_FIGURE_HEADERS = ("Số liệu", "Figure")
+_FIGURE_HEADERS = ("Số lượng", "Value")
 _RECORDS_HEADERS = ("Bản ghi", "Records", "Record")
 
 
