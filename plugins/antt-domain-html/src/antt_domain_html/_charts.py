@@ -14,7 +14,8 @@ from decimal import Decimal
 
 import attrs
 
-from antt_domain.aggregate import AggregateV2, CellV2, FigureKey, Vocabulary2
+from antt_domain.aggregate import AggregateV2, CellV2, FigureKey
+from antt_domain.model.v2 import Codelists
 from antt_domain.text_safety import html_escape as escape
 from antt_domain.vi import format_number
 
@@ -68,7 +69,7 @@ def _bar_label(cell: CellV2, lang: str) -> str:
     return f"{head}: “{said}”" if said else head
 
 
-def key_charts(result: AggregateV2, vocab: Vocabulary2, *, lang: str) -> list[Chart]:
+def key_charts(result: AggregateV2, vocab: Codelists, *, lang: str) -> list[Chart]:
     """One chart per key holding two totals or more (over periods or groups)."""
     series: dict[FigureKey, list[CellV2]] = {}
     for cell in result.cells:
@@ -77,18 +78,18 @@ def key_charts(result: AggregateV2, vocab: Vocabulary2, *, lang: str) -> list[Ch
     for key, cells in series.items():
         if len(cells) < 2:
             continue
-        unit = vocab.label("units", key.unit, lang)
+        unit = vocab.label(key.unit, lang, codelist="units")
         if key.classifier is not None:
-            unit += f" ({vocab.label('classifiers', key.classifier, lang)})"
-        bits = [vocab.label("figure_kinds", key.kind, lang), unit]
-        bits += [vocab.label("counted_things", c, lang) for c in key.counted]
-        bits += [vocab.label("lifecycle_stages", c, lang) for c in key.lifecycle]
-        bits += [vocab.label("qualifiers", c, lang) for c in key.qualifiers]
-        bits += [vocab.label("target_groups", c, lang) for c in key.groups]
-        bits += [vocab.label("topics", c, lang) for c in key.topics]
+            unit += f" ({vocab.label(key.classifier, lang, codelist='classifiers')})"
+        bits = [vocab.label(key.kind, lang, codelist="figure_kinds"), unit]
+        bits += [vocab.label(c, lang, codelist="counted_things") for c in key.counted]
+        bits += [vocab.label(c, lang, codelist="lifecycle_stages") for c in key.lifecycle]
+        bits += [vocab.label(c, lang, codelist="qualifiers") for c in key.qualifiers]
+        bits += [vocab.label(c, lang, codelist="target_groups") for c in key.groups]
+        bits += [vocab.label(c, lang, codelist="topics") for c in key.topics]
         bits += list(key.models)
         if key.area_level is not None:
-            level = vocab.label("area_levels", key.area_level, lang)
+            level = vocab.label(key.area_level, lang, codelist="area_levels")
             bits.append(f"cấp {level}" if lang == "vi" else f"{level} level")
         figure_class = vocab.figure_class(key.kind)
         kind = figure_class.value if figure_class is not None else "other"

@@ -7,7 +7,8 @@ from typing import Any
 
 import attrs
 
-from antt_domain.aggregate import Vocabulary2, aggregate_v2
+from antt_domain.aggregate import aggregate_v2
+from antt_domain.model.v2 import Codelists
 from antt_domain.plugins import ReportRequest
 from antt_domain.reports import (
     Heading,
@@ -18,6 +19,7 @@ from antt_domain.reports import (
     render_summary,
     report_dataset,
 )
+from antt_domain.schemas import codelists
 from antt_domain.text_safety import html_escape as escape
 from antt_domain.vi import format_number
 from antt_domain_html._charts import MAX_BARS, Chart, drawn, key_charts, svg
@@ -138,7 +140,8 @@ def _charts(request: ReportRequest) -> list[Chart]:
         agreement=options.get("agreement"),
     )
     result = aggregate_v2(two, period=request.period, area=request.area, by=request.by)
-    return key_charts(result, Vocabulary2(two), lang=request.lang)
+    labels = Codelists(lists=codelists("2"), vocabulary=two.vocabulary)
+    return key_charts(result, labels, lang=request.lang)
 
 
 def _charts_section(
