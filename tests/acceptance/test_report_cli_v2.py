@@ -79,7 +79,7 @@ def test_1_x_and_2_0_files_are_not_merged_into_one_report(antt: Run) -> None:
     one = ROOT / "examples" / "cam-thuy-2021" / "dataset.json"
     result = antt("report", "-f", "markdown", str(one), str(DATASETS[0]))
     assert result.returncode == 2
-    assert "cannot merge Schema 1.x and 2.0" in result.stderr
+    assert "cannot merge them (run `antt upgrade` on the 1.x file first)" in result.stderr
 
 
 def test_1_0_selections_are_refused_on_2_0_data_not_ignored(antt: Run) -> None:

@@ -6,27 +6,14 @@ import argparse
 import io
 import sys
 from pathlib import Path
-from typing import Any, TypeVar
-
-import attrs
+from typing import Any
 
 from antt_domain.cli._common import CommandError, err, out
+from antt_domain.cli._load import load_all
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
-from antt_domain.errors import AnttError
-from antt_domain.io import JSONReadError, load_any_dataset, load_dataset
-from antt_domain.model import Dataset, Record
-from antt_domain.model import v2 as model_v2
 from antt_domain.plugins import AnttPluginManager, ExporterSpec, OutputExistsError, export
 
-__all__ = [
-    "add_parser",
-    "load_all",
-    "load_any",
-    "load_one",
-    "merge",
-    "parse_options",
-    "refuse_overwrite",
-]
+__all__ = ["add_parser", "parse_options", "refuse_overwrite"]
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
@@ -94,90 +81,13 @@ def _spec(manager: AnttPluginManager, name: str | None, target: str) -> Exporter
     return matches[0]
 
 
-AnyDataset = Dataset | model_v2.Dataset
-
-
-def load_one(path: str) -> AnyDataset:
-    """The dataset at ``path``, of either major version (a 1.x document as the 1.0 model, a
-    2.x one as the 2.0 model); what stops it is a :class:`CommandError` naming the file. The
-    one place ``show`` and ``export`` load a document."""
-    try:
-        return load_any_dataset(path)
-    except JSONReadError as exc:
-        raise CommandError(str(exc)) from None
-    except AnttError as exc:
-        raise CommandError(f"{path}: {exc}") from None
-
-
-def _load(path: str) -> Dataset:
-    try:
-        return load_dataset(path)
-    except JSONReadError as exc:
-        raise CommandError(str(exc)) from None
-    except AnttError as exc:
-        raise CommandError(f"{path}: {exc}") from None
-
-
-def load_all(paths: list[str]) -> Dataset:
-    """The 1.x datasets at ``paths``, loaded and merged into one (see :func:`merge`); a 2.0
-    document is refused with one line (``antt report`` reads 1.x only for now)."""
-    return merge([_load(p) for p in paths], list(paths))
-
-
-def load_any(paths: list[str]) -> AnyDataset:
-    """The datasets at ``paths``, of either major version, merged into one (see
-    :func:`merge`); files of different major versions cannot be merged (``antt upgrade``
-    the 1.x ones first)."""
-    datasets = [load_one(p) for p in paths]
-    v1 = [d for d in datasets if isinstance(d, Dataset)]
-    if len(v1) == len(datasets):
-        return merge(v1, list(paths))
-    v2 = [d for d in datasets if isinstance(d, model_v2.Dataset)]
-    if len(v2) == len(datasets):
-        return merge(v2, list(paths))
-    path, other = next(
-        (p, d) for p, d in zip(paths, datasets, strict=True) if type(d) is not type(datasets[0])
-    )
-    raise CommandError(
-        f"{path} is Schema {other.schema_version} and {paths[0]} is Schema "
-        f"{datasets[0].schema_version}; cannot merge them (run `antt upgrade` on the 1.x "
-        "file first)"
-    )
-
-
-_D = TypeVar("_D", Dataset, model_v2.Dataset)
-
-
-def merge(datasets: list[_D], paths: list[str]) -> _D:
-    """One dataset: the first one's metadata, every dataset's records in order.
-
-    A record that appears in several files identically is kept once; the same id with
-    different content is a :class:`CommandError` naming both files.
-    """
-    first = datasets[0]
-    if len(datasets) == 1:
-        return first
-    records: dict[str, tuple[Record | model_v2.Record, str]] = {}
-    for dataset, path in zip(datasets, paths, strict=True):
-        for record in dataset.records:
-            seen = records.get(record.id)
-            if seen is None:
-                records[record.id] = (record, path)
-            elif seen[0] != record:
-                raise CommandError(
-                    f"record {record.id!r} differs between {seen[1]} and {path}; cannot merge"
-                )
-    sources = dict.fromkeys(s for d in datasets for s in d.sources)
-    return attrs.evolve(first, records=[r for r, _ in records.values()], sources=tuple(sources))
-
-
 def run(args: argparse.Namespace) -> int:
     """Export; 0 on success, 2 when anything stops the export (nothing is left behind)."""
     manager = manager_for(args)
     warn_load_errors(manager, err())
     spec = _spec(manager, args.format, args.out)
     options = parse_options(args.option)
-    dataset = load_any(args.paths)
+    dataset = load_all(args.paths)
     if args.out == "-":
         if spec.binary:
             raise CommandError(

@@ -7,16 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from antt_domain.aggregate import DIMENSIONS_V2
 from antt_domain.cli._common import CommandError, default_lang, err, out
-from antt_domain.cli._export import merge, parse_options, refuse_overwrite
+from antt_domain.cli._export import parse_options, refuse_overwrite
+from antt_domain.cli._load import load_all
 from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_errors
-from antt_domain.errors import AnttError
-from antt_domain.io import JSONReadError, load_any_dataset
-from antt_domain.model import Dataset
-from antt_domain.model.v2 import Dataset as DatasetV2
 from antt_domain.plugins import OutputExistsError, report
 
 __all__ = ["add_parser"]
@@ -82,51 +77,6 @@ def _dimensions(text: str) -> tuple[str, ...]:
         msg = f"unknown dimension(s) {', '.join(unknown)}; known: {', '.join(DIMENSIONS_V2)}"
         raise argparse.ArgumentTypeError(msg)
     return names
-
-
-def _load(path: str) -> Dataset | DatasetV2:
-    try:
-        return load_any_dataset(path)
-    except JSONReadError as exc:
-        raise CommandError(str(exc)) from None
-    except AnttError as exc:
-        raise CommandError(f"{path}: {exc}") from None
-
-
-def load_all(paths: list[str]) -> Dataset | DatasetV2:
-    """The datasets at ``paths`` (1.x or 2.x, each by its ``schema_version``) merged into one:
-    the first one's metadata, every file's records in order, a record found identically in
-    several files kept once. 1.x and 2.x files are never merged together."""
-    loaded = [_load(p) for p in paths]
-    ones = [d for d in loaded if isinstance(d, Dataset)]
-    twos = [d for d in loaded if isinstance(d, DatasetV2)]
-    if ones and twos:
-        raise CommandError(
-            "cannot merge Schema 1.x and 2.0 datasets into one report; "
-            "`antt upgrade` writes a 1.x dataset as 2.0"
-        )
-    if ones:
-        return merge(ones, list(paths))
-    return _merge_v2(twos, list(paths))
-
-
-def _merge_v2(datasets: list[DatasetV2], paths: list[str]) -> DatasetV2:
-    first = datasets[0]
-    if len(datasets) == 1:
-        return first
-    records: dict[str, tuple[object, str]] = {}
-    for dataset, path in zip(datasets, paths, strict=True):
-        for record in dataset.records:
-            seen = records.get(record.id)
-            if seen is None:
-                records[record.id] = (record, path)
-            elif seen[0] != record:
-                raise CommandError(
-                    f"record {record.id!r} differs between {seen[1]} and {path}; cannot merge"
-                )
-    sources = dict.fromkeys(s for d in datasets for s in d.sources)
-    kept = [r for r, _ in records.values()]
-    return attrs.evolve(first, records=kept, sources=tuple(sources))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from antt_domain.cli._common import default_lang, err, out, safe_text
-from antt_domain.cli._export import load_one
+from antt_domain.cli._load import load_one
 from antt_domain.cli._plugins import manager_for, warn_load_errors
 from antt_domain.cli._show_v2 import render_v2
 from antt_domain.model import (

@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 from antt_domain.aggregate import aggregate_v2, compare_v2
-from antt_domain.cli._report import load_all
+from antt_domain.cli._load import load_all
 from antt_domain.model.v2 import Dataset
 from antt_domain.reports import render_markdown, render_summary
 from antt_domain.validation import validate
