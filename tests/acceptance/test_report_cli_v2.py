@@ -100,3 +100,17 @@ def test_period_and_by_year_select_and_bucket_2_0_figures(antt: Run) -> None:
     refused = antt("report", "-f", "markdown", "--by", "district", str(path))
     assert refused.returncode == 2
     assert "unknown dimension(s) district; known: area, year, quarter, month" in refused.stderr
+
+
+def test_each_figure_row_names_who_organised_it(antt: Run) -> None:
+    """Issue #19: the organiser of a counted figure is shown, in the table and the summary."""
+    path = ROOT / "examples" / "cam-thuy-2021" / "dataset-2.0.json"
+    result = antt("report", "-f", "markdown", "--lang", "vi", str(path))
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if "| out-hoa-giai |" in line]
+    assert len(rows) == 1
+    assert "| Mặt trận Tổ quốc các cấp huyện Cẩm Thuỷ |" in rows[0]
+    assert "Đơn vị thực hiện" in result.stdout
+    summary = antt("report", "--lang", "vi", str(path))
+    assert summary.returncode == 0, summary.stderr
+    assert "do Công an huyện Cẩm Thuỷ" in summary.stdout

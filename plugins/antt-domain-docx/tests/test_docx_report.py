@@ -167,7 +167,8 @@ def test_the_body_has_the_summary_and_the_tables(example: Dataset, report: Docum
     body = [p.text for p in report.paragraphs]
     assert [] == [p for p in paragraphs if p not in body]
     headers = [[c.text for c in t.rows[0].cells] for t in report.tables[2:-1]]
-    figures = ["Số liệu", "Số lượng", "Đơn vị tính", "Đối tượng, đặc điểm", "Kỳ", "Nguyên văn"]
+    figures = ["Số liệu", "Số lượng", "Đơn vị tính", "Đối tượng, đặc điểm", "Kỳ"]
+    figures += ["Đơn vị thực hiện", "Nguyên văn"]
     assert [*figures, "Cộng", "Bản ghi"] in headers
     assert ["Mô hình", "Cấp", "Giai đoạn", "Số lượng"] in [h[:4] for h in headers]
     assert ["II. ĐÁNH GIÁ", "III. NHIỆM VỤ THỜI GIAN TỚI"] == [

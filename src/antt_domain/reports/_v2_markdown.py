@@ -227,6 +227,13 @@ def _records(item: Item) -> str:
     return ", ".join(item.cell.record_ids) if item.cell else item.figure.id
 
 
+def _organisers(item: Item, words: Words2) -> str:
+    """Who organised the figures of a row (a total's every figure, or the one kept apart)."""
+    if item.cell is not None:
+        return words.organisers(c.figure for c in item.cell.contributions)
+    return words.organisers((item.figure,))
+
+
 def _figures(section: Section, result: AggregateV2, words: Words2, home: str | None) -> str:
     pick = words.pick
     header = [
@@ -235,6 +242,7 @@ def _figures(section: Section, result: AggregateV2, words: Words2, home: str | N
         pick("Đơn vị tính", "Unit"),
         pick("Đối tượng, đặc điểm", "What was counted"),
         pick("Kỳ", "Period"),
+        pick("Đơn vị thực hiện", "Organised by"),
         pick("Nguyên văn", "As written"),
         pick("Cộng", "Added"),
         pick("Bản ghi", "Records"),
@@ -249,6 +257,7 @@ def _figures(section: Section, result: AggregateV2, words: Words2, home: str | N
                 unit,
                 subject_of(item.figure, words, home=home),
                 when,
+                _organisers(item, words),
                 _said_all(item, words),
                 _added(item, result.cells, words),
                 _records(item),

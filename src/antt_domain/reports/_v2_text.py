@@ -53,6 +53,9 @@ def _item(item: Item, words: Words2, home: str | None) -> str:
             f"{label}: {words.total(cell.total, key.unit)} {words.unit(key.unit, key.classifier)}"
             f", {_when(cell, words)}"
         )
+        organisers = words.organisers(c.figure for c in cell.contributions)
+        if organisers:
+            text += f", {words.pick('do', 'by')} {organisers}"
         return text + (
             f" ({words.pick('nguyên văn', 'as written')}: {said_all})" if said_all else ""
         )
@@ -67,6 +70,9 @@ def _item(item: Item, words: Words2, home: str | None) -> str:
     bits = []
     if not figure.period.as_written and words.period(figure.period) != reason:
         bits.append(words.period(figure.period))
+    organisers = words.organisers((figure,))
+    if organisers:
+        bits.append(f"{words.pick('do', 'by')} {organisers}")
     bits.append(f"{words.pick('không cộng', 'not added')}: {reason}")
     return f"{label}: {amount} ({'; '.join(bits)})" if amount else f"{label} ({'; '.join(bits)})"
 

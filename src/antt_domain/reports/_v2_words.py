@@ -3,6 +3,7 @@ amounts in the language's number format, periods as the source wrote them, recor
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from antt_domain.aggregate import FigureKey, Total
@@ -144,15 +145,21 @@ class Words2:
             text = self.pick(" và ", " and ").join(self._normalised(p) for p in period.parts)
         return text
 
+    def who(self, actor: Actor) -> str:
+        """An actor by the source's words, else by the name of who it is."""
+        who = actor.as_written or self.name(actor.organisation or actor.person or actor.area)
+        if not who and actor.group:
+            who = self.label("target_groups", actor.group)
+        return who
+
     def actors(self, actors: tuple[Actor, ...]) -> str:
         """``"Công an tỉnh (cấp khen)"``: each actor by name or words, with its role."""
-        parts = []
-        for actor in actors:
-            who = actor.as_written or self.name(actor.organisation or actor.person or actor.area)
-            if not who and actor.group:
-                who = self.label("target_groups", actor.group)
-            parts.append(f"{who} ({self.label('roles', actor.role)})")
-        return "; ".join(parts)
+        return "; ".join(f"{self.who(a)} ({self.label('roles', a.role)})" for a in actors)
+
+    def organisers(self, figures: Iterable[Figure]) -> str:
+        """Who organised ``figures`` (their ``organiser`` actors, each once, in order)."""
+        names = (self.who(a) for f in figures for a in f.actors if a.role == "organiser")
+        return "; ".join(dict.fromkeys(n for n in names if n))
 
 
 def _day(text: str) -> date:

@@ -49,9 +49,9 @@ def test_vietnamese_summary_shows_every_fact_apart_from_2021(dataset: Dataset) -
     joint = _section(text, "Phối hợp theo Nghị quyết liên tịch")
     models = _section(text, "Xây dựng, nhân rộng, củng cố mô hình")
     for fact in (
-        "Tuyên truyền lưu động (Nhân dân): “1.838 buổi”, “những năm qua” (không cộng: ",  # F1
+        "Tuyên truyền lưu động (Nhân dân): “1.838 buổi”, “những năm qua” (do Công an huyện",  # F1
         "Phát trên hệ thống loa truyền thanh (Nhân dân): “2.543 lượt”, “những năm qua”",  # F2
-        "“35 buổi”, “những năm qua” (không cộng: không rõ thời gian)",  # F3, F4
+        "“35 buổi”, “những năm qua” (do Công an huyện Cẩm Thuỷ; không cộng",  # F3, F4
         "tham gia: 5.592 lượt người (“5.592 lượt người”)",  # F4: never persons
     ):  # fmt: skip
         assert fact in joint
@@ -61,10 +61,10 @@ def test_vietnamese_summary_shows_every_fact_apart_from_2021(dataset: Dataset) -
         "Cung cấp nguồn tin: 23 nguồn tin",  # F9
     ):
         assert fact in joint
-    assert "Ký cam kết (Hộ gia đình): “12.397 hộ gia đình” (không cộng: không rõ thời gian)" in (
+    assert "Ký cam kết (Hộ gia đình): “12.397 hộ gia đình” (do Công an huyện Cẩm Thuỷ; " in (
         _section(text, "Phối hợp theo Chương trình phối hợp")
     )  # F10
-    assert "“14 loại mô hình”, “đến nay” (không cộng: tính đến thời điểm không rõ)" in models  # F5
+    assert "“14 loại mô hình”, “đến nay” (do Công an huyện Cẩm Thuỷ; không cộng: tính" in models
     for name in ("Dòng họ tự quản về ANTT", "Ánh sáng đường quê gắn với ANTT",
                  "Xứ đạo bình yên - Gia đình văn hoá"):  # fmt: skip
         assert name in models  # F6
@@ -138,6 +138,7 @@ def test_markdown_tables_hold_the_figures_with_their_records(dataset: Dataset) -
     assert "| cộng 1 số liệu | out-hoa-giai |" in text
     assert (
         "| Tuyên truyền lưu động | 1.838 | buổi | Nhân dân | “những năm qua” (không rõ thời gian) "
+        "| Công an huyện Cẩm Thuỷ "
         "| “1.838 buổi” — “những năm qua” (không rõ thời gian) | không cộng: không rõ thời gian "
         "| act-tuyen-truyen-luu-dong |" in text
     )

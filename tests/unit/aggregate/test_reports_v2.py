@@ -49,10 +49,10 @@ def test_two_rows_kept_apart_both_say_they_differ_in_classifier() -> None:
     rows = _rows(render_markdown(_dataset(guns, rounds), lang="vi"))
     assert len(rows) == 2
     for row in rows:
-        assert "loại từ" in row[6]
+        assert "loại từ" in row[7]
     assert {row[1] for row in rows} == {"4", "6"}  # never "10"
     assert any("khẩu" in row[2] for row in rows)
-    assert any("04 khẩu súng" in row[5] for row in rows)
+    assert any("04 khẩu súng" in row[6] for row in rows)
 
 
 def test_a_dataset_code_is_labelled_by_its_vocabulary_and_an_undeclared_one_by_itself() -> None:
