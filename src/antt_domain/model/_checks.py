@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -46,6 +46,7 @@ __all__ = [
     "enum_field",
     "fail",
     "id_list",
+    "major_version_check",
     "optional_code",
     "optional_date",
     "optional_enum_field",
@@ -296,3 +297,22 @@ def optional_enum_field(enum_cls: type[enum.Enum]) -> Any:
         converter=attrs.converters.optional(convert),
         validator=attrs.validators.optional(check),
     )
+
+
+def major_version_check(expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """An attrs validator: a ``MAJOR.MINOR`` schema version of the major of ``expected``
+    (``"1.0"`` takes ``"1.3"``, refuses ``"2.0"``); the 1.0 and 2.0 datasets share it."""
+    major_expected = expected.split(".", maxsplit=1)[0]
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        major, dot, minor = str(value).partition(".")
+        if not (isinstance(value, str) and dot and major.isdigit() and minor.isdigit()):
+            raise fail(instance, attribute.name, f"{value!r} is not a MAJOR.MINOR schema version")
+        if major != major_expected:
+            raise fail(
+                instance,
+                attribute.name,
+                f"schema version {value} is not of major version {expected}",
+            )
+
+    return check

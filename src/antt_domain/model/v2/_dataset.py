@@ -17,6 +17,7 @@ from antt_domain.model._checks import (
     check_tuple,
     fail,
     id_list,
+    major_version_check,
     optional_date,
     optional_id,
     optional_text,
@@ -43,16 +44,7 @@ def _check_records(instance: object, attribute: attrs.Attribute[Any], value: obj
             raise fail(instance, attribute.name, f"item {index} ({record!r}) is not a 2.0 record")
 
 
-def _check_version(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    major, dot, minor = str(value).partition(".")
-    if not (isinstance(value, str) and dot and major.isdigit() and minor.isdigit()):
-        raise fail(instance, attribute.name, f"{value!r} is not a MAJOR.MINOR schema version")
-    if major != SCHEMA_VERSION.split(".", maxsplit=1)[0]:
-        raise fail(
-            instance,
-            attribute.name,
-            f"schema version {value} is not of major version {SCHEMA_VERSION}",
-        )
+_check_version = major_version_check(SCHEMA_VERSION)
 
 
 @attrs.frozen(kw_only=True)
