@@ -134,6 +134,6 @@ def test_schema_codelist_references_agree_with_the_codelists(
 
 def test_vietnamese_number_parser_speaks_the_model_precisions() -> None:
     """antt_domain.vi maps 'hơn', 'gần', 'khoảng', ... onto exactly the model's codes."""
-    from antt_domain.vi import PRECISIONS  # noqa: PLC0415 - kept beside the one test using it
+    from antt_domain.vi import PARSED_PRECISIONS  # noqa: PLC0415 - kept beside the one test using it
 
-    assert set(PRECISIONS) == {p.value for p in Precision}
+    assert set(PARSED_PRECISIONS) == {p.value for p in Precision}

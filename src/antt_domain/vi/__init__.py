@@ -39,11 +39,11 @@ from antt_domain.vi._names import (
     slug,
 )
 from antt_domain.vi._numbers import (
-    PRECISIONS,
+    PARSED_PRECISIONS,
     Lang,
-    Number,
+    ParsedNumber,
+    ParsedPrecision,
     ParsedQuantity,
-    Precision,
     format_money,
     format_number,
     format_percent,
@@ -67,7 +67,7 @@ from antt_domain.vi._symbols import (
 from antt_domain.vi._tones import TONE_MARKS, ToneStyle, place_tones
 
 __all__ = [
-    "PRECISIONS",
+    "PARSED_PRECISIONS",
     "REFORM_2025",
     "TONE_MARKS",
     "UNIT_PREFIXES",
@@ -80,9 +80,9 @@ __all__ = [
     "DocumentType",
     "Gazetteer",
     "Lang",
-    "Number",
+    "ParsedNumber",
+    "ParsedPrecision",
     "ParsedQuantity",
-    "Precision",
     "StaticGazetteer",
     "Succession",
     "SuccessionGazetteer",

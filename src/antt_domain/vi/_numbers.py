@@ -27,11 +27,11 @@ def _babel() -> Any:
 
 
 __all__ = [
-    "PRECISIONS",
+    "PARSED_PRECISIONS",
     "Lang",
-    "Number",
+    "ParsedNumber",
+    "ParsedPrecision",
     "ParsedQuantity",
-    "Precision",
     "format_money",
     "format_number",
     "format_percent",
@@ -43,15 +43,23 @@ __all__ = [
 Lang = Literal["vi", "en"]
 """Language of a text: Vietnamese or English."""
 
-Number = int | Decimal
-"""A parsed number: ``int`` when it has no fractional part as written, else ``Decimal``."""
+ParsedNumber = int | Decimal
+"""A number read from text: ``int`` when it has no fractional part as written, else ``Decimal``.
 
-Precision = Literal[
+Not the model's ``Number`` (``int | float``, a figure in a record): text keeps its decimals
+exact until a caller decides what to do with them.
+"""
+
+ParsedPrecision = Literal[
     "exact", "at_least", "more_than", "about", "nearly", "at_most", "less_than", "range"
 ]
-"""How precisely a figure was stated (the model's precision codelist)."""
+"""How precisely a number read from text was stated: a code of the model's precision codelist.
 
-PRECISIONS: tuple[Precision, ...] = (
+A plain string, as the parser returns it; the model's enum of the same codes is
+``antt_domain.model.Precision`` (this layer imports nothing of the model).
+"""
+
+PARSED_PRECISIONS: tuple[ParsedPrecision, ...] = (
     "exact",
     "at_least",
     "more_than",
@@ -62,7 +70,7 @@ PRECISIONS: tuple[Precision, ...] = (
     "range",
 )
 
-_PREFIXES: tuple[tuple[str, Precision], ...] = (
+_PREFIXES: tuple[tuple[str, ParsedPrecision], ...] = (
     ("không ít hơn", "at_least"),
     ("không dưới", "at_least"),
     ("ít nhất", "at_least"),
@@ -88,7 +96,10 @@ _PREFIXES: tuple[tuple[str, Precision], ...] = (
     ("dưới", "less_than"),
     ("từ", "range"),
 )
-_SUFFIXES: tuple[tuple[str, Precision], ...] = (("trở lên", "at_least"), ("trở xuống", "at_most"))
+_SUFFIXES: tuple[tuple[str, ParsedPrecision], ...] = (
+    ("trở lên", "at_least"),
+    ("trở xuống", "at_most"),
+)
 _MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 10**9, "tỉ": 10**9}
 _CURRENCIES = {"đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND", "usd": "USD", "đô la": "USD"}
 
@@ -126,10 +137,10 @@ class ParsedQuantity:
         as_written: the input text, unchanged.
     """
 
-    value: Number
-    precision: Precision = "exact"
-    upper: Number | None = None
-    denominator: Number | None = None
+    value: ParsedNumber
+    precision: ParsedPrecision = "exact"
+    upper: ParsedNumber | None = None
+    denominator: ParsedNumber | None = None
     unit_text: str | None = None
     is_percent: bool = False
     currency: str | None = None
@@ -140,7 +151,7 @@ def _error(text: str, reason: str, position: int | None = None) -> VietnamesePar
     return VietnameseParseError(text, reason, kind="number", position=position)
 
 
-def _number_from_token(token: str, text: str, offset: int, lang: Lang) -> Number:
+def _number_from_token(token: str, text: str, offset: int, lang: Lang) -> ParsedNumber:
     """Read one digit token (``"1.838"``, ``"72,6"``) strictly."""
     group, decimal_mark = (".", ",") if lang == "vi" else (",", ".")
     if token.count(decimal_mark) > 1:
@@ -193,7 +204,7 @@ def _bad_group_position(whole: str, sep: str) -> int:
     return 0
 
 
-def _normalise(value: Number) -> Number:
+def _normalise(value: ParsedNumber) -> ParsedNumber:
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return int(value)
     return value
@@ -201,7 +212,7 @@ def _normalise(value: Number) -> Number:
 
 @attrs.frozen(kw_only=True)
 class _Amount:
-    value: Number
+    value: ParsedNumber
     multiplier: int | None
     terms: int
     is_percent: bool
@@ -216,7 +227,7 @@ def _read_amount(text: str, start: int, lang: Lang) -> _Amount:
     value = _number_from_token(token.group(), text, start, lang)
     end = token.end()
     multiplier: int | None = None
-    total: Number = 0
+    total: ParsedNumber = 0
     terms = 0
     while (mult := _MULT_RE.match(text, end)) is not None:
         factor = _MULTIPLIERS[mult.group("word").lower()]
@@ -248,7 +259,7 @@ def _read_amount(text: str, start: int, lang: Lang) -> _Amount:
     )
 
 
-def parse_number(text: str, *, lang: Lang = "vi") -> Number:
+def parse_number(text: str, *, lang: Lang = "vi") -> ParsedNumber:
     """Parse a bare number such as ``"1.838"`` → ``1838`` or ``"1.234,5"`` → ``Decimal("1234.5")``.
 
     Raises:
@@ -263,10 +274,10 @@ def parse_number(text: str, *, lang: Lang = "vi") -> Number:
     return _number_from_token(stripped, text, offset, lang)
 
 
-def _qualifiers(text: str, body: str) -> tuple[Precision, Precision | None, str, int]:
+def _qualifiers(text: str, body: str) -> tuple[ParsedPrecision, ParsedPrecision | None, str, int]:
     """Strip the qualifier words: ``(prefix precision, suffix precision, body, start)``."""
-    precision: Precision = "exact"
-    suffix_precision: Precision | None = None
+    precision: ParsedPrecision = "exact"
+    suffix_precision: ParsedPrecision | None = None
     suffix = _SUFFIX_RE.search(body)
     if suffix is not None:
         suffix_precision = dict(_SUFFIXES)[" ".join(suffix.group("word").lower().split())]
@@ -283,7 +294,7 @@ def _qualifiers(text: str, body: str) -> tuple[Precision, Precision | None, str,
     return precision, suffix_precision, body, pos
 
 
-def _range_bounds(text: str, lower: _Amount, upper: _Amount) -> tuple[Number, Number]:
+def _range_bounds(text: str, lower: _Amount, upper: _Amount) -> tuple[ParsedNumber, ParsedNumber]:
     value = lower.value
     if lower.multiplier is None and upper.terms == 1 and upper.multiplier is not None:
         value = _normalise(value * upper.multiplier)  # "1 - 2 triệu": both in millions
@@ -347,7 +358,7 @@ def parse_quantity(text: str, *, lang: Lang = "vi") -> ParsedQuantity:
     )
 
 
-def format_number(value: Number, *, lang: Lang = "vi") -> str:
+def format_number(value: ParsedNumber, *, lang: Lang = "vi") -> str:
     """Format a number with the locale's grouping: ``1838`` → ``"1.838"`` (vi), ``"1,838"`` (en).
 
     Every written decimal is kept (no rounding): ``Decimal("1234.56789")`` → ``"1.234,56789"``.
@@ -356,19 +367,19 @@ def format_number(value: Number, *, lang: Lang = "vi") -> str:
     return text
 
 
-def format_percent(value: Number, *, lang: Lang = "vi") -> str:
+def format_percent(value: ParsedNumber, *, lang: Lang = "vi") -> str:
     """Format a percentage given in per cent: ``Decimal("72.6")`` → ``"72,6%"`` (en ``"72.6%"``)."""
     fraction = Decimal(value) / 100
     text: str = _babel().format_percent(fraction, locale=lang, decimal_quantization=False)
     return text
 
 
-def format_money(value: Number, *, lang: Lang = "vi") -> str:
+def format_money(value: ParsedNumber, *, lang: Lang = "vi") -> str:
     """Format an amount of đồng: ``995_000_000`` → ``"995.000.000 đồng"`` (en: ``"… VND"``)."""
     return f"{format_number(value, lang=lang)} {'đồng' if lang == 'vi' else 'VND'}"
 
 
-_QUALIFIER_WORDS: dict[Precision, str] = {
+_QUALIFIER_WORDS: dict[ParsedPrecision, str] = {
     "at_least": "ít nhất ",
     "more_than": "hơn ",
     "about": "khoảng ",
@@ -385,7 +396,7 @@ def format_quantity(quantity: ParsedQuantity) -> str:
     equal value, precision, bounds, unit and currency.
     """
 
-    def number(value: Number) -> str:
+    def number(value: ParsedNumber) -> str:
         text = format_number(value)
         return f"{text}%" if quantity.is_percent else text
 
