@@ -1,7 +1,8 @@
 """antt-domain: model, check and report the all-people movement to protect national security.
 
-The public API is what ``__all__`` lists. Names are imported on first use, so that
-``import antt_domain`` (and the ``antt`` command) start fast.
+The public API is what ``__all__`` lists: the names imported under ``TYPE_CHECKING`` below,
+and ``__version__``. They are listed once, there; at run time each is imported on first use
+(PEP 562), so that ``import antt_domain`` (and the ``antt`` command) start fast.
 
 >>> from antt_domain import load_example
 >>> dataset = load_example()
@@ -14,171 +15,111 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from antt_domain._version import __version__
+from antt_domain._version import __version__ as __version__
 
+# The one list of the public names. Type checkers read these imports; at run time
+# _public() reads them from this file's source, so that the list is written once.
 if TYPE_CHECKING:
-    from antt_domain.convert import (
-        ConversionError,
-        structure_dataset,
-        structure_record,
-        unstructure,
+    from antt_domain.convert import (  # noqa: I001 - isort would split every `X as X` apart
+        ConversionError as ConversionError,
+        structure_dataset as structure_dataset,
+        structure_record as structure_record,
+        unstructure as unstructure,
     )
-    from antt_domain.errors import AnttError
+    from antt_domain.errors import AnttError as AnttError
     from antt_domain.io import (
-        JSONReadError,
-        SchemaViolationError,
-        dump,
-        dumps,
-        example_names,
-        load_dataset,
-        load_example,
-        load_record,
-        loads_dataset,
-        loads_record,
+        JSONReadError as JSONReadError,
+        SchemaViolationError as SchemaViolationError,
+        dump as dump,
+        dumps as dumps,
+        example_names as example_names,
+        load_dataset as load_dataset,
+        load_example as load_example,
+        load_record as load_record,
+        loads_dataset as loads_dataset,
+        loads_record as loads_record,
     )
     from antt_domain.model import (
-        Activity,
-        Agreement,
-        AgreementKind,
-        Area,
-        AreaLevel,
-        AsOf,
-        Citation,
-        Dataset,
-        Frequency,
-        Interval,
-        ModelError,
-        ModelInstance,
-        ModelType,
-        Organisation,
-        OrganisationLevel,
-        Outcome,
-        Period,
-        Precision,
-        Publisher,
-        Quantity,
-        Record,
-        Recurring,
-        Source,
-        Unstated,
+        Activity as Activity,
+        Agreement as Agreement,
+        AgreementKind as AgreementKind,
+        Area as Area,
+        AreaLevel as AreaLevel,
+        AsOf as AsOf,
+        Citation as Citation,
+        Dataset as Dataset,
+        Frequency as Frequency,
+        Interval as Interval,
+        ModelError as ModelError,
+        ModelInstance as ModelInstance,
+        ModelType as ModelType,
+        Organisation as Organisation,
+        OrganisationLevel as OrganisationLevel,
+        Outcome as Outcome,
+        Period as Period,
+        Precision as Precision,
+        Publisher as Publisher,
+        Quantity as Quantity,
+        Record as Record,
+        Recurring as Recurring,
+        Source as Source,
+        Unstated as Unstated,
     )
-    from antt_domain.plugins import export
-    from antt_domain.schemas import codelist, codelists, load_schema
-    from antt_domain.validation import Finding, Report, Severity, validate
+    from antt_domain.plugins import export as export
+    from antt_domain.schemas import (
+        codelist as codelist,
+        codelists as codelists,
+        load_schema as load_schema,
+    )
+    from antt_domain.validation import (
+        Finding as Finding,
+        Report as Report,
+        Severity as Severity,
+        validate as validate,
+    )
 
-_LOCATIONS = {
-    "antt_domain.errors": ("AnttError",),
-    "antt_domain.model": (
-        "Activity",
-        "Agreement",
-        "AgreementKind",
-        "Area",
-        "AreaLevel",
-        "AsOf",
-        "Citation",
-        "Dataset",
-        "Frequency",
-        "Interval",
-        "ModelError",
-        "ModelInstance",
-        "ModelType",
-        "Organisation",
-        "OrganisationLevel",
-        "Outcome",
-        "Period",
-        "Precision",
-        "Publisher",
-        "Quantity",
-        "Record",
-        "Recurring",
-        "Source",
-        "Unstated",
-    ),
-    "antt_domain.convert": (
-        "ConversionError",
-        "structure_dataset",
-        "structure_record",
-        "unstructure",
-    ),
-    "antt_domain.io": (
-        "JSONReadError",
-        "SchemaViolationError",
-        "dump",
-        "dumps",
-        "example_names",
-        "load_dataset",
-        "load_example",
-        "load_record",
-        "loads_dataset",
-        "loads_record",
-    ),
-    "antt_domain.schemas": ("codelist", "codelists", "load_schema"),
-    "antt_domain.plugins": ("export",),
-    "antt_domain.validation": ("Finding", "Report", "Severity", "validate"),
-}
-_WHERE = {name: module for module, names in _LOCATIONS.items() for name in names}
 
-__all__ = [
-    "Activity",
-    "Agreement",
-    "AgreementKind",
-    "AnttError",
-    "Area",
-    "AreaLevel",
-    "AsOf",
-    "Citation",
-    "ConversionError",
-    "Dataset",
-    "Finding",
-    "Frequency",
-    "Interval",
-    "JSONReadError",
-    "ModelError",
-    "ModelInstance",
-    "ModelType",
-    "Organisation",
-    "OrganisationLevel",
-    "Outcome",
-    "Period",
-    "Precision",
-    "Publisher",
-    "Quantity",
-    "Record",
-    "Recurring",
-    "Report",
-    "SchemaViolationError",
-    "Severity",
-    "Source",
-    "Unstated",
-    "__version__",
-    "codelist",
-    "codelists",
-    "dump",
-    "dumps",
-    "example_names",
-    "export",
-    "load_dataset",
-    "load_example",
-    "load_record",
-    "load_schema",
-    "loads_dataset",
-    "loads_record",
-    "structure_dataset",
-    "structure_record",
-    "unstructure",
-    "validate",
-]
+def _public() -> dict[str, str]:
+    """Each public name (but ``__version__``) and the module it is imported from.
+
+    Read, on first use, from the ``TYPE_CHECKING`` imports of this file; ``ast`` and the
+    source are needed only then, which keeps ``import antt_domain`` as light as before.
+    """
+    global _WHERE  # noqa: PLW0603 - computed once, on first use, like the names themselves
+    if _WHERE is None:
+        import ast  # noqa: PLC0415 - only on first use of a public name
+
+        if not __file__.endswith(".py"):  # a frozen or sourceless install: say so, not guess
+            msg = f"antt_domain's public names are read from its source, not {__file__}"
+            raise AttributeError(msg)
+        with open(__file__, encoding="utf-8") as file:  # noqa: PTH123 - pathlib is not loaded
+            source = file.read()
+        where: dict[str, str] = {}
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+                for statement in node.body:
+                    if isinstance(statement, ast.ImportFrom) and statement.module:
+                        for alias in statement.names:
+                            where[alias.name] = statement.module
+        _WHERE = where
+    return _WHERE
+
+
+_WHERE: dict[str, str] | None = None
 
 
 def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        msg = f"module 'antt_domain' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
+    if name == "__all__":
+        value: Any = sorted([*_public(), "__version__"])
+    else:
+        module = _public().get(name)
+        if module is None:
+            msg = f"module 'antt_domain' has no attribute {name!r}"
+            raise AttributeError(msg)
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return list(__all__)
+    return list(__getattr__("__all__"))

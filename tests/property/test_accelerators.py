@@ -232,7 +232,7 @@ def test_pure_path_gives_the_same_findings(tmp_path: Path) -> None:
 
 def test_the_fast_path_is_taken_for_ordinary_documents() -> None:
     """Ordinary records are parsed by orjson; duplicates and big numbers are deferred."""
-    from antt_domain.io._json import _SLOW, _fast_parse  # noqa: PLC0415 - private, for this test
+    from antt_domain.io._strict_json import _SLOW, _fast_parse  # noqa: PLC0415 - private, for this test
 
     record = json.dumps({"id": "a", "type": "activity", "kind": "Tuyên truyền", "n": 1838}).encode()
     assert _fast_parse(record, 64) == json.loads(record)

@@ -227,6 +227,28 @@ def test_top_level_api_exposes_what_all_says() -> None:
         _ = antt_domain.no_such_name  # type: ignore[attr-defined]
 
 
+def test_top_level_names_are_listed_once_and_read_lazily() -> None:
+    """The TYPE_CHECKING imports of antt_domain/__init__.py are the one list: ``__all__``,
+    ``dir()`` and ``import *`` agree with them, and importing the package imports none."""
+    import ast  # noqa: PLC0415 - only this test reads the source
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    tree = ast.parse(Path(antt_domain.__file__).read_text(encoding="utf-8"))
+    (block,) = [n for n in tree.body if isinstance(n, ast.If)]
+    written = {
+        a.asname or a.name for s in block.body if isinstance(s, ast.ImportFrom) for a in s.names
+    }
+    assert set(antt_domain.__all__) == written | {"__version__"}
+    assert dir(antt_domain) == sorted(antt_domain.__all__)
+    star: dict[str, object] = {}
+    exec("from antt_domain import *", star)  # noqa: S102 - a fixed statement, the point of the test
+    assert set(star) - {"__builtins__"} == set(antt_domain.__all__)
+    probe = "import antt_domain, sys; print(sorted(m for m in sys.modules if 'antt' in m))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['antt_domain', 'antt_domain._version']"
+
+
 def test_a_2_0_document_is_told_it_is_not_read_here_yet() -> None:
     """Loading a 2.0 dataset (the corpus examples) says so in one line, instead of listing
     every way it does not match the 1.0 schema."""

@@ -24,7 +24,7 @@ from antt_domain.io import (
     read_json,
     read_limited,
 )
-from antt_domain.io import _json as json_module
+from antt_domain.io import _strict_json as json_module
 from antt_domain.validation import _engine as engine
 from antt_domain.validation import validate, validate_bytes
 

@@ -19,7 +19,6 @@ from antt_domain.aggregate._algebra import Total, Value, sum_quantities
 from antt_domain.aggregate._compare import Comparison, ComparisonRow, compare
 from antt_domain.aggregate._engine import DIMENSIONS, aggregate, unit_dimension
 from antt_domain.aggregate._errors import AggregationError
-from antt_domain.aggregate._json import JSON_VERSION, comparison_to_json, to_json
 from antt_domain.aggregate._result import (
     Aggregate,
     ApartFigure,
@@ -30,6 +29,7 @@ from antt_domain.aggregate._result import (
     Measure,
     ModelSummary,
 )
+from antt_domain.aggregate._serialise import JSON_VERSION, comparison_to_json, to_json
 from antt_domain.aggregate._v2_compare import ComparisonRowV2, ComparisonV2, compare_v2
 from antt_domain.aggregate._v2_engine import DIMENSIONS_V2, aggregate_v2, total_of
 from antt_domain.aggregate._v2_key import KEY_FIELDS, FigureKey, differing

@@ -9,17 +9,6 @@ match never produces a half-built object. Writing is canonical and atomic.
 from __future__ import annotations
 
 from antt_domain.io._examples import example_names, load_example
-from antt_domain.io._json import (
-    MAX_BYTES,
-    MAX_DEPTH,
-    JSONReadError,
-    check_unicode,
-    decode_text,
-    parse_json,
-    parse_json_bytes,
-    read_json,
-    read_limited,
-)
 from antt_domain.io._load import (
     SchemaViolation,
     SchemaViolationError,
@@ -36,6 +25,17 @@ from antt_domain.io._load import (
     major_version,
     schema_violations,
     write_atomic,
+)
+from antt_domain.io._strict_json import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    JSONReadError,
+    check_unicode,
+    decode_text,
+    parse_json,
+    parse_json_bytes,
+    read_json,
+    read_limited,
 )
 
 __all__ = [

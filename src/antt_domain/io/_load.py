@@ -17,7 +17,7 @@ import attrs
 from antt_domain.convert import structure_dataset, structure_record, unstructure
 from antt_domain.convert import v2 as convert_v2
 from antt_domain.errors import AnttError
-from antt_domain.io._json import decode_text, parse_json, read_json
+from antt_domain.io._strict_json import decode_text, parse_json, read_json
 from antt_domain.model import Dataset, Record
 from antt_domain.model import v2 as model_v2
 from antt_domain.schemas import RECORD_SCHEMAS, SchemaVersion, validator_for

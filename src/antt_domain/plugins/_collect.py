@@ -27,6 +27,7 @@ from antt_domain.plugins._specs import (
 )
 from antt_domain.schemas import codelists as bundled_codelists
 from antt_domain.validation import CATALOGUE, Rule
+from antt_domain.validation._rules import BUILT_IN_PREFIXES
 from antt_domain.vi import Gazetteer
 
 __all__ = [
@@ -38,8 +39,6 @@ __all__ = [
     "merge",
 ]
 
-#: Built-in finding codes start with these stage letters; plugin codes may not.
-BUILT_IN_PREFIXES = ("R", "S", "T", "V", "D")
 #: Who holds the built-in command names in a conflict message.
 BUILTIN_COMMANDS_OWNER = "antt (built-in command)"
 
