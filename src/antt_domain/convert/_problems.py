@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import final
+
 import attrs
 
 from antt_domain.errors import AnttError
@@ -9,6 +11,7 @@ from antt_domain.errors import AnttError
 __all__ = ["ConversionError", "Problem"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Problem:
     """One reason a value could not be structured: where (a JSON pointer) and what."""
@@ -17,6 +20,7 @@ class Problem:
     message: str
 
 
+@final
 class ConversionError(AnttError, ValueError):
     """Plain values could not become model objects; ``problems`` says where and why.
 

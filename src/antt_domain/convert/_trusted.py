@@ -103,8 +103,9 @@ class _Generator:
         return converted  # pragma: no cover - references are strings or lists of strings
 
     def _setter(self, cls: type, name: str) -> str:
-        """A name bound to the slot's own setter (a third faster than ``object.__setattr__``;
-        frozen classes refuse plain assignment, the slot descriptor does not ask them)."""
+        """A name bound to the slot's own setter (faster than ``object.__setattr__``, see
+        docs/performance.md; frozen classes refuse plain assignment, the slot descriptor does
+        not ask them)."""
         for klass in cls.__mro__:
             slot = klass.__dict__.get(name)
             if isinstance(slot, types.MemberDescriptorType):

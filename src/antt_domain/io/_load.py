@@ -10,7 +10,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, final
 
 import attrs
 
@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class SchemaViolation:
     """One place where a document breaks its schema."""
@@ -51,6 +52,7 @@ class SchemaViolation:
     schema_pointer: str
 
 
+@final
 class SchemaViolationError(AnttError, ValueError):
     """A document does not match its schema; ``violations`` lists every place."""
 

@@ -9,7 +9,7 @@ import math
 import os
 import re
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, final
 
 from antt_domain._accel import accelerator
 from antt_domain.errors import AnttError
@@ -34,6 +34,7 @@ MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
 
 
+@final
 class JSONReadError(AnttError, ValueError):
     """Bytes or text that are not acceptable JSON.
 

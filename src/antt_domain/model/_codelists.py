@@ -6,7 +6,7 @@ The model holds codelists as plain values; reading them from files is the schema
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, final
 
 import attrs
 
@@ -21,6 +21,7 @@ from antt_domain.model._checks import (
 __all__ = ["Code", "Codelist"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Code:
     """One code with its labels; ``extra`` holds further columns (a unit's ``dimension``).
@@ -45,6 +46,7 @@ def _to_codes(codes: Iterable[Code]) -> tuple[Code, ...]:
     return tuple(codes)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Codelist:
     """A named list of codes. A *closed* list changes only with a new schema version; an *open*

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import final
+
 from antt_domain.errors import AnttError
 
 __all__ = ["ModelError"]
 
 
+@final
 class ModelError(AnttError, ValueError):
     """A model object was constructed with values it cannot hold.
 

@@ -8,7 +8,7 @@ construction checks each record on its own, dataset validation checks that refer
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, final
 
 import attrs
 
@@ -83,6 +83,7 @@ def _period_field() -> Any:
     return attrs.field(default=None)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Area:
     """An administrative unit as it was at a time: code *and* name *and* the list it is from.
@@ -123,6 +124,7 @@ class Area:
         )
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Organisation:
     """A body at one level in one area: "Công an huyện Cẩm Thuỷ" is not "Công an xã Cẩm Yên".
@@ -159,6 +161,7 @@ class Organisation:
         )
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Agreement:
     """A joint resolution or coordination programme that activities are reported under.
@@ -190,6 +193,7 @@ class Agreement:
             raise fail(self, "parent", "an agreement cannot implement itself")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ModelType:
     """A kind of self-management model, as a district names it ("Dòng họ tự quản về ANTT").
@@ -209,6 +213,7 @@ class ModelType:
     extensions: dict[str, JSONValue] = _extensions()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ModelInstance:
     """A model type launched ("ra mắt") in an area, run by an organisation, under agreements."""
@@ -261,6 +266,7 @@ class _Figure:
             raise fail(self, "part_of", "a figure cannot be a part of itself")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Activity(_Figure):
     """Something done and counted: "1.838 buổi tuyên truyền lưu động".
@@ -281,6 +287,7 @@ class Activity(_Figure):
         _check_quantity(self, "participants", required=False)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Outcome(_Figure):
     """A result achieved and counted: "hoà giải 17 vụ việc" in 2021."""
@@ -294,6 +301,7 @@ class Outcome(_Figure):
         _check_quantity(self, "quantity", required=True)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Source:
     """A document, article or report that figures are cited from (cited, never copied)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, final
 
 import attrs
 
@@ -51,6 +51,7 @@ def _optional_number() -> Any:
     return attrs.field(default=None, validator=check_non_negative)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Quantity:
     """A figure as reported: a value, its unit and how exactly it was stated.
@@ -94,6 +95,7 @@ def _check_required_date(instance: object, attribute: attrs.Attribute[Any], valu
     check_date(instance, attribute, value)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Interval:
     """A precise period from ``start`` to ``end``, both days included (``"năm 2021"``)."""
@@ -134,6 +136,7 @@ class Interval:
         return self.start <= day <= self.end
 
 
+@final
 @attrs.frozen(kw_only=True)
 class AsOf:
     """A stock figure counted as of a date ("đến nay", "tính đến 31/12/2021").
@@ -152,6 +155,7 @@ class AsOf:
             raise fail(self, "as_written", "an as-of period without a date must keep the words")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Recurring:
     """A figure that recurs with a ``frequency`` ("hằng năm"), optionally within dates."""
@@ -167,6 +171,7 @@ class Recurring:
         check_order(self, "start", "end")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Unstated:
     """A figure whose time the source does not state ("những năm qua", or nothing at all).
@@ -190,6 +195,7 @@ PERIOD_CLASSES: tuple[type[Interval], type[AsOf], type[Recurring], type[Unstated
 )
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a record's facts come from: a ``source`` record and a place in it."""
@@ -198,6 +204,7 @@ class Citation:
     locator: str | None = optional_text()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Publisher:
     """Who publishes a dataset: a name as written, optionally an organisation record."""

@@ -9,7 +9,7 @@ plugins, while the rest of the later plugin keeps working.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, final
 
 import attrs
 import pluggy
@@ -52,6 +52,7 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
 }
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Contributions:
     """What one plugin's registration hooks returned, checked for shape."""
@@ -116,6 +117,7 @@ def _checked(plugin: str, hook: str, result: object) -> list[Any]:
     return list(result)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Collected:
     """Everything the plugins registered, merged, and the conflicts found doing so."""

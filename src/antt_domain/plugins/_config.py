@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import final
 
 import attrs
 
@@ -21,6 +22,7 @@ def _frozen(value: Mapping[str, str] | None) -> Mapping[str, str]:
     return MappingProxyType(dict(value or {}))
 
 
+@final
 @attrs.frozen(kw_only=True)
 class PluginConfig:
     """How the plugin manager was set up, as ``antt_configure`` sees it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import final
 
 from antt_domain.errors import AnttError
 
@@ -52,6 +53,7 @@ class PluginLoadError(PluginError):
         super().__init__(f"plugin {plugin!r} ({stage}): {reason}")
 
 
+@final
 class ConflictError(PluginLoadError):
     """Two plugins register the same thing (an exporter name, a rule code, a code).
 
@@ -71,6 +73,7 @@ class ConflictError(PluginLoadError):
         )
 
 
+@final
 class PluginsFailedError(PluginError):
     """Strict mode: at least one plugin failed; ``errors`` lists every failure."""
 
@@ -80,6 +83,7 @@ class PluginsFailedError(PluginError):
         super().__init__(f"{len(self.errors)} plugin failure(s) in strict mode: {lines}")
 
 
+@final
 class UnknownFormatError(PluginError, LookupError):
     """No exporter (or report format) of that name; ``available`` lists the known names."""
 
@@ -94,6 +98,7 @@ class UnknownFormatError(PluginError, LookupError):
         return str(self.args[0])
 
 
+@final
 class UnknownOptionError(PluginError, ValueError):
     """An option the exporter does not declare; ``known`` lists the ones it does."""
 
@@ -105,6 +110,7 @@ class UnknownOptionError(PluginError, ValueError):
         super().__init__(f"exporter {format_name!r} has no option {option!r}; options: {listed}")
 
 
+@final
 class UnsupportedVersionError(PluginError, ValueError):
     """A dataset of a schema version the exporter (or report format) does not read; it was
     not called.
@@ -178,6 +184,7 @@ def describe_exception(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
+@final
 class ExportError(PluginFaultError):
     """An exporter or a report format failed; nothing was left at the output path.
 
@@ -216,6 +223,7 @@ class OutputError(PluginError, OSError):
         return f"{self.path}: {self.reason}"
 
 
+@final
 class OutputExistsError(OutputError, FileExistsError):
     """The output file exists and overwriting was not asked for (``force=True``)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import final
 
 from antt_domain.plugins._errors import PluginFaultError
 from antt_domain.plugins._guard import Check, call_plugin, fault_of, instance_of, returned
@@ -31,6 +32,7 @@ def _successions(value: object) -> str | None:
     return f"returned {returned(value)}, not a tuple of Succession"
 
 
+@final
 class GuardedGazetteer:
     """``gazetteer`` of ``plugin``, each call checked: an exception or a wrong return value
     becomes :class:`~antt_domain.plugins.PluginFaultError` naming the plugin and the method."""

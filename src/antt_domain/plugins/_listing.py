@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["PluginInfo", "describe"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class PluginInfo:
     """One plugin as the manager saw it.

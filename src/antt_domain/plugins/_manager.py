@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 from types import MappingProxyType
+from typing import final
 
 import attrs
 import pluggy
@@ -55,6 +56,7 @@ class _Entry:
     errors: list[PluginLoadError] = attrs.field(factory=list)
 
 
+@final
 class AnttPluginManager:
     """antt-domain's plugins, loaded and collected. Make one with :func:`plugin_manager`.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, final, get_args
 
 from antt_domain._resources import schema_root
 from antt_domain.errors import AnttError
@@ -98,6 +98,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(msg)
 
 
+@final
 class SchemaNotFoundError(AnttError, LookupError):
     """A schema name or ``$ref`` URI that antt-domain does not ship (it never fetches one)."""
 

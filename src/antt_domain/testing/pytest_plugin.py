@@ -1,10 +1,9 @@
-"""Pytest fixtures for plugin authors: enable with ``-p antt_domain.testing.pytest_plugin``.
+"""Pytest fixtures for plugin authors, all prefixed ``antt_``; nothing runs unless a test asks.
 
-Or, in your top-level ``conftest.py``: ``pytest_plugins = ["antt_domain.testing.pytest_plugin"]``.
-Only fixtures, all prefixed ``antt_``; nothing runs unless a test asks for one.
-
-It is deliberately not registered through a ``pytest11`` entry point: pytest would then
-rewrite the asserts of every module of the antt-domain distribution in every test run.
+antt-domain registers this module as a ``pytest11`` entry point (named ``antt_domain``), so the
+fixtures are there in any pytest run where antt-domain is installed, with nothing to enable.
+As for every plugin installed that way, pytest rewrites the asserts of the antt-domain
+distribution's own modules when it imports them; ``-p no:antt_domain`` turns the plugin off.
 """
 
 from __future__ import annotations

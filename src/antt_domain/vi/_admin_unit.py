@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, final
 
 import attrs
 
@@ -15,6 +15,7 @@ thị xã, thành phố thuộc tỉnh (district; abolished 2025-07-01); xã, ph
 (commune)."""
 
 
+@final
 @attrs.frozen(kw_only=True)
 class AdminUnit:
     """One administrative unit in one version of the list of codes.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, final
 
 from antt_domain.vi._errors import VietnameseParseError
 from antt_domain.vi._names import name_key
@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 
+@final
 class DateLine(NamedTuple):
     """A parsed place-and-date line: ``(place, date)``; ``place`` is ``None`` when absent."""
 

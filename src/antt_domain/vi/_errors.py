@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import final
+
 from antt_domain.errors import AnttError
 
 __all__ = ["VietnameseParseError"]
 
 
+@final
 class VietnameseParseError(AnttError, ValueError):
     """Vietnamese text (a number, a date, a document symbol, ...) could not be parsed.
 

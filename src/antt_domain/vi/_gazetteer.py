@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, final
 
 from antt_domain.vi._admin_unit import AdminLevel, AdminUnit
 from antt_domain.vi._names import name_key
@@ -187,6 +187,7 @@ class StaticGazetteer:
         return any(start <= on and (end is None or on < end) for start, end in self._coverage)
 
 
+@final
 class ChainGazetteer:
     """Several gazetteers asked in order: the first that knows a code wins.
 

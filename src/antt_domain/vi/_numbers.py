@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, final
 
 import attrs
 
@@ -118,6 +118,7 @@ _SPACE_RE = re.compile(r"\s+")
 _NBSP = "\u00a0\u202f"
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ParsedQuantity:
     """A number as stated in Vietnamese text, with its qualifier and unit.

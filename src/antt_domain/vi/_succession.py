@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import final
 
 import attrs
 
@@ -16,6 +17,7 @@ communes merged (Nghị quyết 202/2025/QH15 for the provinces, resolutions of 
 Committee of the National Assembly for the communes)."""
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Succession:
     """One link from a former unit to a successor.

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, final
 
 import attrs
 
@@ -62,6 +62,7 @@ other dash for ``-``; ``slash`` a look-alike of ``/``; ``spacing`` white space a
 """
 
 
+@final
 @attrs.frozen(kw_only=True)
 class DocumentType:
     """A document-type abbreviation from the bundled codelist (``data/document_types.json``)."""
@@ -73,6 +74,7 @@ class DocumentType:
     source: str
 
 
+@final
 @attrs.frozen(kw_only=True)
 class SymbolDeviation:
     """One difference between a symbol as written and its normal form."""
@@ -82,6 +84,7 @@ class SymbolDeviation:
     expected: str
 
 
+@final
 @attrs.frozen(kw_only=True)
 class DocumentSymbol:
     """A parsed document number and symbol.

@@ -4,7 +4,7 @@ codelists, the codes plugins add to them, and the dataset's own ``vocabulary``."
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, final
 
 import attrs
 
@@ -21,6 +21,7 @@ def _declared(vocabulary: Vocabulary | None) -> dict[tuple[str, str], Vocabulary
     return {(code.codelist, code.code): code for code in vocabulary.codes}
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Codelists:
     """The codes of one dataset's world: ``lists`` (the built-in 2.0 codelists, as plugins

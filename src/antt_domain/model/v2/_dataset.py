@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, final
 
 import attrs
 
@@ -47,6 +47,7 @@ def _check_records(instance: object, attribute: attrs.Attribute[Any], value: obj
 _check_version = major_version_check(SCHEMA_VERSION)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Dataset:
     """A published 2.0 set of records with its metadata and its ``vocabulary``.

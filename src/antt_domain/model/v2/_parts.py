@@ -6,7 +6,7 @@ is :class:`OrganisationRole`); the rules the schema states are checked on constr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, final
 
 import attrs
 
@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class OrganisationRole:
     """A standing role of an organisation ("thường trực phong trào", with its partners)."""
@@ -59,6 +60,7 @@ class OrganisationRole:
     sources: tuple[Citation, ...] = citations()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Position:
     """A position a person holds ("Giám đốc Công an tỉnh"), as written."""
@@ -69,6 +71,7 @@ class Position:
     period: Period | None = optional_period()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class SymbolVariant:
     """Another spelling of a document's symbol, as an outlet printed it."""
@@ -77,6 +80,7 @@ class SymbolVariant:
     sources: tuple[Citation, ...] = citations()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Provision:
     """What a document provides on a topic (a target, a criterion, a use of results)."""
@@ -89,6 +93,7 @@ class Provision:
     sources: tuple[Citation, ...] = citations()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Recognition:
     """Who recognised a model type: a record (``by``) or the source's words."""
@@ -102,6 +107,7 @@ class Recognition:
             raise fail(self, "as_written", "a recognition names who (by) or keeps the words")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Venue:
     """Where an event took place, as written, optionally an area record."""
@@ -117,6 +123,7 @@ def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object
         raise fail(instance, attribute.name, f"{value!r} is not a year (1-9999)")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Anniversary:
     """What an event marks: "10 năm thực hiện Chương trình phối hợp" (since 2013)."""
@@ -128,6 +135,7 @@ class Anniversary:
     inferred: bool = flag()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Recipient:
     """Who received an award: collective, individual, ...; at most one record named."""
@@ -143,6 +151,7 @@ class Recipient:
         check_one_of(self, ("organisation", "person", "area"))
 
 
+@final
 @attrs.frozen(kw_only=True)
 class AssessmentTotal:
     """How many were assessed ("100% cơ quan, doanh nghiệp"): subjects and a quantity."""
@@ -152,6 +161,7 @@ class AssessmentTotal:
     quantity: Quantity = attrs.field(validator=is_a(Quantity))
 
 
+@final
 @attrs.frozen(kw_only=True)
 class AssessmentResult:
     """One outcome of an assessment ("đạt", "xuất sắc"): how many, and which."""
@@ -166,6 +176,7 @@ class AssessmentResult:
     criteria_met: Quantity | None = optional_quantity()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class PlanTarget:
     """What a plan aims at: an assessment result (``scheme``, ``outcome``) or a figure
@@ -190,6 +201,7 @@ def _check_phase_number(instance: object, attribute: attrs.Attribute[Any], value
         raise fail(instance, attribute.name, f"{value!r} is not a phase number (1, 2, ...)")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class PlanPhase:
     """One phase of a plan ("giai đoạn 1"), with its period."""

@@ -8,7 +8,7 @@ References between records are by id and are resolved by validation, not by cons
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, final
 
 import attrs
 
@@ -112,6 +112,7 @@ def _check_self(instance: Any, field: str, what: str) -> None:
         raise fail(instance, field, f"{what} cannot refer to itself")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Area:
     """A place as it was at a time: an administrative unit, a region, a border zone, a site.
@@ -150,6 +151,7 @@ class Area:
         _check_self(self, "parent", "an area's parent")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Organisation:
     """A body at one level in one area, with the standing ``roles`` it holds."""
@@ -178,6 +180,7 @@ class Organisation:
         _check_self(self, "parent", "an organisation's parent")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Person:
     """A named person (a guest, a presenter, an official) with the positions they held."""
@@ -192,6 +195,7 @@ class Person:
     extensions: dict[str, JSONValue] = extensions()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Document:
     """A decision, plan, programme or joint resolution (replaces 1.0's ``agreement``)."""
@@ -226,6 +230,7 @@ class Document:
         _check_self(self, "attached_to", "a document's attachment")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ModelType:
     """A kind of self-management model as it is named, with its family and level."""
@@ -251,6 +256,7 @@ def _check_meetings(instance: object, attribute: attrs.Attribute[Any], value: ob
         raise fail(instance, attribute.name, f"{value!r} is not a recurring period")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ModelInstance:
     """A model in one place: launched, replicated, maintained; how often it meets."""
@@ -273,6 +279,7 @@ class ModelInstance:
     extensions: dict[str, JSONValue] = extensions()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Event:
     """Something that happened once: a conference, a festival, a launch, a review."""
@@ -301,6 +308,7 @@ class Event:
     extensions: dict[str, JSONValue] = extensions()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Figure:
     """A counted fact: what kind, how much, when, where, by whom, linked to which figures.
@@ -341,6 +349,7 @@ def _check_roles(instance: Any, field: str, role: str) -> None:
             raise fail(instance, field, f"every actor here has role {role!r}, not {actor.role!r}")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Award:
     """A commendation: its forms, who issued and presented it, who received it, how many."""
@@ -371,6 +380,7 @@ class Award:
         _check_roles(self, "presenters", "presenter")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Assessment:
     """Recognition, grading or compliance under a scheme: totals and results by outcome."""
@@ -395,6 +405,7 @@ class Assessment:
     extensions: dict[str, JSONValue] = extensions()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Plan:
     """A target, a plan or a next step: its goal, target, status and phases."""
@@ -426,6 +437,7 @@ def _check_partial_date(instance: object, attribute: attrs.Attribute[Any], value
         raise fail(instance, attribute.name, f"{value!r} is not a PartialDate")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Source:
     """A page, report or document that facts are cited from (cited, never copied).

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, final
 
 import attrs
 
@@ -114,6 +114,7 @@ def _citations() -> Any:
     return typed_list(Citation, distinct=True)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Quantity:
     """A figure as reported: value, unit, how exactly it was stated, and the source's words.
@@ -170,6 +171,7 @@ class Quantity:
         return self.precision is Precision.VAGUE
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Length:
     """How long: "10 năm", "sau 9 tháng", "hơn một tháng" (never a range, never vague)."""
@@ -194,6 +196,7 @@ def _inferred() -> Any:
     return attrs.field(default=False, validator=check_bool)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Interval:
     """A known span, both days included: a day (start = end), a month, a year.
@@ -228,6 +231,7 @@ class Interval:
         return self.start <= day <= self.end
 
 
+@final
 @attrs.frozen(kw_only=True)
 class AsOf:
     """A stock counted at a cut-off ("tính đến ngày 31/5/2023"); without a date, the words."""
@@ -244,6 +248,7 @@ class AsOf:
             raise fail(self, "as_written", "an as-of period without a date must keep the words")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Open:
     """From ``start`` until the source's date ("từ đầu năm 2023 đến nay"): no end."""
@@ -256,6 +261,7 @@ class Open:
     basis: str | None = optional_text()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Recurring:
     """A figure that recurs ("hằng năm", "nhân các dịp lễ, tết"), optionally within dates."""
@@ -273,6 +279,7 @@ class Recurring:
         check_order(self, "start", "end")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Duration:
     """A length of time without a printed position ("10 năm", "5 năm liên tục")."""
@@ -291,6 +298,7 @@ class Duration:
         check_order(self, "start", "end")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Unstated:
     """A figure whose time the source does not state; never attributed to a year."""
@@ -314,6 +322,7 @@ def _as_tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Composite:
     """Periods joined in one phrase: "năm 2018 và 8 tháng đầu năm 2019"."""
@@ -342,6 +351,7 @@ PERIOD_CLASSES: tuple[type[Any], ...] = (
 _PARTIAL_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class PartialDate:
     """A date known to the year, the month or the day (a page that shows only "06/2023").
@@ -403,6 +413,7 @@ class PartialDate:
         return date(self.year, self.month, self.day)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a fact comes from: a source record, a place in it and the part of the page."""
@@ -415,6 +426,7 @@ class Citation:
 _PARTIES = ("organisation", "person", "group", "area")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Actor:
     """An organisation, person, group of people or area in a role ("thừa ủy quyền ... trao").
@@ -463,6 +475,7 @@ def _check_link_target(instance: object, attribute: attrs.Attribute[Any], value:
         check_id(instance, attribute, value)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Link:
     """A typed link from a figure to another ("trong đó", "/", "với", "nhờ"); never summed.
@@ -502,6 +515,7 @@ def _check_bare_code(instance: object, attribute: attrs.Attribute[Any], value: o
         raise fail(instance, attribute.name, f"{value!r} is not a built-in code")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class VocabularyCode:
     """One extension code a dataset declares, with its labels.
@@ -549,6 +563,7 @@ def _check_vocabulary_codes(
         raise fail(instance, attribute.name, "a code is declared twice")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Vocabulary:
     """The extension codes a dataset declares, all in its one ``namespace``, with labels."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any, Literal, final
 
 import attrs
 
@@ -47,6 +47,7 @@ _LISTS: dict[str, Shape] = {
 _PERIODS = ("interval", "as_of", "recurring", "unstated")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Column:
     """One column of a flat table."""
@@ -81,6 +82,7 @@ class Column:
         return self.default if found is None else found
 
 
+@final
 @attrs.frozen(kw_only=True)
 class TableKind:
     """A record type: its JSON ``type`` and titles."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, final
 
 import attrs
 
@@ -57,6 +57,7 @@ _SCALARS = frozenset(
 )
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Table:
     """One flat table: a record type's (``part`` is ``None``) or one of its lists of objects

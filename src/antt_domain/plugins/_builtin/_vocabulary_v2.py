@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
+from typing import final
 
 import attrs
 
@@ -45,6 +46,7 @@ def codelists_of(dataset: model_v2.Dataset) -> model_v2.Codelists:
     )
 
 
+@final
 @attrs.frozen(kw_only=True)
 class VocabularyRow:
     """One code used (or declared) by a dataset, with its labels and where they come from."""
