@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Literal
 
 import pytest
 
@@ -145,3 +146,95 @@ def test_the_memory_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str
     assert lines[0].startswith("| JSONL | records |")
     modes = [line.split("|")[3].strip() for line in lines[2:]]
     assert modes == ["--ignore D", "--ignore D --max-findings 3", "every rule"]
+
+
+@pytest.fixture(scope="module")
+def national() -> ModuleType:
+    """benchmarks/gen_national.py, imported from its file."""
+    return _load("gen_national")
+
+
+def _national_gazetteer() -> object:
+    """The 2025 gazetteer the generator's places come from (None: skip the gazetteer rule)."""
+    if importlib.util.find_spec("antt_domain_gazetteer_vn") is None:
+        return None
+    from antt_domain_gazetteer_vn import national_gazetteer  # noqa: PLC0415 - optional plugin
+
+    return national_gazetteer()
+
+
+def test_the_national_generator_covers_the_2025_communes(national: ModuleType) -> None:
+    """3,321 communes under 34 provinces, whether from the gazetteer plugin or made up."""
+    communes = national.communes_2025()
+    assert len(communes) == national.COMMUNES_2025 == 3321
+    assert len({c.province_code for c in communes}) == national.PROVINCES_2025 == 34
+    assert len({c.code for c in communes}) == 3321
+
+
+@pytest.mark.parametrize(("schema", "major"), [("1.0", "1"), ("2.0", "2")])
+def test_national_lines_are_valid_but_for_the_defects_listed(
+    national: ModuleType, schema: str, major: Literal["1", "2"], tmp_path: Path
+) -> None:
+    """validate() finds something on exactly the figures the generator spoiled, of every
+    defect kind (the places' names and codes agree with the 2025 gazetteer)."""
+    from antt_domain import validate  # noqa: PLC0415 - beside its use
+
+    communes = national.communes_2025()[::600]  # six communes, six provinces
+    path = tmp_path / "national.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        written = national.write(out, schema, max_records=700, invalid_share=0.3, communes=communes)
+    assert written.records == 700
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 700
+    assert 150 < len(written.invalid) < 270
+    report = validate(path, schema_version=major, gazetteer=_national_gazetteer())
+    assert {f.record_id for f in report} == set(written.invalid)
+    assert {f.code for f in report} == {"S001", "S002", "S006", "D002"}
+
+
+def test_national_lines_are_deterministic_and_stop_at_the_size_asked(
+    national: ModuleType, tmp_path: Path
+) -> None:
+    """Same arguments, same bytes; ``mb`` stops at the first line past the size."""
+    communes = national.communes_2025()[:3]
+    texts = []
+    for _ in range(2):
+        path = tmp_path / "out.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            written = national.write(out, "2.0", mb=0.05, communes=communes)
+        texts.append(path.read_bytes())
+    assert texts[0] == texts[1]
+    last = texts[0].splitlines(keepends=True)[-1]
+    assert written.bytes == len(texts[0])
+    assert written.bytes - len(last) < 50_000 <= written.bytes
+    with path.open("w", encoding="utf-8") as out:
+        national.write(out, "2.0", mb=0.05, seed=2, communes=communes)
+    assert path.read_bytes() != texts[0]
+
+
+def test_the_national_generator_cli_writes_jsonl(
+    national: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`gen_national.py --schema 1.0 --records 80 -o out.jsonl` writes 80 lines and says so."""
+    out = tmp_path / "out.jsonl"
+    assert national.main(["--schema", "1.0", "--records", "80", "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 80
+    assert json.loads(lines[0])["type"] == "area"
+    assert "80 records" in capsys.readouterr().out
+
+
+def test_the_all_invalid_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench_invalid.py at a tiny size: one row a schema; antt finds every spoiled figure
+    and as many problems as the plain jsonschema loop."""
+    bench = _load("bench_invalid")
+    with _importable():
+        assert bench.main(["--records", "120"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| schema | records | invalid |")
+    assert [row.split(" | ")[0] for row in rows[1:]] == ["| 1.0", "| 2.0"]
+    for row in rows[1:]:
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        records, invalid, findings, errors = int(cells[1]), cells[2], cells[5], cells[8]
+        assert records == 120
+        assert invalid == findings == errors
+        assert cells[9].endswith("x")
