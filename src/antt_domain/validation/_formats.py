@@ -337,8 +337,9 @@ def render(report: Report, name: str, options: RenderOptions) -> str:
 
 
 def render_parts(report: Report, name: str, options: RenderOptions) -> Iterator[str]:
-    """The text of :func:`render`, in pieces to write one after the other: the JSON report
-    of a large run is never held whole in memory (the other formats come in one piece)."""
+    """The text of :func:`~antt_domain.validation.render`, in pieces to write one after the
+    other: the JSON report of a large run is never held whole in memory (the other formats
+    come in one piece)."""
     if name == "json":
         yield from _json_parts(report, options)
     else:
