@@ -12,17 +12,14 @@ objects pickle slowly). :func:`_check_all` brings the pieces back together in in
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, final
+from typing import final
 
 import attrs
 
-from antt_domain._accel import accelerator
 from antt_domain.validation._apply import apply_record_rules, rule_context, rule_findings
 from antt_domain.validation._codes import BUILT_IN_RULES
 from antt_domain.validation._faults import Faults, RuleCrashError
-from antt_domain.validation._findings import Finding, RuleFault, Severity
 from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._kept import Kept
 from antt_domain.validation._locate import locate_in_piece
@@ -37,9 +34,9 @@ from antt_domain.validation._pieces import Reading, check_piece, line_bounds, si
 from antt_domain.validation._pipeline import Checked, Payload
 from antt_domain.validation._pool import in_order
 from antt_domain.validation._rules import Located, RecordSet, Rule, RuleContext
-from antt_domain.validation._versions import profile
+from antt_domain.validation._transport import Done, finding_row, received
 
-__all__ = ["Done", "Plan", "plan_run"]
+__all__ = ["Plan", "plan_run"]
 
 #: Above this size a JSONL file is checked in pieces of at most this size.
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -49,9 +46,6 @@ PARALLEL_BYTES = 1024 * 1024
 #: process: a run whose bytes are mostly in such pieces stays in this process (see
 #: ``_workers_can_win``).
 SMALL_BYTES = 64 * 1024
-
-#: A finding as a plain tuple, in the order of its attributes.
-_FindingRow = tuple[Any, ...]
 
 
 @final
@@ -84,23 +78,6 @@ class Plan:
     def context(self) -> RuleContext:
         """The rules' context of the run (the same in every process)."""
         return rule_context(self.codelists, self.codelists_v2, self.gazetteer)
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Done:
-    """One piece checked. In this process ``checked`` holds its located findings and (when
-    the plan keeps them) sound records; from a worker the findings come as ``rows`` and the
-    records as ``payload`` instead, and ``checked`` holds only what the piece was."""
-
-    index: int
-    #: How many lines the piece holds (JSONL; 0 for a document).
-    lines: int
-    checked: Checked
-    #: The built-in rules that crashed on this piece, with the (piece's) line of the record.
-    faults: tuple[tuple[RuleFault, int | None], ...] = ()
-    rows: tuple[_FindingRow, ...] = ()
-    payload: Payload | None = None
 
 
 def plan_run(options: Options) -> tuple[Plan, list[Rule]]:
@@ -142,7 +119,7 @@ def _check_unit(
     faulted = tuple(faults.items)
     if not send:
         return Done(index=unit.index, lines=lines, checked=checked, faults=faulted)
-    rows = tuple(_finding_row(f) for f in checked.findings)
+    rows = tuple(finding_row(f) for f in checked.findings)
     checked.findings = []
     return Done(
         index=unit.index, lines=lines, checked=checked, faults=faulted, rows=rows, payload=payload
@@ -153,67 +130,6 @@ def _work_batch(batch: list[_Unit], plan: Plan) -> list[Done]:
     """In a worker process: the pieces of ``batch``, checked for sending back."""
     context = plan.context()
     return [_check_unit(unit, plan, context, Faults(), send=True) for unit in batch]
-
-
-def _finding_row(f: Finding) -> _FindingRow:
-    """A finding as a plain tuple: pickled in a fraction of the time of the attrs object."""
-    return (
-        f.code,
-        f.severity.value,
-        f.message_en,
-        f.message_vi,
-        f.path,
-        f.line,
-        f.column,
-        f.pointer,
-        f.record_id,
-    )
-
-
-def _from_row(row: _FindingRow) -> Finding:
-    code, severity, message_en, message_vi, path, line, column, pointer, record_id = row
-    return Finding(
-        code=code,
-        severity=Severity(severity),
-        message_en=message_en,
-        message_vi=message_vi,
-        path=path,
-        line=line,
-        column=column,
-        pointer=pointer,
-        record_id=record_id,
-    )
-
-
-def _received(done: Done, before: int) -> Checked:
-    """What a piece gave, as this process holds it: findings and records (rebuilt from a
-    worker's rows and JSON bytes), their lines moved down by the ``lines`` before the piece.
-    A worker has read these very bytes strictly and checked them against the schema, so the
-    plain fast reader is enough to rebuild the records."""
-    checked = done.checked
-    findings = [_from_row(row) for row in done.rows] if done.rows else checked.findings
-    records = checked.records
-    if before:
-        findings = [
-            attrs.evolve(f, line=f.line + before) if f.line is not None else f for f in findings
-        ]
-        records = [
-            attrs.evolve(r, line=r.line + before) if r.line is not None else r for r in records
-        ]
-    if done.payload:
-        orjson = accelerator("orjson")
-        loads: Callable[[bytes], Any] = json.loads if orjson is None else orjson.loads
-        structure = profile(checked.version).structure_record
-        records = [
-            Located(
-                record=structure(loads(data)),
-                path=checked.path,
-                pointer=pointer,
-                line=None if line is None else line + before,
-            )
-            for line, pointer, data in done.payload
-        ]
-    return attrs.evolve(checked, findings=findings, records=records)
 
 
 def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
@@ -313,7 +229,7 @@ def _check_all(
         faults.merge((f, None if n is None else n + before) for f, n in done.faults)
         if faults.items and faults.raise_on_crash:  # a crash in a worker process
             raise RuleCrashError(faults.items[0][0])
-        checked = _received(done, before)
+        checked = received(done, before)
         kept.add(f for f in checked.findings if options.keeps(f.code))
         checked.findings = []
         if on_records is not None:
