@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from antt_domain.validation import _workers
 from antt_domain.validation._apply import apply_record_rules, apply_rules, rule_findings
-from antt_domain.validation._faults import Faults, RuleCrashError
+from antt_domain.validation._faults import Faults
 from antt_domain.validation._findings import Report
 from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._kept import Kept
@@ -61,8 +61,6 @@ def run(
         )
         raised = rule_findings(apply_rules(records, rules, context, faults), records)
         found += [(f, line) for f, line in raised if options.keeps(f.code)]
-    if faults.items and options.raise_on_crash:  # pragma: no cover - raised as it crashed
-        raise RuleCrashError(faults.items[0][0])
     kept.add(locate_rule_findings(found, sources))
     located = locate_faults(faults.items, sources)
     kept.add(f.finding for f in located)
