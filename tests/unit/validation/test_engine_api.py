@@ -130,7 +130,7 @@ def test_the_command_raises_the_thresholds_around_its_run(
     """antt validate owns its process: the collector runs less often during the run, and its
     thresholds are back afterwards."""
     seen: list[tuple[int, ...]] = []
-    real = cli_validate.run
+    real = engine.run
 
     def spy(*args: object, **kwargs: object) -> object:
         seen.append(gc.get_threshold())
