@@ -25,7 +25,7 @@ from antt_domain.io import (
     read_limited,
 )
 from antt_domain.io import _strict_json as json_module
-from antt_domain.validation import _engine as engine
+from antt_domain.validation import _workers as engine
 from antt_domain.validation import validate, validate_bytes
 
 LONE = "\\ud800"  # the six characters of the escape, as they stand in JSON text
@@ -429,7 +429,7 @@ def test_lines_after_a_refused_piece_keep_their_numbers(
 ) -> None:
     """A JSONL piece refused for a line over the limit still counts its lines: a finding
     further down the file is reported at its own line."""
-    from antt_domain.validation import _engine  # noqa: PLC0415 - patched here
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415 - patched here
 
     monkeypatch.setattr(json_module, "MAX_BYTES", 1000)
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 1500)

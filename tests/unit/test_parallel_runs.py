@@ -12,7 +12,8 @@ import pytest
 
 from antt_domain import load_example
 from antt_domain.io import dumps
-from antt_domain.validation import _engine, _pool, validate
+from antt_domain.validation import _pool, validate
+from antt_domain.validation import _workers as _engine
 from antt_domain.validation._inputs import InputSource
 
 

@@ -137,7 +137,7 @@ def test_a_built_in_rule_crashing_in_a_worker_is_the_same_fault(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crash_records: Path
 ) -> None:
     """With --jobs the worker's fault comes back located exactly as in one process."""
-    from antt_domain.validation import _engine  # noqa: PLC0415 - patched here
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415 - patched here
 
     def crash(record: object, context: object) -> Iterator[Issue]:
         raise ZeroDivisionError

@@ -198,7 +198,7 @@ def test_large_jsonl_split_across_jobs_reports_the_same_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A JSONL file cut into byte ranges for several processes keeps exact line numbers."""
-    from antt_domain.validation import _engine  # noqa: PLC0415 - patched for this test only
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415 - patched here only
 
     record = {"id": "a", "type": "activity", "kind": "patrol", "period": {"kind": "unstated"}}
     lines = [json.dumps({**record, "id": f"a{i}"}) for i in range(300)]
@@ -219,7 +219,7 @@ def test_without_dataset_rules_records_stream_through_and_findings_are_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--ignore D drops records once checked (flat memory) yet reports the same V findings."""
-    from antt_domain.validation import _engine  # noqa: PLC0415 - patched for this test only
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415 - patched here only
 
     record = {
         "id": "a",
@@ -289,7 +289,8 @@ def test_jobs_give_the_findings_of_one_process(
 ) -> None:
     """Record rules run in the worker processes and sound records come back as bytes for the
     rules across records: the report is the same as in one process, to the line and column."""
-    from antt_domain.validation import _engine, record_rule  # noqa: PLC0415 - patched here
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415 - patched here
+    from antt_domain.validation import record_rule  # noqa: PLC0415
 
     seen: list[str] = []
 
@@ -336,7 +337,8 @@ def test_a_rule_crashing_in_a_worker_is_named(
 ) -> None:
     """Asked to, a built-in record rule that raises in a worker stops the run with
     RuleCrashError naming it."""
-    from antt_domain.validation import RuleCrashError, _engine  # noqa: PLC0415 - patched here
+    from antt_domain.validation import RuleCrashError  # noqa: PLC0415
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415 - patched here
     from antt_domain.validation._rules import Rule  # noqa: PLC0415
 
     def crash(record: object, context: object) -> Iterator[Issue]:
@@ -398,7 +400,7 @@ def test_max_findings_keeps_the_first_and_counts_the_rest(
 ) -> None:
     """A capped run keeps exactly the first findings of the full report; counts and the
     verdict still cover every finding."""
-    from antt_domain.validation import _engine  # noqa: PLC0415 - patched for this test only
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415 - patched here only
 
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 4000)
     monkeypatch.setattr(_engine, "SMALL_BYTES", 0)  # small pieces go to the workers

@@ -19,15 +19,18 @@ from antt_domain.cli._plugins import add_strict_option, manager_for, warn_load_e
 from antt_domain.io import JSONReadError, read_limited, write_atomic
 from antt_domain.schemas import RECORD_SCHEMAS, SCHEMA_VERSIONS, V2_RECORD_SCHEMAS
 from antt_domain.validation import (
-    FORMATS,
+    REPORT_FORMATS,
     InputError,
-    InputSource,
-    Options,
     RenderOptions,
     Report,
     Severity,
     catalogue,
+)
+from antt_domain.validation.engine import (
+    InputSource,
+    Options,
     discover,
+    few_collections,
     render_parts,
     run,
 )
@@ -61,7 +64,9 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
             "(default: 1; a dataset is read by its own schema_version)"
         ),
     )
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    parser.add_argument(
+        "--format", choices=sorted(REPORT_FORMATS), default="text", help="output format"
+    )
     parser.add_argument("--lang", choices=("vi", "en"), default=None, help="message language")
     parser.add_argument(
         "--fail-on",
@@ -204,7 +209,9 @@ def run_command(args: argparse.Namespace) -> int:
     )
     progress = _Progress()
     try:
-        report: Report = run(_sources(args), options, progress)
+        # A command owns its process: the collector runs less often during a big run.
+        with few_collections():
+            report: Report = run(_sources(args), options, progress)
     finally:
         progress.close()
     fail_on = Severity(args.fail_on)

@@ -2,18 +2,20 @@
 
 Each finding has a stable code from :data:`CATALOGUE`, a severity, the file, line, column and
 JSON pointer, the record's id, and a message in Vietnamese and English.
+
+The pieces of a run (inputs, options, the engine, renderers in parts, making findings) are in
+:mod:`antt_domain.validation.engine`, for commands and plugins that drive a run themselves.
 """
 
 from __future__ import annotations
 
-from antt_domain.validation._api import validate, validate_bytes, validate_value
-from antt_domain.validation._catalogue import CodeInfo, finding_from, make_finding
+from antt_domain.validation._api import RulePlugins, validate, validate_bytes, validate_value
+from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._codes import BUILT_IN_RULES, CATALOGUE, catalogue
-from antt_domain.validation._engine import DEFAULT, Options, run
 from antt_domain.validation._faults import RuleCrashError
 from antt_domain.validation._findings import Finding, InputSummary, Report, RuleFault, Severity
-from antt_domain.validation._formats import FORMATS, RenderOptions, render, render_parts
-from antt_domain.validation._inputs import InputError, InputSource, discover
+from antt_domain.validation._formats import REPORT_FORMATS, RenderOptions, render
+from antt_domain.validation._inputs import InputError
 from antt_domain.validation._rules import (
     DatasetCheck,
     Issue,
@@ -29,17 +31,14 @@ from antt_domain.validation._rules import (
 __all__ = [
     "BUILT_IN_RULES",
     "CATALOGUE",
-    "DEFAULT",
-    "FORMATS",
+    "REPORT_FORMATS",
     "CodeInfo",
     "DatasetCheck",
     "Finding",
     "InputError",
-    "InputSource",
     "InputSummary",
     "Issue",
     "Located",
-    "Options",
     "RecordCheck",
     "RecordSet",
     "RenderOptions",
@@ -48,16 +47,12 @@ __all__ = [
     "RuleContext",
     "RuleCrashError",
     "RuleFault",
+    "RulePlugins",
     "Severity",
     "catalogue",
     "dataset_rule",
-    "discover",
-    "finding_from",
-    "make_finding",
     "record_rule",
     "render",
-    "render_parts",
-    "run",
     "validate",
     "validate_bytes",
     "validate_value",

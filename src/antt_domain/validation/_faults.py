@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, final
 
 from antt_domain.errors import AnttError
 from antt_domain.validation._catalogue import CodeInfo, finding_from
@@ -127,13 +127,15 @@ def issues_of(found: Iterable[Any]) -> Iterator[Issue]:
         yield issue
 
 
+@final
 class Faults:
     """The rules that crashed in one run, in the order they did, and which are switched off."""
 
-    def __init__(self, *, raise_on_crash: bool = False) -> None:
+    def __init__(self, *, raise_on_crash: bool = False, off: Iterable[str] = ()) -> None:
         self.raise_on_crash = raise_on_crash
         self.items: list[tuple[RuleFault, int | None]] = []
-        self.off: set[str] = set()
+        #: The codes of the rules switched off (``off``: those already off in the run).
+        self.off: set[str] = set(off)
 
     def add(self, rule: Rule, cause: BaseException, at: Located | None) -> None:
         """Record that ``rule`` crashed (on the record ``at``) and switch it off; with

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from typing import final
 
 import attrs
 
@@ -30,6 +31,7 @@ class Severity(str, enum.Enum):
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Finding:
     """One problem found in an input, located as precisely as the input allows.
@@ -59,6 +61,7 @@ class Finding:
         return (self.path or "", self.line or 0, self.column or 0, self.code, self.pointer or "")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class InputSummary:
     """What one input held: its path, what kind of document it was, how many records."""
@@ -68,6 +71,7 @@ class InputSummary:
     records: int
 
 
+@final
 @attrs.frozen(kw_only=True)
 class RuleFault:
     """A rule that crashed during a run and was switched off for the rest of it.
@@ -90,6 +94,7 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=Finding.sort_key))
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Report:
     """The findings of one validation run, sorted, with what was read."""

@@ -1,7 +1,7 @@
 """Report formats for people and for CI: text, json, github, sarif, junit.
 
 Each is one function ``render(report, *, lang, fail_on, catalogue, colour) -> str`` held in
-:data:`FORMATS` by name.
+:data:`REPORT_FORMATS` by name.
 
 Every text that comes from the input (file names, messages quoting values, pointers holding
 property keys) is escaped for the format's medium with :mod:`antt_domain.text_safety`: the
@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, final
 from urllib.parse import quote
 
 import attrs
@@ -25,11 +25,12 @@ from antt_domain.text_safety import json_safe, no_workflow_commands, one_line, x
 from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._findings import Finding, Report, Severity
 
-__all__ = ["FORMATS", "RenderOptions", "render", "render_parts"]
+__all__ = ["REPORT_FORMATS", "RenderOptions", "render", "render_parts"]
 
 INFORMATION_URI = "https://github.com/antt-domain/antt-domain"
 
 
+@final
 @attrs.frozen(kw_only=True)
 class RenderOptions:
     """How to render: language, the failing severity, the catalogue, colour, a cap on rows."""
@@ -321,7 +322,7 @@ def render_junit(report: Report, options: RenderOptions) -> str:
 
 
 #: Report formats by name.
-FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
+REPORT_FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
@@ -331,13 +332,14 @@ FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
 
 
 def render(report: Report, name: str, options: RenderOptions) -> str:
-    """The report in format ``name`` (one of :data:`FORMATS`)."""
-    return FORMATS[name](report, options)
+    """The report in format ``name`` (one of :data:`REPORT_FORMATS`)."""
+    return REPORT_FORMATS[name](report, options)
 
 
 def render_parts(report: Report, name: str, options: RenderOptions) -> Iterator[str]:
-    """The text of :func:`render`, in pieces to write one after the other: the JSON report
-    of a large run is never held whole in memory (the other formats come in one piece)."""
+    """The text of :func:`~antt_domain.validation.render`, in pieces to write one after the
+    other: the JSON report of a large run is never held whole in memory (the other formats
+    come in one piece)."""
     if name == "json":
         yield from _json_parts(report, options)
     else:

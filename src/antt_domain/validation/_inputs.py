@@ -1,20 +1,35 @@
-"""Finding the inputs of a run: files, directories (with include/exclude globs), stdin."""
+"""The inputs of a run: finding them (files, directories with include/exclude globs, stdin),
+and reading their bytes and JSONL lines (the one place a byte order mark is dropped)."""
 
 from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, final
 
 import attrs
 
 from antt_domain.errors import AnttError
+from antt_domain.io import JSONReadError, read_limited
 
-__all__ = ["InputError", "InputSource", "discover", "input_format"]
+__all__ = [
+    "INPUT_FORMATS",
+    "InputError",
+    "InputSource",
+    "discover",
+    "input_format",
+    "iter_lines",
+    "looks_like_jsonl",
+    "read_path",
+    "read_source",
+    "source_lines",
+]
+
+_BOM = b"\xef\xbb\xbf"
 
 #: File endings read from directories, and how each is read.
-FORMATS: dict[str, Literal["json", "jsonl"]] = {
+INPUT_FORMATS: dict[str, Literal["json", "jsonl"]] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
@@ -30,6 +45,7 @@ class InputError(AnttError, OSError):
         super().__init__(f"{path}: {reason}")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class InputSource:
     """One input: a file (``path``) or bytes already in hand (``data``, e.g. from stdin).
@@ -48,7 +64,7 @@ class InputSource:
 
 def input_format(path: Path) -> Literal["json", "jsonl"]:
     """``jsonl`` for .jsonl and .ndjson files, ``json`` for everything else."""
-    return FORMATS.get(path.suffix.lower(), "json")
+    return INPUT_FORMATS.get(path.suffix.lower(), "json")
 
 
 def _matches(path: Path, root: Path, patterns: Iterable[str]) -> bool:
@@ -108,7 +124,9 @@ def discover(
             count = 0
             for file in _walk(path):
                 wanted = (
-                    _matches(file, path, include) if include else file.suffix.lower() in FORMATS
+                    _matches(file, path, include)
+                    if include
+                    else file.suffix.lower() in INPUT_FORMATS
                 )
                 if not wanted or _matches(file, path, exclude):
                     continue
@@ -123,3 +141,57 @@ def discover(
         else:
             raise InputError(str(path), "no such file or directory")
     return found
+
+
+def read_path(path: Path, start: int = 0, end: int | None = None) -> bytes:
+    """The bytes of ``path``, counted as they are read (see :func:`~antt_domain.io.read_limited`).
+
+    Whole, it is one document (or a stream held whole): at most ``MAX_BYTES``. A range
+    ``start``-``end`` is a piece of a large JSONL file: no whole limit, but no line over
+    ``MAX_BYTES`` (refused as soon as it grows past it, at its line within the piece).
+    """
+    if start == 0 and end is None:
+        return read_limited(path, name=str(path))
+    length = None if end is None else end - start
+    return read_limited(path, per_line=True, start=start, length=length, name=str(path))
+
+
+def read_source(source: InputSource, start: int = 0, end: int | None = None) -> bytes:
+    """The bytes of ``source`` (or of its range ``start``-``end``); an input refused while it
+    was taken in raises its :class:`~antt_domain.io.JSONReadError` here."""
+    if source.refused is not None:
+        raise JSONReadError(*source.refused, source=source.name)
+    if source.data is not None:
+        return source.data[start:end]
+    assert source.path is not None  # noqa: S101 - a source has data or a path
+    return read_path(source.path, start, end)  # counted: no document, no line over the limit
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """For stdin: several top-level values on separate lines."""
+    lines = [ln for ln in data.strip().split(b"\n") if ln.strip()]
+    return (
+        len(lines) > 1
+        and all(ln.lstrip().startswith(b"{") for ln in lines[:2])
+        and not (data.lstrip().startswith(b"["))
+    )
+
+
+def iter_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
+    """``(number, line)`` pairs of JSONL bytes (a BOM at the very start is dropped)."""
+    if first_line == 1:
+        data = data.removeprefix(_BOM)
+    for offset, line in enumerate(data.split(b"\n")):
+        yield first_line + offset, line
+
+
+def source_lines(source: InputSource) -> Iterator[tuple[int, bytes]]:
+    """``(number, line)`` of a JSONL source, read from its file one line at a time (a BOM at
+    the very start is dropped, as :func:`iter_lines` drops it)."""
+    if source.data is not None or source.path is None:
+        yield from iter_lines(source.data or b"")
+        return
+    with source.path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            text = line.removeprefix(_BOM) if number == 1 else line
+            yield number, text.rstrip(b"\n")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import final
 
 from antt_domain.validation._findings import Finding, Severity
 
 __all__ = ["Kept"]
 
 
+@final
 class Kept:
     """The findings a report keeps: all of them, or the first ``cap`` in report order with a
     count of the others by severity. Trimmed as they come, so memory stays bounded."""

@@ -1,7 +1,13 @@
-"""A source map for JSON text: from JSON pointers to line and column.
+"""Every position of a finding: a source map for JSON text (JSON pointer → line and column),
+and the functions that fill in the line and column of findings from it.
 
-It is computed only for documents that have findings, so valid input pays nothing for it. The
-text has already parsed (and its depth is bounded), so the scanner can trust its shape.
+A document's findings are located in its text (:func:`locate_findings`); a JSONL record's in
+its own line (:func:`locate_in_lines`, one streamed pass over the file); rule findings either
+in the bytes of the piece of work they come from (:func:`locate_in_piece`) or, for those found
+after the run has read everything, by reading again only the files that have some
+(:func:`locate_rule_findings`). The map is computed only for text that has findings, so valid
+input pays nothing for it. The text has already parsed (and its depth is bounded), so the
+scanner can trust its shape.
 """
 
 from __future__ import annotations
@@ -10,12 +16,31 @@ import bisect
 import contextlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-__all__ = ["Position", "escape_pointer", "locate"]
+import attrs
+
+from antt_domain.io import JSONReadError, decode_text
+from antt_domain.validation._findings import Finding, RuleFault
+from antt_domain.validation._inputs import InputSource, read_source, source_lines
+
+__all__ = [
+    "Pending",
+    "Position",
+    "ancestry",
+    "escape_pointer",
+    "locate",
+    "locate_faults",
+    "locate_findings",
+    "locate_in_lines",
+    "locate_in_piece",
+    "locate_rule_findings",
+]
 
 #: 1-based line and column (columns count characters, not bytes).
 Position = tuple[int, int]
+#: A finding not yet located, with the JSONL line of its record (``None``: not a JSONL line).
+Pending = tuple[Finding, int | None]
 
 _WS = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -138,3 +163,113 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, Position]:
         line = bisect.bisect_right(line_starts, offset)
         positions[pointer] = (line, offset - line_starts[line - 1] + 1)
     return positions
+
+
+def ancestry(pointer: str) -> list[str]:
+    """``/a/b/c`` → ``[/a/b/c, /a/b, /a, ""]``: a missing member is located at its parent."""
+    found = [pointer]
+    while pointer:
+        pointer = pointer.rsplit("/", 1)[0]
+        found.append(pointer)
+    return found
+
+
+def locate_findings(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with line and column filled in from ``text`` (where not yet known)."""
+    pending = [f for f in findings if f.line is None and f.pointer is not None]
+    if not pending:
+        return findings
+    wanted = {p for f in pending for p in ancestry(f.pointer or "")}
+    positions = locate(text, wanted)
+    located: list[Finding] = []
+    for finding in findings:
+        if finding.line is not None or finding.pointer is None:
+            located.append(finding)
+            continue
+        for pointer in ancestry(finding.pointer):
+            if pointer in positions:
+                line, column = positions[pointer]
+                finding = attrs.evolve(finding, line=line, column=column)  # noqa: PLW2901
+                break
+        located.append(finding)
+    return located
+
+
+def locate_in_line(raw: bytes, findings: list[Finding], number: int, path: str) -> list[Finding]:
+    """Findings of the record on JSONL line ``number`` (its bytes ``raw``), located there."""
+    text = decode_text(raw, source=path)
+    return [
+        attrs.evolve(f, line=number + (f.line or 1) - 1) for f in locate_findings(text, findings)
+    ]
+
+
+def locate_in_lines(source: InputSource, entries: Sequence[Pending]) -> list[Finding]:
+    """Locate JSONL findings: one streamed pass over the source, one scan of each line."""
+    per_line: dict[int, list[Finding]] = {}
+    for finding, line_number in entries:
+        per_line.setdefault(line_number or 0, []).append(finding)
+    located: list[Finding] = []
+    try:
+        for number, line in source_lines(source):
+            if number in per_line:
+                located += locate_in_line(line, per_line.pop(number), number, source.name)
+                if not per_line:
+                    break
+    except (OSError, JSONReadError):
+        pass
+    return located + [f for findings in per_line.values() for f in findings]
+
+
+def _locate_in_text(
+    source: InputSource, data: bytes | None, findings: list[Finding]
+) -> list[Finding]:
+    """Locate findings of a JSON document in its bytes (read again when ``data`` is None)."""
+    try:
+        raw = read_source(source) if data is None else data
+        return locate_findings(decode_text(raw, source=source.name), findings)
+    except JSONReadError:
+        return findings
+
+
+def locate_in_piece(source: InputSource, data: bytes | None, found: list[Pending]) -> list[Finding]:
+    """Locate rule findings in ``data``, the bytes of the piece of ``source`` they come from
+    (the lines of ``found`` count from the start of the piece)."""
+    if not found or data is None:
+        return [f for f, _ in found]
+    here = InputSource(name=source.name, format=source.format, data=data)
+    if any(line is not None for _, line in found):
+        return locate_in_lines(here, found)
+    return _locate_in_text(here, data, [f for f, _ in found])
+
+
+def locate_rule_findings(found: list[Pending], sources: Sequence[InputSource]) -> list[Finding]:
+    """Line and column for rule findings, reading again only the files that have some."""
+    by_name = {s.name: s for s in sources}
+    by_path: dict[str, list[Pending]] = {}
+    for finding, line in found:
+        by_path.setdefault(finding.path or "", []).append((finding, line))
+    located: list[Finding] = []
+    for path, entries in by_path.items():
+        source = by_name.get(path)
+        if source is None:
+            located += [f for f, _ in entries]
+            continue
+        jsonl = [(f, line) for f, line in entries if line is not None]
+        plain = [f for f, line in entries if line is None]
+        if jsonl:
+            located += locate_in_lines(source, jsonl)
+        if plain:
+            located += _locate_in_text(source, None, plain)
+    return located
+
+
+def locate_faults(
+    faults: Iterable[tuple[RuleFault, int | None]], sources: Sequence[InputSource]
+) -> tuple[RuleFault, ...]:
+    """The faults of a run, each finding with its line and column (there are few: a rule
+    crashes at most once a run)."""
+    located: list[RuleFault] = []
+    for fault, line in faults:
+        (finding,) = locate_rule_findings([(fault.finding, line)], sources)
+        located.append(attrs.evolve(fault, finding=finding))
+    return tuple(located)

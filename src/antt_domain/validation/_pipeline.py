@@ -3,15 +3,18 @@
 A JSON document is a dataset object, one record object, or an array of record objects; a JSONL
 document has one record per line. Records are checked against their own type's schema one by
 one, so one broken record does not hide the findings of the others, and only records that pass
-are structured. Rules come later, over every sound record of the run (see ``_engine``).
+are structured. Rules come later (see ``_workers`` and ``_run``).
+
+A process that sends its sound records to another gives a ``payload`` list: each sound record
+is added to it as compact JSON bytes too (see ``_workers``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePath
-from typing import Any
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any, final
 
 import attrs
 
@@ -22,62 +25,29 @@ from antt_domain.io import (
     decode_text,
     major_version,
     parse_json_bytes,
-    read_limited,
 )
 from antt_domain.model import Dataset
 from antt_domain.model import v2 as model_v2
 from antt_domain.schemas import SchemaVersion
 from antt_domain.validation._catalogue import NOTICE_CODES, finding_from, make_finding
-from antt_domain.validation._findings import Finding, InputSummary, RuleFault
-from antt_domain.validation._locate import locate
+from antt_domain.validation._findings import Finding, InputSummary
+from antt_domain.validation._locate import locate_findings, locate_in_line
 from antt_domain.validation._rules import Located
 from antt_domain.validation._schema_findings import schema_problems
+from antt_domain.validation._stage_findings import (
+    read_error_finding,
+    unknown_type,
+    version_conflict,
+)
 from antt_domain.validation._versions import Profile, profile
 
-__all__ = [
-    "Checked",
-    "ancestry",
-    "check_document",
-    "check_jsonl",
-    "check_value",
-    "locate_findings",
-    "read_error_finding",
-    "read_path",
-]
+__all__ = ["Checked", "Payload", "check_document", "check_jsonl", "check_value"]
 
-_READ_CODES = {
-    "syntax": "R001",
-    "encoding": "R002",
-    "duplicate-key": "R003",
-    "number": "R004",
-    "depth": "R005",
-    "size": "R006",
-    "empty": "R007",
-    "unreadable": "R008",
-    "unicode": "R010",
-}
-#: What an S010 on a record type of the other major version adds: (English, Vietnamese).
-_TYPE_HINTS: dict[str, tuple[str, str]] = {
-    "1": (
-        "; {type} is a Schema 2.0 record type: read these records with --schema-version 2",
-        (
-            "; {type} là loại bản ghi của Lược đồ 2.0: hãy đọc các bản ghi này với "
-            "--schema-version 2"
-        ),
-    ),
-    "2": (
-        (
-            "; {type} is a Schema 1.x record type: read these records with --schema-version 1, "
-            "or write them as 2.0 with antt upgrade"
-        ),
-        (
-            "; {type} là loại bản ghi của Lược đồ 1.x: hãy đọc với --schema-version 1, hoặc "
-            "chuyển sang 2.0 bằng antt upgrade"
-        ),
-    ),
-}
+#: (JSONL line, pointer, compact JSON bytes) of each sound record, for another process.
+Payload = list[tuple[int | None, str, bytes]]
 
 
+@final
 @attrs.define(kw_only=True)
 class Checked:
     """What checking one document gave: its findings, kind, and the records that are sound."""
@@ -90,57 +60,10 @@ class Checked:
     count: int = 0
     #: The major schema version its records were read as (a document holds one version).
     version: SchemaVersion = "1"
-    #: When not ``None``: (line, pointer, JSON bytes) of each sound record, beside
-    #: ``records``. A worker process sends these back instead of the records (which pickle
-    #: slowly), for the main process to rebuild.
-    payload: list[tuple[int | None, str, bytes]] | None = None
-    #: From a worker: the built-in rules that crashed there, with the JSONL line of the
-    #: record each crashed on (see ``_faults``).
-    faults: list[tuple[RuleFault, int | None]] = attrs.field(factory=list)
-    #: From a worker: the findings as plain tuples (see ``_engine``).
-    rows: list[tuple[Any, ...]] = attrs.field(factory=list)
 
     def summary(self) -> InputSummary:
         """What the document held, for the report."""
         return InputSummary(path=self.path, kind=self.kind, records=self.count)
-
-
-def read_error_finding(exc: JSONReadError, path: str, *, line_offset: int = 0) -> Finding:
-    """The finding for a document (or JSONL line) that could not be read as JSON."""
-    code = _READ_CODES.get(exc.code, "R001")
-    params: dict[str, Any] = {"detail": exc.reason, "detail_vi": exc.reason}
-    if exc.code == "duplicate-key":
-        params["key"] = exc.reason.split("'")[1] if "'" in exc.reason else exc.reason
-    if exc.code == "depth":
-        params["limit"] = exc.reason.split()[-2]
-    if exc.code == "syntax":
-        params["detail"] = exc.reason.removeprefix("invalid JSON: ")
-    if exc.code == "encoding":
-        params["detail_vi"] = "tệp không ở mã UTF-8; hãy lưu lại ở UTF-8"
-    if exc.code == "unicode":
-        params["detail_vi"] = (
-            "chuỗi chứa một nửa cặp thay thế (surrogate) đứng riêng, không phải ký tự Unicode "
-            "và không ghi được ở UTF-8; hãy xoá đi hoặc viết đúng ký tự cần viết"
-        )
-    if exc.code == "unreadable":
-        params["detail"] = exc.reason.removeprefix("cannot read: ")
-    line = exc.line + line_offset if exc.line is not None else (line_offset or None)
-    column = exc.column if exc.line is not None else (1 if line_offset else None)
-    pointer = exc.pointer or ""
-    return make_finding(code, params, path=path, line=line, column=column, pointer=pointer)
-
-
-def read_path(path: Path, start: int = 0, end: int | None = None) -> bytes:
-    """The bytes of ``path``, counted as they are read (see :func:`~antt_domain.io.read_limited`).
-
-    Whole, it is one document (or a stream held whole): at most ``MAX_BYTES``. A range
-    ``start``-``end`` is a piece of a large JSONL file: no whole limit, but no line over
-    ``MAX_BYTES`` (refused as soon as it grows past it, at its line within the piece).
-    """
-    if start == 0 and end is None:
-        return read_limited(path, name=str(path))
-    length = None if end is None else end - start
-    return read_limited(path, per_line=True, start=start, length=length, name=str(path))
 
 
 def check_document(
@@ -148,20 +71,27 @@ def check_document(
     *,
     path: str,
     force_type: str | None = None,
-    keep_payload: bool = False,
+    payload: Payload | None = None,
     schema_version: SchemaVersion | None = None,
 ) -> Checked:
     """Check the bytes of one JSON document (read, schema, structure), located.
 
     ``schema_version``: the major version asked for (``None``: a dataset's own, 1 for loose
     records)."""
-    checked = Checked(path=path, payload=[] if keep_payload else None)
+    checked = Checked(path=path)
     try:
         value = parse_json_bytes(data, source=path)
     except JSONReadError as exc:
         checked.findings.append(read_error_finding(exc, path))
         return checked
-    check_value(value, checked, force_type=force_type, read=True, schema_version=schema_version)
+    check_value(
+        value,
+        checked,
+        force_type=force_type,
+        read=True,
+        schema_version=schema_version,
+        payload=payload,
+    )
     if checked.findings:  # positions cost a scan of the text: only for files with findings
         checked.findings = locate_findings(decode_text(data, source=path), checked.findings)
     return checked
@@ -172,18 +102,15 @@ def check_jsonl(
     *,
     path: str,
     force_type: str | None = None,
-    keep_payload: bool = False,
+    payload: Payload | None = None,
     schema_version: SchemaVersion | None = None,
 ) -> Checked:
     """Check JSONL lines ``(line number, bytes)`` one record each; memory stays per line.
 
     The records are read as ``schema_version`` (``None``: 1.0): a line has no version."""
     chosen = profile(schema_version or "1")
-    checked = Checked(
-        path=path, kind="jsonl", payload=[] if keep_payload else None, version=chosen.version
-    )
+    checked = Checked(path=path, kind="jsonl", version=chosen.version)
     sound = checked.records
-    payload = checked.payload
     structure = chosen.structure_record
     # The common case first: a record of a known type that the compiled check passes is
     # structured at once; anything else takes the full path below, which explains it.
@@ -209,13 +136,10 @@ def check_jsonl(
                 if payload is not None:
                     payload.append((number, "", raw))
                 continue
-        line_checked = Checked(path=path, payload=payload, version=chosen.version)
-        _check_record(value, "", line_checked, force_type, line=number)
+        line_checked = Checked(path=path, version=chosen.version)
+        _check_record(value, "", line_checked, force_type, line=number, payload=payload)
         if line_checked.findings:
-            text = decode_text(raw, source=path)
-            for finding in locate_findings(text, line_checked.findings):
-                line = (finding.line or 1) + number - 1
-                checked.findings.append(attrs.evolve(finding, line=line))
+            checked.findings += locate_in_line(raw, line_checked.findings, number, path)
         checked.records.extend(line_checked.records)
     return checked
 
@@ -226,14 +150,6 @@ def _fast_checks(chosen: Profile) -> dict[Any, Any]:
     return {kind: check for kind, check in found.items() if check is not None}
 
 
-def iter_lines(data: bytes, first_line: int = 1) -> Iterator[tuple[int, bytes]]:
-    """``(number, line)`` pairs of JSONL bytes (a BOM at the very start is dropped)."""
-    if first_line == 1 and data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for offset, line in enumerate(data.split(b"\n")):
-        yield first_line + offset, line
-
-
 def check_value(
     value: Any,
     checked: Checked,
@@ -241,6 +157,7 @@ def check_value(
     force_type: str | None = None,
     read: bool = False,
     schema_version: SchemaVersion | None = None,
+    payload: Payload | None = None,
 ) -> None:
     """Check an already parsed document, adding findings and sound records to ``checked``.
 
@@ -261,20 +178,20 @@ def check_value(
         declared = major_version(value)
         checked.version = declared
         if schema_version is not None and schema_version != declared:
-            checked.findings.append(_version_conflict(value, schema_version, checked.path))
+            checked.findings.append(version_conflict(value, schema_version, checked.path))
             return
-        _check_dataset(value, checked)
+        _check_dataset(value, checked, payload)
         return
     checked.version = schema_version or "1"
     if isinstance(value, dict):
         checked.kind = "record"
         checked.count = 1
-        _check_record(value, "", checked, force_type)
+        _check_record(value, "", checked, force_type, payload=payload)
     elif isinstance(value, list):
         checked.kind = "records"
         checked.count = len(value)
         for index, item in enumerate(value):
-            _check_record(item, f"/{index}", checked, force_type)
+            _check_record(item, f"/{index}", checked, force_type, payload=payload)
     else:
         checked.findings.append(
             make_finding(
@@ -287,16 +204,6 @@ def check_value(
                 pointer="",
             )
         )
-
-
-def _version_conflict(value: dict[str, Any], asked: SchemaVersion, path: str) -> Finding:
-    """The one finding for a dataset whose ``schema_version`` is not the version asked for:
-    it is not checked further (against either version, it would be a page of mismatches)."""
-    params = {
-        "value": repr(value.get("schema_version")),
-        "allowed": f"{asked}.x (--schema-version {asked})",
-    }
-    return make_finding("S004", params, path=path, pointer="/schema_version")
 
 
 def _schema_findings(
@@ -325,8 +232,13 @@ def _record_id(value: Any) -> str | None:
     return rid if isinstance(rid, str) else None
 
 
-def _check_record(
-    value: Any, prefix: str, checked: Checked, force_type: str | None, line: int | None = None
+def _check_record(  # noqa: PLR0917 - a private helper called in four places
+    value: Any,
+    prefix: str,
+    checked: Checked,
+    force_type: str | None,
+    line: int | None = None,
+    payload: Payload | None = None,
 ) -> None:
     record_id = _record_id(value)
 
@@ -351,7 +263,7 @@ def _check_record(
         if "type" not in value:
             problem("S001", {"property": "type"}, prefix)
         else:
-            problem("S010", _unknown_type(kind, chosen), f"{prefix}/type")
+            problem("S010", unknown_type(kind, chosen), f"{prefix}/type")
         return
     if force_type is not None and "type" not in value:
         value = {**value, "type": force_type}
@@ -363,18 +275,8 @@ def _check_record(
         _conversion_findings(exc, prefix, checked, record_id)
         return
     checked.records.append(Located(record=record, path=checked.path, pointer=prefix, line=line))
-    if checked.payload is not None:
-        checked.payload.append((line, prefix, json.dumps(value, ensure_ascii=False).encode()))
-
-
-def _unknown_type(kind: Any, chosen: Profile) -> dict[str, Any]:
-    """S010's parameters; a type of the other major version says how to read it."""
-    params = {"value": repr(kind), "allowed": chosen.types_text, "hint": "", "hint_vi": ""}
-    if isinstance(kind, str) and kind in chosen.foreign_types:
-        hint, hint_vi = _TYPE_HINTS[chosen.version]
-        params["hint"] = hint.format(type=kind)
-        params["hint_vi"] = hint_vi.format(type=kind)
-    return params
+    if payload is not None:
+        payload.append((line, prefix, json.dumps(value, ensure_ascii=False).encode()))
 
 
 def _conversion_findings(
@@ -392,7 +294,7 @@ def _conversion_findings(
         )
 
 
-def _check_dataset(value: dict[str, Any], checked: Checked) -> None:
+def _check_dataset(value: dict[str, Any], checked: Checked, payload: Payload | None) -> None:
     records = value.get("records")
     metadata = {**value, "records": []} if isinstance(records, list) else value
     chosen = profile(checked.version)
@@ -401,7 +303,7 @@ def _check_dataset(value: dict[str, Any], checked: Checked) -> None:
         return
     checked.count = len(records)
     for index, item in enumerate(records):
-        _check_record(item, f"/records/{index}", checked, None)
+        _check_record(item, f"/records/{index}", checked, None, payload=payload)
     if not meta_ok:
         return
     try:
@@ -427,33 +329,3 @@ def _upgradable(path: str) -> bool:
     if path.startswith("<") and path.endswith(">"):
         return True
     return PurePath(path).suffix.lower() in {"", ".json"}
-
-
-def locate_findings(text: str, findings: list[Finding]) -> list[Finding]:
-    """``findings`` with line and column filled in from ``text`` (where not yet known)."""
-    pending = [f for f in findings if f.line is None and f.pointer is not None]
-    if not pending:
-        return findings
-    wanted = {p for f in pending for p in ancestry(f.pointer or "")}
-    positions = locate(text, wanted)
-    located: list[Finding] = []
-    for finding in findings:
-        if finding.line is not None or finding.pointer is None:
-            located.append(finding)
-            continue
-        for pointer in ancestry(finding.pointer):
-            if pointer in positions:
-                line, column = positions[pointer]
-                finding = attrs.evolve(finding, line=line, column=column)  # noqa: PLW2901
-                break
-        located.append(finding)
-    return located
-
-
-def ancestry(pointer: str) -> list[str]:
-    """``/a/b/c`` → ``[/a/b/c, /a/b, /a, ""]``: a missing member is located at its parent."""
-    found = [pointer]
-    while pointer:
-        pointer = pointer.rsplit("/", 1)[0]
-        found.append(pointer)
-    return found

@@ -1,16 +1,21 @@
 """Worker processes for ``--jobs``: work mapped in order, and a pool that is torn down at once
-when the run stops early (Ctrl-C, an error), leaving no worker behind and nothing waiting."""
+when the run stops early (Ctrl-C, an error), leaving no worker behind and nothing waiting;
+and the collector's thresholds a program may set around a big run (:func:`few_collections`)."""
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["in_order", "quiet_worker", "stop"]
+__all__ = ["GC_THRESHOLDS", "few_collections", "in_order", "quiet_worker", "stop"]
+
+#: The collector's thresholds during a big run (Python's defaults are 700, 10, 10).
+GC_THRESHOLDS = (100_000, 50, 1000)
 
 _T = TypeVar("_T")
 _P = TypeVar("_P")
@@ -22,6 +27,37 @@ def quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _start_worker() -> None:
+    """A worker process of the pool: quiet on Ctrl-C, and with the collector's thresholds of
+    a big run for its whole life (the process is the run's own)."""
+    quiet_worker()
+    _raise_thresholds()
+
+
+def _raise_thresholds() -> tuple[int, ...]:
+    before = gc.get_threshold()
+    gc.set_threshold(*(max(a, b) for a, b in zip(before, GC_THRESHOLDS, strict=True)))
+    return before
+
+
+@contextlib.contextmanager
+def few_collections() -> Iterator[None]:
+    """Run Python's cyclic collector far less often inside (:data:`GC_THRESHOLDS`), then
+    restore its thresholds.
+
+    A big validation allocates millions of objects that form no cycles (records, tuples,
+    dicts) and keeps many of them; with the default thresholds the collector walks the growing
+    set of live records over and over (see ``docs/performance.md`` for what that costs). The
+    thresholds are process-wide: a program (``antt validate``) sets them around its run; a
+    library run does not touch them.
+    """
+    before = _raise_thresholds()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def in_order(
     work: Callable[[_T, _P], list[_R]], batches: Sequence[_T], plan: _P, jobs: int
 ) -> Iterator[_R]:
@@ -31,7 +67,7 @@ def in_order(
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
 
     workers = min(jobs, len(batches), os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
     finished = False
     try:
         for results in pool.map(work, batches, itertools.repeat(plan)):

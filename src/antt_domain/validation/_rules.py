@@ -31,6 +31,7 @@ from antt_domain.model import Codelist, Dataset, Record
 from antt_domain.model import v2 as model_v2
 from antt_domain.validation._catalogue import CodeInfo
 from antt_domain.validation._findings import Severity
+from antt_domain.vi import Gazetteer
 
 __all__ = [
     "DatasetCheck",
@@ -143,7 +144,7 @@ class RuleContext:
     """
 
     codelists: Mapping[str, Codelist] = attrs.field(factory=dict, hash=False)
-    gazetteer: Any = None
+    gazetteer: Gazetteer | None = None
     codelists_v2: Mapping[str, Codelist] = attrs.field(factory=dict, hash=False)
 
 

@@ -103,7 +103,8 @@ def test_plugin_codes_reach_the_rules_of_a_whole_run(tmp_path: Any, monkeypatch:
 
     from antt_domain.model import Code  # noqa: PLC0415
     from antt_domain.schemas import codelists  # noqa: PLC0415
-    from antt_domain.validation import _engine, validate  # noqa: PLC0415
+    from antt_domain.validation import _workers as _engine  # noqa: PLC0415
+    from antt_domain.validation import validate  # noqa: PLC0415
 
     monkeypatch.setattr(_engine, "PARALLEL_BYTES", 0)  # small files, yet the workers check them
     monkeypatch.setattr(_engine, "SMALL_BYTES", 0)

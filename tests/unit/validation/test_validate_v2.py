@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from antt_domain.cli import main
-from antt_domain.validation import _engine, validate, validate_bytes, validate_value
+from antt_domain.validation import _workers as _engine
+from antt_domain.validation import validate, validate_bytes, validate_value
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = sorted((ROOT / "examples" / "corpus").glob("*/dataset.json"))

@@ -11,7 +11,7 @@ from typing import TextIO
 from antt_domain.errors import AnttError
 from antt_domain.io import write_atomic
 from antt_domain.plugins import AnttPluginManager, plugin_manager
-from antt_domain.validation import FORMATS, RenderOptions, Severity, catalogue, render
+from antt_domain.validation import REPORT_FORMATS, RenderOptions, Severity, catalogue, render
 
 from antt_domain_xlsx._codes import CODES
 from antt_domain_xlsx._read import import_workbook
@@ -69,7 +69,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write OUT even when there are findings at or above --fail-on",
     )
-    imp.add_argument("--format", choices=sorted(FORMATS), default="text", help="findings' format")
+    imp.add_argument(
+        "--format", choices=sorted(REPORT_FORMATS), default="text", help="findings' format"
+    )
     imp.add_argument("--lang", choices=("vi", "en"), help="messages' language (default: locale)")
     imp.add_argument(
         "--fail-on", choices=("error", "warning", "info"), default="error", help="default error"

@@ -17,7 +17,8 @@ from typing import Any
 
 import attrs
 from antt_domain.io import parse_json
-from antt_domain.validation import Finding, finding_from
+from antt_domain.validation import Finding
+from antt_domain.validation.engine import finding_from
 from antt_domain.vi import VietnameseParseError, name_key, parse_dmy, parse_number
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 

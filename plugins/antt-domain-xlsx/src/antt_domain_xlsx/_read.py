@@ -21,13 +21,13 @@ import attrs
 import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type hints
 import openpyxl.xml  # type: ignore[import-untyped]
 from antt_domain.validation import (
-    DEFAULT,
     Finding,
     Report,
     Rule,
     Severity,
     validate_bytes,
 )
+from antt_domain.validation.engine import DEFAULT
 from antt_domain.vi import name_key
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 

@@ -1,0 +1,244 @@
+"""Checking the inputs of a run, piece by piece, in this process or in worker processes.
+
+A run is cut into pieces (:class:`_Unit`: a whole input, or a byte range of a large JSONL
+file) and a :class:`Plan` says what to do with each: read it as the run says, check it (read,
+schema, structure), and run the built-in record rules on its sound records, locating their
+findings in the bytes at hand. The same function does this for every piece
+(:func:`_check_unit`): in this process, or -- with ``jobs > 1`` and a run big enough to gain
+from it -- in worker processes, whose results come back as plain tuples and JSON bytes (attrs
+objects pickle slowly). :func:`_check_all` brings the pieces back together in input order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from typing import final
+
+import attrs
+
+from antt_domain.validation._apply import apply_record_rules, rule_context, rule_findings
+from antt_domain.validation._codes import BUILT_IN_RULES
+from antt_domain.validation._faults import Faults, RuleCrashError
+from antt_domain.validation._inputs import InputSource
+from antt_domain.validation._kept import Kept
+from antt_domain.validation._locate import locate_in_piece
+from antt_domain.validation._options import (
+    DEFAULT,
+    Codelists,
+    GazetteerOption,
+    Options,
+    Progress,
+)
+from antt_domain.validation._pieces import Reading, check_piece, line_bounds, size_of
+from antt_domain.validation._pipeline import Checked, Payload
+from antt_domain.validation._pool import in_order
+from antt_domain.validation._rules import Located, RecordSet, Rule, RuleContext
+from antt_domain.validation._transport import Done, finding_row, received
+
+__all__ = ["Plan", "plan_run"]
+
+#: Above this size a JSONL file is checked in pieces of at most this size.
+CHUNK_BYTES = 8 * 1024 * 1024
+#: Above this size, and with ``jobs > 1``, a JSONL file is shared between processes.
+PARALLEL_BYTES = 1024 * 1024
+#: With ``jobs > 1``, pieces of work smaller than this are not worth sending to a worker
+#: process: a run whose bytes are mostly in such pieces stays in this process (see
+#: ``_workers_can_win``).
+SMALL_BYTES = 64 * 1024
+
+
+@final
+@attrs.frozen
+class _Unit:
+    """One piece of work: a whole source, or a byte range of a large JSONL file."""
+
+    index: int
+    source: InputSource
+    start: int = 0
+    end: int | None = None
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Plan:
+    """What is done to every piece of a run, in whichever process: how to read it, which
+    built-in record rules to run (by code: rules are not sent between processes) with which
+    context, and whether its sound records are wanted afterwards (for rules that run once the
+    pieces are back: plugins' record rules and every rule across records)."""
+
+    reading: Reading
+    rule_codes: tuple[str, ...]
+    #: The run's codelists and gazetteer, as picklable values (or ``DEFAULT``).
+    codelists: Codelists
+    codelists_v2: Codelists
+    gazetteer: GazetteerOption
+    keep_records: bool
+
+    def context(self) -> RuleContext:
+        """The rules' context of the run (the same in every process)."""
+        return rule_context(self.codelists, self.codelists_v2, self.gazetteer)
+
+
+def plan_run(options: Options) -> tuple[Plan, list[Rule]]:
+    """The plan of a run, and the selected rules left to run in this process afterwards."""
+    rules = [r for r in (*BUILT_IN_RULES, *options.rules) if options.keeps(r.code)]
+    in_plan = [r for r in rules if r.scope == "record" and r in BUILT_IN_RULES]
+    rest = [r for r in rules if r not in in_plan]
+    plan = Plan(
+        reading=(options.force_type, options.schema_version),
+        rule_codes=tuple(r.code for r in in_plan),
+        codelists=_picklable(options.codelists),
+        codelists_v2=_picklable(options.codelists_v2),
+        gazetteer=options.gazetteer,
+        keep_records=bool(rest),
+    )
+    return plan, rest
+
+
+def _picklable(lists: Codelists) -> Codelists:
+    """``lists`` as a plain dict (a plugin manager's are read-only proxies, which do not
+    pickle)."""
+    return lists if lists is DEFAULT else dict(lists)
+
+
+def _check_unit(
+    unit: _Unit, plan: Plan, context: RuleContext, faults: Faults, *, send: bool
+) -> Done:
+    """Check one piece as ``plan`` says; ``send``: for another process (records as bytes)."""
+    payload: Payload | None = [] if send and plan.keep_records else None
+    checked, lines, data = check_piece(unit.source, unit.start, unit.end, plan.reading, payload)
+    if plan.rule_codes and checked.records:
+        by_code = {r.code: r for r in BUILT_IN_RULES}
+        rules = [by_code[code] for code in plan.rule_codes]
+        raised = apply_record_rules(checked.records, rules, context, faults)
+        found = rule_findings(raised, RecordSet(()))
+        checked.findings += locate_in_piece(unit.source, data, found)
+    if send or not plan.keep_records:
+        checked.records = []
+    faulted = tuple(faults.items)
+    if not send:
+        return Done(index=unit.index, lines=lines, checked=checked, faults=faulted)
+    rows = tuple(finding_row(f) for f in checked.findings)
+    checked.findings = []
+    return Done(
+        index=unit.index, lines=lines, checked=checked, faults=faulted, rows=rows, payload=payload
+    )
+
+
+def _work_batch(batch: list[_Unit], plan: Plan) -> list[Done]:
+    """In a worker process: the pieces of ``batch``, checked for sending back."""
+    context = plan.context()
+    return [_check_unit(unit, plan, context, Faults(), send=True) for unit in batch]
+
+
+def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
+    """Work units: each source whole, except JSONL files over :data:`CHUNK_BYTES` (or over
+    :data:`PARALLEL_BYTES` with ``jobs > 1``), cut into byte ranges at line starts (so memory
+    stays bounded, and several processes can share one file)."""
+    units: list[_Unit] = []
+    for index, source in enumerate(sources):
+        size = size_of(source) if source.format == "jsonl" and source.data is None else 0
+        parallel = jobs > 1 and size > PARALLEL_BYTES
+        if size <= CHUNK_BYTES and not parallel:
+            units.append(_Unit(index, source))
+            continue
+        pieces = -(-size // CHUNK_BYTES)
+        if parallel:  # a few pieces per process, so that none waits for the slowest
+            pieces = max(pieces, min(4 * jobs, size // (PARALLEL_BYTES // 4)))
+        bounds = line_bounds(source.path, size, pieces)  # type: ignore[arg-type]
+        units += [_Unit(index, source, a, b) for a, b in itertools.pairwise(bounds)]
+    return units
+
+
+def _batches(units: list[_Unit], jobs: int) -> list[list[_Unit]]:
+    """``units`` in consecutive batches of about equal size, a few per process: many small
+    files then cost a few round trips to the workers, not one each."""
+    sizes = [max(size_of(u.source, u.start, u.end), 1) for u in units]
+    target = max(sum(sizes) // (4 * jobs), 1)
+    batches: list[list[_Unit]] = [[]]
+    filled = 0
+    for unit, size in zip(units, sizes, strict=True):
+        if batches[-1] and filled + size > target:
+            batches.append([])
+            filled = 0
+        batches[-1].append(unit)
+        filled += size
+    return batches
+
+
+def _workers_can_win(units: Sequence[_Unit]) -> bool:
+    """Whether worker processes can make this run faster than one process: not when it comes
+    to :data:`PARALLEL_BYTES` or less in all (starting them costs more than it saves), nor when
+    most of its bytes are in pieces under :data:`SMALL_BYTES` (many small files: sending each
+    to a worker and its result back costs more than checking it here). Such a run takes the
+    one-process path, exactly as without ``jobs``."""
+    sizes = [size_of(u.source, u.start, u.end) for u in units]
+    total = sum(sizes)
+    if total <= PARALLEL_BYTES:
+        return False
+    return 2 * sum(size for size in sizes if size >= SMALL_BYTES) >= total
+
+
+def _in_workers(
+    units: list[_Unit], plan: Plan, jobs: int, progress: Progress | None
+) -> Iterator[Done]:
+    """The units checked by worker processes (in a few batches), in order."""
+    results = in_order(_work_batch, _batches(units, jobs), plan, jobs)
+    for done, result in enumerate(results, 1):
+        if progress:
+            progress(done, len(units))
+        yield result
+
+
+def _results(
+    units: list[_Unit], plan: Plan, jobs: int, progress: Progress | None, faults: Faults
+) -> Iterator[Done]:
+    """The checked units in order: from worker processes when they can win, else here."""
+    if jobs > 1 and len(units) > 1 and _workers_can_win(units):
+        yield from _in_workers(units, plan, jobs, progress)
+        return
+    context = plan.context()
+    for done, unit in enumerate(units, 1):
+        here = Faults(raise_on_crash=faults.raise_on_crash, off=faults.off)
+        yield _check_unit(unit, plan, context, here, send=False)
+        if progress:
+            progress(done, len(units))
+
+
+def _check_all(
+    sources: Sequence[InputSource],
+    plan: Plan,
+    options: Options,
+    progress: Progress | None,
+    on_records: Callable[[list[Located]], None] | None,
+    *,
+    kept: Kept,
+    faults: Faults,
+) -> list[Checked]:
+    """Check every source as ``plan`` says, one :class:`Checked` a source in input order.
+
+    The kept findings go to ``kept``, crashed rules to ``faults``; ``on_records`` sees each
+    piece's sound records as they come, and then they are dropped (memory stays flat) unless
+    it is ``None``."""
+    merged: dict[int, Checked] = {}
+    lines_before: dict[int, int] = {}
+    for done in _results(_units(sources, options.jobs), plan, options.jobs, progress, faults):
+        before = lines_before.get(done.index, 0)
+        lines_before[done.index] = before + max(done.lines - 1, 0)
+        faults.merge((f, None if n is None else n + before) for f, n in done.faults)
+        if faults.items and faults.raise_on_crash:  # a crash in a worker process
+            raise RuleCrashError(faults.items[0][0])
+        checked = received(done, before)
+        kept.add(f for f in checked.findings if options.keeps(f.code))
+        checked.findings = []
+        if on_records is not None:
+            on_records(checked.records)
+            checked.records = []
+        if done.index not in merged:
+            merged[done.index] = checked
+            continue
+        whole = merged[done.index]
+        whole.records += checked.records
+        whole.count += checked.count
+    return [merged[i] for i in sorted(merged)]

@@ -1,0 +1,69 @@
+"""``validate(path, plugins=manager)`` gives exactly the report ``antt validate`` prints, with
+a plugin installed that adds a rule, a code to an open codelist and a gazetteer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from antt_domain.plugins import plugin_manager
+from antt_domain.validation import RenderOptions, RulePlugins, catalogue, render, validate
+
+from .conftest import Run, install_offline
+
+ROOT = Path(__file__).resolve().parents[2]
+PLUGIN = ROOT / "tests" / "fixtures" / "plugins" / "antt-domain-thanhhoa"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plugin installed offline into a folder for PYTHONPATH."""
+    return install_offline(tmp_path_factory.mktemp("site"), PLUGIN)
+
+
+def _records(tmp_path: Path) -> Path:
+    path = tmp_path / "records.json"
+    records = [
+        {
+            "id": "a1",
+            "type": "activity",
+            "kind": "other",
+            "period": {"kind": "unstated"},
+            "quantity": {"value": 3, "unit": "boat"},
+        },
+        {
+            "id": "area-1",
+            "type": "area",
+            "name": "Xã Thử Nghiệm",
+            "level": "commune",
+            "code": "99999",
+            "code_list": "test",
+            "valid_from": "2021-01-01",
+        },
+        {"id": "a2", "type": "activity", "kind": "Bad", "period": {"kind": "unstated"}},
+    ]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_the_api_with_the_plugins_gives_the_report_of_the_command(
+    antt: Run, site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same findings, to the message and position, as the command's JSON report; without
+    the plugins the API reports what the plugin's codes and gazetteer would have settled."""
+    path = _records(tmp_path)
+    command = antt("validate", "--format", "json", str(path), env={"PYTHONPATH": str(site)})
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delenv("ANTT_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.delenv("ANTT_PLUGINS", raising=False)
+    manager = plugin_manager()
+    assert isinstance(manager, RulePlugins)
+    report = validate(path, plugins=manager)
+    options = RenderOptions(catalogue=catalogue(manager.rules()))
+    assert json.loads(render(report, "json", options)) == json.loads(command.stdout)
+    assert "XTH001" in {f.code for f in report}
+    without = {f.code for f in validate(path)}
+    assert {"V101", "D010"} <= without
+    assert "XTH001" not in without
