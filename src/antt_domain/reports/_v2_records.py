@@ -7,7 +7,7 @@ sentence, for the summary. Every text goes through
 from __future__ import annotations
 
 from antt_domain.model.v2 import Assessment, Award, Event
-from antt_domain.reports._v2_words import Words2
+from antt_domain.reports._v2_words import Words2, exact_count, spaced
 from antt_domain.text_safety import markdown_inline
 
 __all__ = ["assessments_table", "award_line", "awards_table", "events_table", "table"]
@@ -90,7 +90,8 @@ def _number(award: Award, words: Words2) -> str:
     amount = award.total or award.quantity
     if amount is None:
         return ""
-    number = f"{words.quantity(amount)} {words.unit(amount.unit, amount.classifier)}"
+    unit = words.unit(amount.unit, amount.classifier, value=exact_count(amount))
+    number = words.quantity(amount) + spaced(unit)
     return number + (f" (“{amount.as_written}”)" if amount.as_written else "")
 
 
