@@ -16,7 +16,7 @@ from antt_domain.model import Codelist
 from antt_domain.model import Interval as Interval1
 from antt_domain.model.v2 import Dataset
 from antt_domain.reports._v2_markdown import aggregate_for, subject_of
-from antt_domain.reports._v2_records import award_line
+from antt_domain.reports._v2_records import award_line, like_awards
 from antt_domain.reports._v2_sections import (
     MODELS_TITLE,
     REASONS,
@@ -157,6 +157,11 @@ def _others(result: AggregateV2, words: Words2) -> list[tuple[str, list[str]]]:
         parts.append((pick("Hội nghị, sự kiện", "Events"), lines))
     if result.awards:
         lines = [award_line(a, words) for a in result.awards]
+        lines += [
+            pick("cộng cùng hình thức, cùng cấp", "like awards added")
+            + f": {form}{f' ({level})' if level else ''}, {total}"
+            for form, level, total, _ in like_awards(result.awards, words)
+        ]
         parts.append((pick("Khen thưởng", "Awards"), lines))
     if result.assessments:
         lines = [
