@@ -46,7 +46,7 @@ def test_summary_in_english_keeps_2021_apart_from_recent_years(
     result = antt("report", "--lang", "en", "--period", "2021", str(example_path))
     text = result.stdout
     assert "Figures for the year 2021" in text
-    assert "Cases settled by mediation: 17 case, the year 2021" in text
+    assert "Cases settled by mediation: 17 cases, the year 2021" in text
     said = "“1.838 buổi”, “những năm qua” (by Công an huyện Cẩm Thuỷ; not added: period not stated)"
     assert said in text
     assert "“14 loại mô hình”, “đến nay”" in text

@@ -1,5 +1,5 @@
 """`antt report` on Schema 2.0 datasets: every corpus dataset reports, each figure in the
-source's words with its unit's Vietnamese label; unlike figures never share a total."""
+source's words with one Vietnamese word for its unit; unlike figures never share a total."""
 
 from __future__ import annotations
 
@@ -22,17 +22,29 @@ DATASETS = [
 ]
 
 
+def _one_word(label: str) -> str:
+    """What follows a number: the first term of a unit label listing synonyms, without a
+    trailing gloss ("người" of "người, cá nhân, đối tượng, thành viên")."""
+    bare = label.split(" (", maxsplit=1)[0] if not label.startswith("(") else label
+    return bare.split(",")[0].rstrip("… ")
+
+
 def expected_words(path: Path) -> list[str]:
-    """Each figure's ``as_written`` and its unit's Vietnamese label."""
+    """Each figure's ``as_written`` and the one Vietnamese word for its counted unit: the
+    classifier the source counted with, else the head term of the unit's label."""
     dataset = load_any_dataset(path)
     assert isinstance(dataset, Dataset)
     vocab = Codelists(lists=codelists("2"), vocabulary=dataset.vocabulary)
     found: list[str] = []
     for figure in dataset.of_type(Figure):
-        if figure.quantity is not None:
-            found.append(vocab.label(figure.quantity.unit, "vi", codelist="units"))
-            if figure.quantity.as_written:
-                found.append(figure.quantity.as_written)
+        quantity = figure.quantity
+        if quantity is not None:
+            if quantity.classifier is not None:
+                found.append(vocab.label(quantity.classifier, "vi", codelist="classifiers"))
+            elif quantity.unit not in ("percent", "vnd"):
+                found.append(_one_word(vocab.label(quantity.unit, "vi", codelist="units")))
+            if quantity.as_written:
+                found.append(quantity.as_written)
     return found
 
 

@@ -126,3 +126,18 @@ def test_a_province_sized_dataset(tmp_path: Path) -> None:
     assert "cột lớn nhất trong" in page
     assert len(elements.named("svg")) >= 10
     (tmp_path / "province.html").write_text(page, encoding="utf-8")
+
+
+def test_bar_labels_say_the_period_in_words_and_areas_by_name(charted: str) -> None:
+    """Issue #19: a bar says "năm 2020", as the tables do, never the raw key "2020"; a
+    grouped bar names its area, never its id."""
+    labels = re.findall(r'class="label">([^<]*)<', charted)
+    assert labels
+    said = ("năm 2020 ", "số hiện có (mới nhất) ")
+    assert [label for label in labels if not label.startswith(said)] == []
+    assert [label for label in labels if "“;" in label or "“”" in label] == []
+    ids = {record.id for record in province_dataset().records}
+    heads = {label.split(":", 1)[0] for label in labels}
+    heads = {head.removeprefix(said[0]).removeprefix(said[1]) for head in heads}
+    assert heads
+    assert heads & ids == set()

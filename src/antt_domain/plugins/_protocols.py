@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 if TYPE_CHECKING:
     from antt_domain.model import Dataset
-    from antt_domain.plugins._specs import ReportRequest
+    from antt_domain.plugins._request import ReportRequest
 
 __all__ = ["Exporter", "ReportRenderer"]
 

@@ -100,9 +100,12 @@ def report(
 
     ``out`` is a path, written atomically (never overwritten without ``force``), or a binary
     stream, written once the whole report is rendered.
+
+    The request carries ``manager``'s :meth:`~AnttPluginManager.codelists_v2` (the default
+    manager's when none is given), so a plugin's namespaced codes print their labels.
     """
-    spec = name if isinstance(name, ReportFormatSpec) else None
-    spec = spec or (manager or plugin_manager()).report_format(str(name))
+    manager = manager or plugin_manager()
+    spec = name if isinstance(name, ReportFormatSpec) else manager.report_format(str(name))
     request = ReportRequest(
         dataset=dataset,
         lang=lang,
@@ -110,6 +113,7 @@ def report(
         area=area,
         by=tuple(by),
         options=MappingProxyType(dict(options or {})),
+        codelists_v2=manager.codelists_v2(),
     )
     data = render_report(spec, request)
     if isinstance(out, (str, os.PathLike)):

@@ -10,9 +10,9 @@ from typing import Any, Literal
 
 import attrs
 
-from antt_domain.model import Code, Dataset
-from antt_domain.model.v2 import Dataset as DatasetV2
+from antt_domain.model import Code
 from antt_domain.plugins._protocols import Exporter, ReportRenderer
+from antt_domain.plugins._request import ReportRequest
 
 __all__ = [
     "BUILTIN_COMMANDS",
@@ -154,48 +154,6 @@ class ReportFormatSpec:
     #: The major schema versions of the datasets ``render`` reports on (as on
     #: :class:`ExporterSpec`).
     schema_versions: tuple[str, ...] = attrs.field(default=("1",), converter=_versions)
-
-
-def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
-        msg = f"ReportRequest.period: {value!r} is not a year (1900-2999)"
-        raise ValueError(msg)
-
-
-def _to_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
-
-
-@attrs.frozen(kw_only=True)
-class ReportRequest:
-    """What a report is asked for.
-
-    Attributes:
-        dataset: the data to report on: a 1.0 :class:`~antt_domain.model.Dataset` or a 2.0
-            :class:`antt_domain.model.v2.Dataset` (only for a format whose spec lists ``"2"``
-            in ``schema_versions``; :func:`report` refuses it otherwise).
-        lang: ``"vi"`` or ``"en"``.
-        period: a calendar year to restrict figures to, or ``None`` for all (figures whose
-            period is unstated are never attributed to a year).
-        area: an area's id to restrict figures to, or ``None``.
-        by: dimensions to break figures down by (``("kind", "organiser")``), in order.
-        options: ``KEY=VALUE`` options for the format, as given.
-    """
-
-    dataset: Dataset | DatasetV2 = attrs.field(
-        validator=attrs.validators.instance_of((Dataset, DatasetV2))
-    )
-    lang: Literal["vi", "en"] = attrs.field(
-        default="vi", validator=attrs.validators.in_(("vi", "en"))
-    )
-    period: int | None = attrs.field(default=None, validator=_check_year)
-    area: str | None = None
-    by: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
-    options: Mapping[str, str] = attrs.field(factory=dict, converter=_options, hash=False)
 
 
 def _codes(value: Iterable[object]) -> tuple[Code, ...]:

@@ -8,7 +8,7 @@ differ. Every text goes through :func:`antt_domain.text_safety.markdown_inline`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from antt_domain.aggregate import (
     AggregateV2,
@@ -17,6 +17,7 @@ from antt_domain.aggregate import (
     aggregate_v2,
     differing,
 )
+from antt_domain.model import Codelist
 from antt_domain.model import Interval as Interval1
 from antt_domain.model.v2 import Dataset, Figure
 from antt_domain.reports._v2_records import (
@@ -33,7 +34,7 @@ from antt_domain.reports._v2_sections import (
     sections,
     written,
 )
-from antt_domain.reports._v2_words import Words2
+from antt_domain.reports._v2_words import Words2, exact_count, spaced
 from antt_domain.reports._words import check_lang
 from antt_domain.text_safety import markdown_inline
 
@@ -67,10 +68,13 @@ def aggregate_for(
     period: Interval1 | int | None,
     area: str | None,
     by: Sequence[str],
+    codelists: Mapping[str, Codelist] | None = None,
 ) -> tuple[AggregateV2, Words2]:
-    """The aggregate of a 2.0 ``dataset`` for a request, and the words to write it in."""
-    words = Words2(dataset, check_lang(lang))
-    return aggregate_v2(dataset, period=period, area=area, by=by), words
+    """The aggregate of a 2.0 ``dataset`` for a request, and the words to write it in, both
+    with ``codelists`` (``None``: the bundled ones)."""
+    words = Words2(dataset, check_lang(lang), codelists)
+    result = aggregate_v2(dataset, period=period, area=area, by=by, codelists=codelists)
+    return result, words
 
 
 def render_markdown_v2(
@@ -80,9 +84,12 @@ def render_markdown_v2(
     period: Interval1 | int | None = None,
     area: str | None = None,
     by: Sequence[str] = (),
+    codelists: Mapping[str, Codelist] | None = None,
 ) -> str:
     """Markdown tables of a 2.0 ``dataset`` (see the module docstring)."""
-    result, words = aggregate_for(dataset, lang=lang, period=period, area=area, by=by)
+    result, words = aggregate_for(
+        dataset, lang=lang, period=period, area=area, by=by, codelists=codelists
+    )
     pick = words.pick
     when = (
         words.words.interval(result.period)
@@ -159,8 +166,9 @@ def subject_of(figure: Figure, words: Words2, *, home: str | None = None) -> str
     if people is not None:
         said = f" (“{people.as_written}”)" if people.as_written else ""
         bits.append(
-            f"{words.pick('tham gia', 'participants')}: {words.quantity(people)} "
-            f"{words.unit(people.unit, people.classifier)}{said}"
+            f"{words.pick('tham gia', 'participants')}: {words.quantity(people)}"
+            + spaced(words.unit(people.unit, people.classifier, value=exact_count(people)))
+            + said
         )
     for link in figure.links:
         targets = ", ".join(words.figure(t) for t in link.targets)
@@ -195,13 +203,13 @@ def _amount(item: Item, words: Words2) -> tuple[str, str, str]:
         key = item.cell.key
         return (
             words.total(item.cell.total, key.unit),
-            words.unit(key.unit, key.classifier),
+            words.unit(key.unit, key.classifier, value=exact_count(item.cell.total)),
             words.key_period(key),
         )
     quantity = item.figure.quantity
     if quantity is None or (item.apart and item.apart.reason is ApartReasonV2.NOT_COUNTED):
         return "", "", words.period(item.figure.period)
-    unit = words.unit(quantity.unit, quantity.classifier)
+    unit = words.unit(quantity.unit, quantity.classifier, value=exact_count(quantity))
     return words.quantity(quantity), unit, words.period(item.figure.period)
 
 

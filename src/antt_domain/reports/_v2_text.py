@@ -1,4 +1,4 @@
-"""``render_summary`` and ``render_json`` on a 2.0 dataset.
+"""``render_summary`` and ``render_aggregate_json`` on a 2.0 dataset.
 
 The summary is paragraphs of plain sentences, one per total of like figures, each in the
 source's words; figures kept apart, events, awards and assessments follow, each only when
@@ -8,14 +8,15 @@ there are any. The JSON lists every cell with its key, total and provenance (``v
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from antt_domain.aggregate import KEY_FIELDS, AggregateV2, ApartReasonV2, CellV2
+from antt_domain.model import Codelist
 from antt_domain.model import Interval as Interval1
 from antt_domain.model.v2 import Dataset
 from antt_domain.reports._v2_markdown import aggregate_for, subject_of
-from antt_domain.reports._v2_records import award_line
+from antt_domain.reports._v2_records import award_line, like_awards
 from antt_domain.reports._v2_sections import (
     MODELS_TITLE,
     REASONS,
@@ -24,10 +25,10 @@ from antt_domain.reports._v2_sections import (
     said,
     sections,
 )
-from antt_domain.reports._v2_words import Words2
+from antt_domain.reports._v2_words import Words2, exact_count, spaced
 from antt_domain.text_safety import json_safe, no_workflow_commands, one_line
 
-__all__ = ["JSON_VERSION_V2", "render_json_v2", "render_summary_v2"]
+__all__ = ["JSON_VERSION_V2", "render_aggregate_json_v2", "render_summary_v2"]
 
 #: The shape of the JSON report of a 2.0 dataset.
 JSON_VERSION_V2 = 2
@@ -50,7 +51,8 @@ def _item(item: Item, words: Words2, home: str | None) -> str:
         cell, key = item.cell, item.cell.key
         said_all = "; ".join(w for c in cell.contributions if (w := said(c.figure, words)))
         text = (
-            f"{label}: {words.total(cell.total, key.unit)} {words.unit(key.unit, key.classifier)}"
+            f"{label}: {words.total(cell.total, key.unit)}"
+            f"{spaced(words.unit(key.unit, key.classifier, value=exact_count(cell.total)))}"
             f", {_when(cell, words)}"
         )
         organisers = words.organisers(c.figure for c in cell.contributions)
@@ -66,7 +68,8 @@ def _item(item: Item, words: Words2, home: str | None) -> str:
     words_of_source = said(figure, words)
     amount = words_of_source
     if not amount and quantity is not None and item.apart.reason is not ApartReasonV2.NOT_COUNTED:
-        amount = f"{words.quantity(quantity)} {words.unit(quantity.unit, quantity.classifier)}"
+        unit = words.unit(quantity.unit, quantity.classifier, value=exact_count(quantity))
+        amount = f"{words.quantity(quantity)}{spaced(unit)}"
     bits = []
     if not figure.period.as_written and words.period(figure.period) != reason:
         bits.append(words.period(figure.period))
@@ -84,13 +87,16 @@ def render_summary_v2(
     period: Interval1 | int | None = None,
     area: str | None = None,
     by: Sequence[str] = (),
+    codelists: Mapping[str, Codelist] | None = None,
 ) -> str:
     """Paragraphs, as an officer writes a summary report: the title; the area and period
     (without a period, each year apart, and it says so); "I. Kết quả" with one numbered part
     per area of work (only those with figures), each figure in the source's words; then
     events, awards and assessments when there are any; then the headed sections
     "II. Đánh giá" and "III. Nhiệm vụ thời gian tới", left for the officer to write."""
-    result, words = aggregate_for(dataset, lang=lang, period=period, area=area, by=by)
+    result, words = aggregate_for(
+        dataset, lang=lang, period=period, area=area, by=by, codelists=codelists
+    )
     pick = words.pick
     when = (
         words.words.interval(result.period)
@@ -151,6 +157,11 @@ def _others(result: AggregateV2, words: Words2) -> list[tuple[str, list[str]]]:
         parts.append((pick("Hội nghị, sự kiện", "Events"), lines))
     if result.awards:
         lines = [award_line(a, words) for a in result.awards]
+        lines += [
+            pick("cộng cùng hình thức, cùng cấp", "like awards added")
+            + f": {form}{f' ({level})' if level else ''}, {total}"
+            for form, level, total, _ in like_awards(result.awards, words)
+        ]
         parts.append((pick("Khen thưởng", "Awards"), lines))
     if result.assessments:
         lines = [
@@ -190,7 +201,9 @@ def to_json_v2(result: AggregateV2, words: Words2) -> dict[str, Any]:
             {
                 "key": _key_json(cell),
                 "label": words.label("figure_kinds", cell.key.kind),
-                "unit_label": words.unit(cell.key.unit, cell.key.classifier),
+                "unit_label": words.unit(
+                    cell.key.unit, cell.key.classifier, value=exact_count(cell.total)
+                ),
                 "value": _number(cell.total.value),
                 "precision": cell.total.precision.value,
                 "upper": _number(cell.total.upper),
@@ -225,15 +238,18 @@ def to_json_v2(result: AggregateV2, words: Words2) -> dict[str, Any]:
     }
 
 
-def render_json_v2(
+def render_aggregate_json_v2(
     dataset: Dataset,
     *,
     lang: str = "vi",
     period: Interval1 | int | None = None,
     area: str | None = None,
     by: Sequence[str] = (),
+    codelists: Mapping[str, Codelist] | None = None,
 ) -> str:
-    """The 2.0 aggregate as JSON text (``version: 2``), as :func:`render_json` writes 1.0."""
-    result, words = aggregate_for(dataset, lang=lang, period=period, area=area, by=by)
+    """The 2.0 aggregate as JSON text (``version: 2``: cells, provenance, source's words)."""
+    result, words = aggregate_for(
+        dataset, lang=lang, period=period, area=area, by=by, codelists=codelists
+    )
     body = to_json_v2(result, words)
     return json_safe(json.dumps(body, ensure_ascii=False, indent=2)) + "\n"

@@ -3,10 +3,12 @@ amounts in the language's number format, periods as the source wrote them, recor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from antt_domain.aggregate import FigureKey, Total
+from antt_domain.model import Codelist
 from antt_domain.model import Interval as Interval1
 from antt_domain.model import Precision as Precision1
 from antt_domain.model.v2 import (
@@ -24,20 +26,50 @@ from antt_domain.model.v2 import (
     Quantity,
     Recurring,
 )
-from antt_domain.reports._words import Lang, Words, _exact
+from antt_domain.reports._words import Lang, Words, _exact, check_lang
 from antt_domain.schemas import codelists
 
-__all__ = ["Words2"]
+__all__ = ["Words2", "exact_count", "head_term", "period_in_words", "spaced"]
 
 _NAMED = ("name", "title", "name_as_written", "symbol", "title_as_written")
+#: Units that the number itself says: "72,6%", "1.000.000 đồng".
+_IN_NUMBER = frozenset({"percent", "vnd"})
+_GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def exact_count(amount: Total | Quantity) -> object:
+    """The number an English unit agrees with: the value of an exact amount, else ``None``
+    (plural: "from 1 to 3 sessions", "over 1 sessions" reads wrong, "over one" never occurs)."""
+    if amount.upper is not None or amount.precision.value != "exact":
+        return None
+    return amount.value
+
+
+def spaced(word: str) -> str:
+    """``" word"``, or nothing for no word (a unit the number already says)."""
+    return f" {word}" if word else ""
+
+
+def head_term(label: str) -> str:
+    """The first term of a label that lists synonyms, without a trailing gloss:
+    ``"người"`` of ``"người, cá nhân, đối tượng, thành viên"``, ``"vụ"`` of ``"vụ (phạm tội)"``,
+    ``"unit"`` of ``"unit (area, agency, enterprise, school)"``. A label that is only a gloss
+    (``"(không ghi đơn vị)"``) stays whole."""
+    bare = _GLOSS.sub("", label).strip() or label
+    return bare.split(",", 1)[0].strip().rstrip("…").strip() or bare
 
 
 class Words2:
-    """How a 2.0 report says codes, amounts, periods and records, in ``lang``."""
+    """How a 2.0 report says codes, amounts, periods and records, in ``lang``: codes are
+    labelled by the dataset's vocabulary, then ``lists`` (``None``: the bundled 2.0 codelists;
+    a plugin manager's ``codelists_v2()`` for the plugins' codes too)."""
 
-    def __init__(self, dataset: Dataset, lang: Lang) -> None:
+    def __init__(
+        self, dataset: Dataset, lang: Lang, lists: Mapping[str, Codelist] | None = None
+    ) -> None:
         self.words = Words(lang)
-        self.vocab = Codelists(lists=codelists("2"), vocabulary=dataset.vocabulary)
+        bundled = codelists("2") if lists is None else lists
+        self.vocab = Codelists(lists=bundled, vocabulary=dataset.vocabulary)
         self.index = dataset.index()
         self.lang = lang
 
@@ -71,12 +103,30 @@ class Words2:
             return f"“{record.quantity.as_written}”"
         return self.label("figure_kinds", record.kind)
 
-    def unit(self, unit: str, classifier: str | None = None) -> str:
-        """``"cái, chiếc, khẩu, … (khẩu)"``: the unit's label, and the classifier's if any."""
-        text = self.label("units", unit)
-        if classifier is not None:
-            text += f" ({self.label('classifiers', classifier)})"
-        return text
+    def unit(self, unit: str, classifier: str | None = None, *, value: object = None) -> str:
+        """The one word said after a number ``value`` (issue #19), never a list of synonyms.
+
+        In Vietnamese: the classifier the source counted with ("khẩu"), else the head term of
+        the unit's label ("người" of "người, cá nhân, đối tượng, thành viên"). In English: the
+        head term of the unit's label, in the plural (the list's ``en_plural``) unless
+        ``value`` is one. Empty for a percentage or an amount of money, whose number already
+        says it ("72,6%", "1.000.000 đồng").
+        """
+        if unit in _IN_NUMBER:
+            return ""
+        if classifier is not None and self.lang == "vi":
+            return head_term(self.label("classifiers", classifier))
+        if (
+            self.lang == "en"
+            and value != 1
+            and self.vocab.origin(unit, codelist="units") != ("dataset")
+        ):
+            units = self.vocab.lists.get("units")
+            entry = units.get(unit) if units is not None else None
+            plural = entry.extra.get("en_plural") if entry is not None else None
+            if isinstance(plural, str) and plural:
+                return plural
+        return head_term(self.label("units", unit))
 
     def total(self, total: Total, unit: str) -> str:
         """A total in the language's number format with its precision ("hơn 300")."""
@@ -105,12 +155,7 @@ class Words2:
 
     def key_period(self, key: FigureKey) -> str:
         """The period part of a cell's key in words."""
-        if key.period == "stock":
-            return self.pick("số hiện có (mới nhất)", "stock (latest value)")
-        if ".." in key.period:
-            start, _, end = key.period.partition("..")
-            return self.words.interval(Interval1(start=_day(start), end=_day(end)))
-        return self.words.interval(Interval1.year(int(key.period)))
+        return period_in_words(key.period, lang=self.lang)
 
     def period(self, period: Period) -> str:
         """A period as the source wrote it, with our reading beside it when it differs."""
@@ -137,7 +182,8 @@ class Words2:
         elif isinstance(period, Duration):
             length = period.length
             text = length.as_written or (
-                f"{words.number(_exact(length.value))} {self.label('units', length.unit.value)}"
+                f"{words.number(_exact(length.value))} "
+                + self.unit(length.unit.value, value=length.value)
             )
         elif isinstance(period, Recurring):
             text = self.label("frequencies", period.frequency.value)
@@ -162,7 +208,19 @@ class Words2:
         return "; ".join(dict.fromkeys(n for n in names if n))
 
 
-def _day(text: str) -> date:
-    from datetime import date  # noqa: PLC0415 - only for the rare multi-year key
+def period_in_words(period: str, *, lang: str = "vi") -> str:
+    """The period of an aggregate cell's key (``FigureKey.period``) in words, as the
+    report's tables say it: ``"2021"`` is "năm 2021" / "the year 2021";
+    ``"2021-01-01..2021-03-31"`` is "quý I năm 2021"; any other span is "từ ngày … đến
+    ngày …"; ``"stock"`` is the latest value of a stock. ``lang`` is ``"vi"`` or ``"en"``."""
+    words = Words(check_lang(lang))
+    if period == "stock":
+        return words.pick("số hiện có (mới nhất)", "stock (latest value)")
+    if ".." in period:
+        start, _, end = period.partition("..")
+        return words.interval(Interval1(start=_day(start), end=_day(end)))
+    return words.interval(Interval1.year(int(period)))
 
+
+def _day(text: str) -> date:
     return date.fromisoformat(text)

@@ -253,9 +253,11 @@ def check_report_format(
     options: Mapping[str, str] | None = None,
     records: int = 5000,
 ) -> ReportFormatSpec:
-    """Check that a report format renders every conformance dataset, in Vietnamese and
-    English, deterministically, as ``str`` (valid UTF-8 text) or ``bytes`` as its spec says,
-    leaving the current folder untouched (compared as for :func:`check_exporter`); raise
+    """Check that a report format renders every conformance dataset of the major schema
+    versions its spec lists in ``schema_versions`` (the 2.0 ones when it says ``"2"``, with
+    ``manager``'s 2.0 codelists in the request), in Vietnamese and English,
+    deterministically, as ``str`` (valid UTF-8 text) or ``bytes`` as its spec says, leaving
+    the current folder untouched (compared as for :func:`check_exporter`); raise
     :class:`ConformanceError` if not (anything the renderer raises is a breach listed in it).
     Returns the spec checked."""
     if isinstance(spec_or_name, ReportFormatSpec):
@@ -265,11 +267,12 @@ def check_report_format(
     problems: list[str] = []
     cwd = Path.cwd()
     cwd_before = _snapshot(cwd, cwd / ".antt-no-such-folder")
-    for case, dataset in conformance_datasets(records).items():
-        if not isinstance(dataset, Dataset):  # report formats read 1.x only for now
-            continue
+    lists = (manager or plugin_manager()).codelists_v2()
+    for case, dataset in conformance_datasets(records, spec.schema_versions).items():
         for lang in ("vi", "en"):
-            request = ReportRequest(dataset=dataset, lang=lang, options=options or {})
+            request = ReportRequest(
+                dataset=dataset, lang=lang, options=options or {}, codelists_v2=lists
+            )
             problems += _render_checks(spec, case, request, functools.partial(spec.render, request))
     changes = _folder_changes(cwd_before, _snapshot(cwd, cwd / ".antt-no-such-folder"))
     if changes:

@@ -17,7 +17,7 @@ import pytest
 from antt_domain import load_example
 from antt_domain.aggregate import AggregationError, aggregate
 from antt_domain.model import AsOf, Dataset, Interval
-from antt_domain.reports import render_json, render_markdown, render_summary
+from antt_domain.reports import render_aggregate_json, render_markdown, render_summary
 
 if TYPE_CHECKING:
     from conftest import World
@@ -148,7 +148,7 @@ def test_markdown_tables_hold_the_figures_with_their_records(dataset: Dataset) -
 
 def test_json_report_carries_provenance_that_resolves(dataset: Dataset) -> None:
     """Every record the JSON names is a record of the dataset (the 1.0 data, upgraded)."""
-    body = json.loads(render_json(dataset, lang="en", period=2021))
+    body = json.loads(render_aggregate_json(dataset, lang="en", period=2021))
     named = {r for c in body["cells"] for r in c["records"]}
     named |= {a["record"] for a in body["apart"]}
     assert body["version"] == 2
@@ -156,7 +156,7 @@ def test_json_report_carries_provenance_that_resolves(dataset: Dataset) -> None:
     assert {"out-hoa-giai", "act-tuyen-truyen-luu-dong", "out-mo-hinh-tu-quan"} <= named
 
 
-@pytest.mark.parametrize("render", [render_summary, render_markdown, render_json])
+@pytest.mark.parametrize("render", [render_summary, render_markdown, render_aggregate_json])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_reports_are_deterministic(dataset: Dataset, render: object, lang: str) -> None:
     """The same request gives the same text, byte for byte."""

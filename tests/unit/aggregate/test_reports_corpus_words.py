@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,26 @@ import pytest
 from antt_domain.aggregate import aggregate_v2
 from antt_domain.io import load_any_dataset
 from antt_domain.model.v2 import Dataset, Figure
-from antt_domain.reports import render_markdown, render_summary
+from antt_domain.reports import Table, parse_markdown, render_markdown, render_summary
+from antt_domain.schemas import codelists
 from antt_domain.text_safety import markdown_inline
+
+#: The first two terms of each bundled unit label that lists synonyms ("người, cá nhân" of
+#: "người, cá nhân, đối tượng, thành viên"; "area, agency" of "unit (area, agency, ...)").
+LISTS = sorted(
+    {
+        ", ".join(part.strip() for part in label.split(",")[:2])
+        for code in codelists("2")["units"]
+        for label in (code.vi, code.en)
+        if "," in label
+    },
+    key=len,
+    reverse=True,
+)
+#: A number, then a unit label that lists synonyms (or a unit with its glossed list).
+AFTER_NUMBER = re.compile(r"\d%?\s+\S*\s?\(?(" + "|".join(map(re.escape, LISTS)) + r")")
+UNIT = {"vi": "Đơn vị tính", "en": "Unit"}
+QUOTED = re.compile(r"“[^”]*”")
 
 CORPUS = sorted((Path(__file__).parents[3] / "examples" / "corpus").glob("*/dataset.json"))
 
@@ -38,3 +57,27 @@ def test_every_figure_is_written_as_the_source_wrote_it(path: Path) -> None:
     summary = render_summary(dataset, lang="vi")
     assert summary.rstrip().endswith("II. ĐÁNH GIÁ\n\nIII. NHIỆM VỤ THỜI GIAN TỚI")
     assert "Không có số liệu" not in summary + markdown
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.parent.name[:3])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_number_is_followed_by_a_list_of_synonyms(path: Path, lang: str) -> None:
+    """A number is followed by one word (the classifier, or the unit's head term), never by
+    a whole codelist label such as "cái, chiếc, khẩu"; the source's quoted words may."""
+    dataset = load_any_dataset(path)
+    assert isinstance(dataset, Dataset)
+    for text in (render_markdown(dataset, lang=lang), render_summary(dataset, lang=lang)):
+        ours = QUOTED.sub("“…”", text)
+        assert AFTER_NUMBER.findall(ours) == [], (lang, AFTER_NUMBER.search(ours))
+    for block in parse_markdown(render_markdown(dataset, lang=lang)):
+        if isinstance(block, Table) and (UNIT[lang] in block.header):
+            column = block.header.index(UNIT[lang])
+            assert [r[column] for r in block.rows if "," in r[column]] == []
+
+
+def test_the_synonym_check_can_fail() -> None:
+    assert AFTER_NUMBER.findall("274 tổ, đội, nhóm hòa giải") == ["tổ, đội"]
+    assert AFTER_NUMBER.findall("4.426 cái, chiếc, khẩu, viên, quả, mắt, căn, suất") != []
+    assert AFTER_NUMBER.findall("3 unit (area, agency, enterprise, school)") != []
+    assert AFTER_NUMBER.findall("3 persons") == AFTER_NUMBER.findall("12 buổi, 3 tổ") == []
+    assert AFTER_NUMBER.findall(QUOTED.sub("“…”", "“4.426 cái, chiếc, khẩu”, 5 tổ")) == []

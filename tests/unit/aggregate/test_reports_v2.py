@@ -18,7 +18,7 @@ from antt_domain.model.v2 import (
     VocabularyCode,
 )
 from antt_domain.plugins import ReportFormatSpec, ReportRequest, UnsupportedVersionError, report
-from antt_domain.reports import Table, parse_markdown, render_json, render_markdown
+from antt_domain.reports import Table, parse_markdown, render_aggregate_json, render_markdown
 
 YEAR = Interval(start=date(2023, 1, 1), end=date(2023, 12, 31), as_written="năm 2023")
 
@@ -73,7 +73,7 @@ def test_json_of_a_2_0_dataset_lists_each_cell_with_its_words_and_records() -> N
     import json  # noqa: PLC0415 - only this test reads JSON
 
     guns = _figure("guns", 4, classifier="khau", written="04 khẩu súng")
-    body = json.loads(render_json(_dataset(guns)))
+    body = json.loads(render_aggregate_json(_dataset(guns)))
     assert body["version"] == 2
     (cell,) = body["cells"]
     assert (cell["value"], cell["records"]) == (4, ["guns"])

@@ -102,6 +102,31 @@ def test_check_report_format() -> None:
         check_report_format(spec(count, binary=True), records=50)
 
 
+def test_check_report_format_runs_2_0_datasets_when_the_spec_reads_them() -> None:
+    """A format whose spec lists "2" is run on the 2.0 conformance datasets too, with the
+    plugins' 2.0 codelists in the request; a 1.0-only format never sees one."""
+    seen: list[tuple[str, bool]] = []
+
+    def render(request: ReportRequest, /) -> str:
+        if request.dataset.schema_version.startswith("2") and request.lang == "vi":
+            raise ValueError("cannot read 2.0")
+        seen.append((request.dataset.schema_version[0], request.codelists_v2 is not None))
+        return "ok\n"
+
+    def spec(versions: tuple[str, ...]) -> ReportFormatSpec:
+        return ReportFormatSpec(
+            name="two", title="Two", media_type="text/plain", extension="txt", binary=False,
+            render=render, schema_versions=versions,
+        )  # fmt: skip
+
+    assert check_report_format(spec(("1",)), records=5).name == "two"
+    assert {version for version, _ in seen} == {"1"}
+    with pytest.raises(ConformanceError, match=r"example-2\.0 \(vi\): render raised ValueError"):
+        check_report_format(spec(("1", "2")), records=5)
+    assert ("2", True) in seen
+    assert check_report_format("summary", records=5).name == "summary"  # 1.0 and 2.0
+
+
 def test_the_pytest_plugin_gives_fixtures_to_plugin_authors(tmp_path: Path) -> None:
     """Installed antt-domain gives a plugin author's pytest antt_check_exporter (pytest11)."""
     (tmp_path / "test_mine.py").write_text(

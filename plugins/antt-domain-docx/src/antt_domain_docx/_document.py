@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime
 from typing import Any
@@ -13,7 +14,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 
 from antt_domain.plugins import ReportRequest
@@ -41,7 +42,7 @@ from antt_domain_docx._layout import (
 )
 from antt_domain_docx._metrics import bold_width_mm
 
-__all__ = ["render_docx"]
+__all__ = ["heading_level", "render_docx"]
 
 #: The title blocks' columns: issuing body (left) and national title (right), in mm.
 HEAD_COLUMNS_MM = (65.0, 100.0)
@@ -92,6 +93,7 @@ def render_docx(request: ReportRequest, /) -> bytes:
         "by": request.by,
         "organisation": request.options.get("organisation"),
         "agreement": request.options.get("agreement"),
+        "codelists": request.codelists_v2,
     }
     summary = render_summary(request.dataset, **selection)
     tables = render_markdown(request.dataset, **selection)
@@ -101,8 +103,13 @@ def render_docx(request: ReportRequest, /) -> bytes:
     _head(document, details, words, request.lang)
     _title(document, details.subject or request.dataset.title, words)
     paragraphs = summary.strip().split("\n\n")
+    _heading_styles(document)
     for text in paragraphs[1:]:  # the first names the dataset, which the subject already does
-        _body_paragraph(document, text)
+        level = heading_level(text)
+        if level:
+            _heading(document, text, level)
+        else:
+            _body_paragraph(document, text)
     _tables(document, tables, words)
     _foot(document, details, words)
     _properties(document, details, request)
@@ -200,6 +207,50 @@ def _title(document: Document, subject: str, words: dict[str, str]) -> None:
     space.paragraph_format.space_after = Pt(0)
 
 
+#: "I. KẾT QUẢ THỰC HIỆN", "II. ĐÁNH GIÁ": a part of the report (Heading 1).
+_PART = re.compile(r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\. \S")
+#: "1. Công tác tuyên truyền": a numbered section of a part (Heading 2); never a sentence.
+_SECTION = re.compile(r"\d{1,2}\. \S")
+#: The sizes of the headings, by level (Decree 30/2020: 13-14 pt, bold).
+HEADING_SIZES_PT = {1: 14, 2: 13, 3: 13}
+
+
+def heading_level(text: str) -> int:
+    """The Word heading level of a summary paragraph: 1 for a part ("I. ..."), 2 for a
+    numbered section ("1. ..."), 0 for a sentence (a paragraph ending with a full stop)."""
+    if text.endswith(".") or len(text) > 200:
+        return 0
+    if _PART.match(text):
+        return 1
+    return 2 if _SECTION.match(text) else 0
+
+
+def _heading_styles(document: Document) -> None:
+    """Word's own styles "Heading 1" to "Heading 3", in the body's font, black and bold: the
+    navigation pane and a table of contents find the report's parts."""
+    for level, size in HEADING_SIZES_PT.items():
+        style = document.styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = level == 3
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attribute), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
+
+
+def _heading(document: Document, text: str, level: int) -> None:
+    paragraph = document.add_paragraph(style=f"Heading {level}")
+    fmt = paragraph.paragraph_format
+    fmt.space_before = Pt(6)
+    fmt.space_after = Pt(3)
+    fmt.keep_with_next = True
+    add_run(paragraph, text, size=HEADING_SIZES_PT[level], bold=True, italic=level == 3)
+
+
 def _body_paragraph(document: Document, text: str, *, bold: bool = False) -> None:
     paragraph = document.add_paragraph()
     fmt = paragraph.paragraph_format
@@ -215,20 +266,14 @@ def _tables(document: Document, markdown: str, words: dict[str, str]) -> None:
     blocks = parse_markdown(markdown)
     if not any(isinstance(b, Table) for b in blocks):
         return
-    _body_paragraph(document, words["tables"], bold=True)
+    _heading(document, words["tables"], 1)
     caption = ""
     for block in blocks:
         if isinstance(block, Heading):
             if block.level == 1:
                 continue
             caption = block.text
-            paragraph = document.add_paragraph()
-            paragraph.paragraph_format.space_before = Pt(6)
-            paragraph.paragraph_format.space_after = Pt(3)
-            paragraph.paragraph_format.keep_with_next = True
-            add_run(
-                paragraph, block.text, size=BODY_PT, bold=block.level == 2, italic=block.level > 2
-            )
+            _heading(document, block.text, min(block.level, 3))
         elif isinstance(block, Text):
             if block.text.startswith("- **"):
                 continue  # area and period: the summary's second paragraph says them

@@ -10,12 +10,14 @@ the ids of the records it was computed from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
 from antt_domain.aggregate import AggregateV2, CellV2, FigureKey
 from antt_domain.model.v2 import Codelists
+from antt_domain.reports import head_term, period_in_words
 from antt_domain.text_safety import html_escape as escape
 from antt_domain.vi import format_number
 
@@ -56,21 +58,30 @@ def _number(value: object) -> float:
     return 0.0
 
 
-def _bar_label(cell: CellV2, lang: str) -> str:
-    """The bar's period and group, then the source's words for each figure it adds."""
+def _bar_label(cell: CellV2, lang: str, names: Mapping[str, str]) -> str:
+    """The bar's period in words ("năm 2021", as the tables say it) and its group (an area by
+    its name), then the source's words for each figure it adds."""
     key = cell.key
-    period = key.period if key.period != "stock" else ("hiện có" if lang == "vi" else "stock")
-    group = ", ".join(v for _, v in key.group if v)
-    said = "; ".join(
+    period = period_in_words(key.period, lang=lang)
+    group = ", ".join(names.get(v, v) for _, v in key.group if v)
+    words = (
         " ".join(w for w in (c.as_written, c.counted_as_written, c.period_as_written) if w)
         for c in cell.contributions
     )
+    said = "; ".join(w for w in words if w)
     head = " ".join(p for p in (period, group) if p)
     return f"{head}: “{said}”" if said else head
 
 
-def key_charts(result: AggregateV2, vocab: Codelists, *, lang: str) -> list[Chart]:
-    """One chart per key holding two totals or more (over periods or groups)."""
+def key_charts(
+    result: AggregateV2,
+    vocab: Codelists,
+    *,
+    lang: str,
+    names: Mapping[str, str] | None = None,
+) -> list[Chart]:
+    """One chart per key holding two totals or more (over periods or groups); ``names`` say
+    the records a group names (an area's id → its name)."""
     series: dict[FigureKey, list[CellV2]] = {}
     for cell in result.cells:
         series.setdefault(attrs.evolve(cell.key, period="", group=()), []).append(cell)
@@ -78,9 +89,9 @@ def key_charts(result: AggregateV2, vocab: Codelists, *, lang: str) -> list[Char
     for key, cells in series.items():
         if len(cells) < 2:
             continue
-        unit = vocab.label(key.unit, lang, codelist="units")
+        unit = head_term(vocab.label(key.unit, lang, codelist="units"))
         if key.classifier is not None:
-            unit += f" ({vocab.label(key.classifier, lang, codelist='classifiers')})"
+            unit = vocab.label(key.classifier, lang, codelist="classifiers")
         bits = [vocab.label(key.kind, lang, codelist="figure_kinds"), unit]
         bits += [vocab.label(c, lang, codelist="counted_things") for c in key.counted]
         bits += [vocab.label(c, lang, codelist="lifecycle_stages") for c in key.lifecycle]
@@ -95,7 +106,7 @@ def key_charts(result: AggregateV2, vocab: Codelists, *, lang: str) -> list[Char
         kind = figure_class.value if figure_class is not None else "other"
         bars = tuple(
             Bar(
-                label=_bar_label(cell, lang),
+                label=_bar_label(cell, lang, names or {}),
                 value=_number(cell.total.value),
                 text=format_number(cell.total.value, lang="en" if lang == "en" else "vi"),
                 records=cell.record_ids,

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from antt_domain.aggregate import aggregate_v2
-from antt_domain.model.v2 import Codelists
+from antt_domain.model.v2 import Area, Codelists
 from antt_domain.plugins import ReportRequest
 from antt_domain.reports import (
     Heading,
@@ -80,6 +80,7 @@ def render_html(request: ReportRequest, /) -> str:
         "area": request.area,
         "organisation": request.options.get("organisation"),
         "agreement": request.options.get("agreement"),
+        "codelists": request.codelists_v2,
     }
     dataset = request.dataset
     summary = render_summary(dataset, lang=request.lang, by=request.by, **selection)
@@ -139,9 +140,13 @@ def _charts(request: ReportRequest) -> list[Chart]:
         organisation=options.get("organisation"),
         agreement=options.get("agreement"),
     )
-    result = aggregate_v2(two, period=request.period, area=request.area, by=request.by)
-    labels = Codelists(lists=codelists("2"), vocabulary=two.vocabulary)
-    return key_charts(result, labels, lang=request.lang)
+    lists = codelists("2") if request.codelists_v2 is None else request.codelists_v2
+    result = aggregate_v2(
+        two, period=request.period, area=request.area, by=request.by, codelists=lists
+    )
+    labels = Codelists(lists=lists, vocabulary=two.vocabulary)
+    names = {area.id: area.name for area in two.of_type(Area)}
+    return key_charts(result, labels, lang=request.lang, names=names)
 
 
 def _charts_section(

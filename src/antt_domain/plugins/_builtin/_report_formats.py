@@ -35,6 +35,7 @@ def _renderer(name: str) -> Callable[[ReportRequest], str]:
             by=request.by,
             organisation=request.options.get("organisation"),
             agreement=request.options.get("agreement"),
+            codelists=request.codelists_v2,
         )
 
     return run
@@ -72,7 +73,7 @@ def antt_register_report_formats() -> list[ReportFormatSpec]:
             media_type="application/json",
             extension="json",
             binary=False,
-            render=_renderer("render_json"),
+            render=_renderer("render_aggregate_json"),
             options=_OPTIONS,
             schema_versions=("1", "2"),
             description="Every cell lists the ids of the records it was computed from.",
