@@ -7,8 +7,13 @@ JSON pointer, the record's id, and a message in Vietnamese and English.
 from __future__ import annotations
 
 from antt_domain.validation._api import validate, validate_bytes, validate_value
-from antt_domain.validation._catalogue import CodeInfo, finding_from, make_finding
-from antt_domain.validation._codes import BUILT_IN_RULES, CATALOGUE, catalogue
+from antt_domain.validation._catalogue import (
+    CATALOGUE,
+    CodeInfo,
+    catalogue,
+    finding_from,
+    make_finding,
+)
 from antt_domain.validation._engine import DEFAULT, Options, run
 from antt_domain.validation._faults import RuleCrashError
 from antt_domain.validation._findings import Finding, InputSummary, Report, RuleFault, Severity
@@ -25,6 +30,7 @@ from antt_domain.validation._rules import (
     dataset_rule,
     record_rule,
 )
+from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = [
     "BUILT_IN_RULES",

@@ -19,7 +19,6 @@ from antt_domain.model import Codelist
 from antt_domain.schemas import SchemaVersion
 from antt_domain.schemas import codelists as bundled_codelists
 from antt_domain.validation._catalogue import finding_from
-from antt_domain.validation._codes import BUILT_IN_RULES
 from antt_domain.validation._faults import (
     FAULT_CODES,
     Faults,
@@ -42,6 +41,7 @@ from antt_domain.validation._pipeline import (
 from antt_domain.validation._pool import in_order
 from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
 from antt_domain.validation._versions import profile
+from antt_domain.validation.rules import BUILT_IN_RULES
 from antt_domain.vi import bundled_gazetteer
 
 __all__ = ["DEFAULT", "Options", "RuleCrashError", "run"]
