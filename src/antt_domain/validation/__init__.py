@@ -22,6 +22,8 @@ from antt_domain.validation._inputs import InputError, InputSource, discover
 from antt_domain.validation._rules import (
     DatasetCheck,
     Issue,
+    Lifecycle,
+    LifecycleCheck,
     Located,
     RecordCheck,
     RecordSet,
@@ -44,6 +46,8 @@ __all__ = [
     "InputSource",
     "InputSummary",
     "Issue",
+    "Lifecycle",
+    "LifecycleCheck",
     "Located",
     "Options",
     "RecordCheck",

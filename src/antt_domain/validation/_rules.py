@@ -317,23 +317,28 @@ def dataset_rule(
 ) -> Callable[[DatasetCheck | type[Lifecycle]], Rule]:
     """Decorator: a :class:`Rule` checking all the records of a run together.
 
-    It decorates a check function ``(records, context) -> issues``, or a :class:`Lifecycle`
-    class (``start``, ``record``, ``end``), which becomes a :class:`LifecycleCheck`::
+    It decorates a check function ``(records, context) -> issues``, or is applied to a
+    :class:`Lifecycle` class (``start``, ``record``, ``end``), which becomes a
+    :class:`LifecycleCheck` (as a class decorator it works too, but type checkers do not see
+    that the name is then a :class:`Rule`)::
 
-        @dataset_rule(code="XHN002", name="one-report-a-quarter", ...)
         class OneReportAQuarter:
             def start(self, context):
-                self.seen = {}  # (organiser, quarter) -> id of the first report
+                self.first = {}  # (organiser, quarter) -> id of the first report
 
             def record(self, item):
                 key = ...
-                if key in self.seen:
-                    return [Issue(at=item, params={"first": self.seen[key]})]
-                self.seen[key] = item.record.id
+                if key in self.first:
+                    return [Issue(at=item, params={"first": self.first[key]})]
+                self.first[key] = item.record.id
                 return None
 
             def end(self):
                 return ()
+
+        one_report = dataset_rule(code="XHN002", name="one-report-a-quarter", ...)(
+            OneReportAQuarter
+        )
     """
     return _make(
         "dataset",
