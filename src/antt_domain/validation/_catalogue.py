@@ -3,6 +3,8 @@
 
 Codes are stable: a code is never reused for a different problem. The letter says the stage:
 ``R`` read, ``S`` schema, ``T`` structure, ``V`` rules on one record, ``D`` dataset rules.
+The codes of the read, schema and structure stages are written here; a rule's entry comes
+with the rule (``antt_domain.validation.rules``), and :data:`CATALOGUE` gathers them all.
 """
 
 from __future__ import annotations
