@@ -24,7 +24,7 @@ from antt_domain.validation import (
     validate,
     validate_bytes,
 )
-from antt_domain.validation._codes import RULES_V2
+from antt_domain.validation.rules import RULES_V2
 from antt_domain.vi import AdminUnit, StaticGazetteer
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "validation" / "rules.json"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from antt_domain.validation import validate_bytes
-from antt_domain.validation._dataset_rules import NAME_KEY_CHARS, _name_key
+from antt_domain.validation.rules.names import NAME_KEY_CHARS, _name_key
 from antt_domain.vi import name_key
 
 

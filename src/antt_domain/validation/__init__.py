@@ -10,8 +10,7 @@ The pieces of a run (inputs, options, the engine, renderers in parts, making fin
 from __future__ import annotations
 
 from antt_domain.validation._api import RulePlugins, validate, validate_bytes, validate_value
-from antt_domain.validation._catalogue import CodeInfo
-from antt_domain.validation._codes import BUILT_IN_RULES, CATALOGUE, catalogue
+from antt_domain.validation._catalogue import CATALOGUE, CodeInfo, catalogue
 from antt_domain.validation._faults import RuleCrashError
 from antt_domain.validation._findings import Finding, InputSummary, Report, RuleFault, Severity
 from antt_domain.validation._formats import REPORT_FORMATS, RenderOptions, render
@@ -19,6 +18,8 @@ from antt_domain.validation._inputs import InputError
 from antt_domain.validation._rules import (
     DatasetCheck,
     Issue,
+    Lifecycle,
+    LifecycleCheck,
     Located,
     RecordCheck,
     RecordSet,
@@ -27,6 +28,7 @@ from antt_domain.validation._rules import (
     dataset_rule,
     record_rule,
 )
+from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = [
     "BUILT_IN_RULES",
@@ -38,6 +40,8 @@ __all__ = [
     "InputError",
     "InputSummary",
     "Issue",
+    "Lifecycle",
+    "LifecycleCheck",
     "Located",
     "RecordCheck",
     "RecordSet",

@@ -3,72 +3,30 @@
 
 Codes are stable: a code is never reused for a different problem. The letter says the stage:
 ``R`` read, ``S`` schema, ``T`` structure, ``V`` rules on one record, ``D`` dataset rules.
+The codes of the read, schema and structure stages are written here; a rule's entry comes
+with the rule (``antt_domain.validation.rules``), and :data:`CATALOGUE` gathers them all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-import attrs
-
+from antt_domain.validation._codeinfo import CodeInfo, finding_from
+from antt_domain.validation._faults import FAULT_CODES
 from antt_domain.validation._findings import Finding, Severity
+from antt_domain.validation._rules import Rule
+from antt_domain.validation.rules import BUILT_IN_RULES
 
-__all__ = ["BASE_CODES", "NOTICE_CODES", "CodeInfo", "finding_from", "make_finding"]
-
-
-@attrs.frozen(kw_only=True)
-class CodeInfo:
-    """One finding code: its default severity, what it means, and its message templates.
-
-    Templates are :meth:`str.format` strings over the finding's parameters.
-    """
-
-    code: str
-    name: str
-    stage: str
-    severity: Severity
-    title_en: str
-    title_vi: str
-    explanation_en: str
-    explanation_vi: str
-    template_en: str
-    template_vi: str
-
-    @classmethod
-    def bilingual(
-        cls,
-        *,
-        code: str,
-        name: str,
-        stage: str,
-        severity: Severity | str,
-        title: tuple[str, str],
-        explanation: tuple[str, str],
-        message: tuple[str, str],
-    ) -> CodeInfo:
-        """An entry from ``(english, vietnamese)`` pairs: how rules and plugins define codes."""
-        return cls(
-            code=code,
-            name=name,
-            stage=stage,
-            severity=Severity(severity),
-            title_en=title[0],
-            title_vi=title[1],
-            explanation_en=explanation[0],
-            explanation_vi=explanation[1],
-            template_en=message[0],
-            template_vi=message[1],
-        )
-
-    def render(self, lang: str, params: dict[str, Any]) -> str:
-        """The message in ``lang`` with ``params`` filled in."""
-        template = self.template_vi if lang == "vi" else self.template_en
-        return template.format_map(_Params(params))
-
-
-class _Params(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+__all__ = [
+    "BASE_CODES",
+    "CATALOGUE",
+    "NOTICE_CODES",
+    "CodeInfo",
+    "catalogue",
+    "finding_from",
+    "make_finding",
+]
 
 
 def _entry(  # noqa: PLR0917 - a catalogue row reads best positionally
@@ -378,7 +336,7 @@ _ENTRIES = [
 ]
 
 #: The codes of the read, schema and structure stages, in catalogue order. The rules' codes
-#: come with the rules (see ``_codes.CATALOGUE`` for all of them).
+#: come with the rules (:data:`CATALOGUE` has all of them).
 BASE_CODES: dict[str, CodeInfo] = {e.code: e for e in _ENTRIES}
 
 #: Codes of the rules stage that no rule raises: the pipeline reports them about a document
@@ -437,27 +395,28 @@ def make_finding(
     )
 
 
-def finding_from(
-    info: CodeInfo,
-    params: dict[str, Any] | None = None,
-    *,
-    severity: Severity | None = None,
-    path: str | None = None,
-    line: int | None = None,
-    column: int | None = None,
-    pointer: str | None = None,
-    record_id: str | None = None,
-) -> Finding:
-    """A finding of the catalogue entry ``info`` with ``params`` rendered in both languages."""
-    values = dict(params or {})
-    return Finding(
-        code=info.code,
-        severity=severity or info.severity,
-        message_en=info.render("en", values),
-        message_vi=info.render("vi", values),
-        path=path,
-        line=line,
-        column=column,
-        pointer=pointer,
-        record_id=record_id,
-    )
+_RECORD_STAGE = sorted(
+    {rule.code: rule.info for rule in BUILT_IN_RULES if rule.info.stage == "rules"}.items()
+)
+_DATASET_STAGE = sorted(
+    {rule.code: rule.info for rule in BUILT_IN_RULES if rule.info.stage == "dataset"}.items()
+)
+
+#: Every built-in finding code by code, in catalogue order (R, S, T, V, D; a stage's crashed
+#: rule code, V900 or D900, last in its stage). D005 and D008 have one entry for their 1.0
+#: and 2.0 rules.
+CATALOGUE: dict[str, CodeInfo] = {
+    **BASE_CODES,
+    **dict(sorted({**dict(_RECORD_STAGE), **NOTICE_CODES}.items())),
+    "V900": FAULT_CODES["V900"],
+    **dict(_DATASET_STAGE),
+    "D900": FAULT_CODES["D900"],
+}
+
+
+def catalogue(extra_rules: Iterable[Rule] = ()) -> dict[str, CodeInfo]:
+    """The built-in catalogue plus the codes of ``extra_rules`` (from plugins)."""
+    found = dict(CATALOGUE)
+    for rule in extra_rules:
+        found.setdefault(rule.code, rule.info)
+    return found

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, final
 
 from antt_domain.errors import AnttError
-from antt_domain.validation._catalogue import CodeInfo, finding_from
+from antt_domain.validation._codeinfo import CodeInfo, finding_from
 from antt_domain.validation._findings import RuleFault, Severity
 from antt_domain.validation._rules import Issue, Located, Rule
 

@@ -17,25 +17,33 @@ function::
     def needs_ward(record, context):
         if ...:
             yield Issue(pointer="/area", params={"kind": record.kind})
+
+A rule across records is best written as a :class:`Lifecycle`: a class whose ``start`` is
+told the run's context, whose ``record`` sees each sound record once, in input order, and
+whose ``end`` gives the issues left; it keeps compact indexes (ids, keys, dates), not the
+records. :func:`dataset_rule` makes a :class:`Rule` of such a class as of a function, and
+:meth:`RecordSet.derived` shares an index that several rules of a run need.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 import attrs
 
 from antt_domain.model import Codelist, Dataset, Record
 from antt_domain.model import v2 as model_v2
-from antt_domain.validation._catalogue import CodeInfo
+from antt_domain.validation._codeinfo import CodeInfo
 from antt_domain.validation._findings import Severity
 from antt_domain.vi import Gazetteer
 
 __all__ = [
     "DatasetCheck",
     "Issue",
+    "Lifecycle",
+    "LifecycleCheck",
     "Located",
     "RecordCheck",
     "RecordSet",
@@ -48,6 +56,8 @@ __all__ = [
 #: Built-in codes use these stage letters; a plugin's codes must start with another letter.
 BUILT_IN_PREFIXES = ("R", "S", "T", "V", "D")
 _CODE_RE = re.compile(r"[A-Z]{1,8}[0-9]{3}")
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen(kw_only=True)
@@ -106,8 +116,8 @@ class RecordSet(Sequence[Located]):
         self._by_id: dict[str, list[Located]] = {}
         for item in self._items:
             self._by_id.setdefault(item.record.id, []).append(item)
-        # Indexes that several built-in rules of one run derive from the records, built once.
-        self._memo: dict[str, Any] = {}
+        # What rules of one run derive from the records, by the function deriving it.
+        self._derived: dict[Callable[[RecordSet], Any], Any] = {}
 
     def __len__(self) -> int:
         return len(self._items)
@@ -131,6 +141,20 @@ class RecordSet(Sequence[Located]):
         """The distinct ids, in order of first appearance."""
         return self._by_id.keys()
 
+    def derived(self, build: Callable[[RecordSet], _T]) -> _T:
+        """``build(self)``, worked out once for this run and shared by every rule asking with
+        the same ``build`` (a module-level function: it is the key).
+
+        Several rules often need one index derived from the records (every reference each
+        record makes; the links between figures): the first to ask builds it, the others get
+        the same object. Treat it as read-only; it lives as long as the run's records.
+        """
+        try:
+            return cast("_T", self._derived[build])
+        except KeyError:
+            found = self._derived[build] = build(self)
+            return found
+
 
 @attrs.frozen(kw_only=True)
 class RuleContext:
@@ -150,6 +174,45 @@ class RuleContext:
 
 RecordCheck = Callable[[Record, RuleContext], Iterable[Issue]]
 DatasetCheck = Callable[[RecordSet, RuleContext], Iterable[Issue]]
+
+
+class Lifecycle(Protocol):
+    """A rule across records written as start, record, end (the shape of frictionless'
+    checks): one instance per run, fed every sound record once, in input order.
+
+    It keeps what it needs to judge the records together -- ids, keys, dates -- rather than
+    the records, so it does not depend on all of them being in memory at once. ``record`` may
+    give the issues it can already tell (or ``None``); ``end`` gives the rest. An exception
+    from any of the three is the rule crashing (``D900``), like one from a check function.
+    """
+
+    def start(self, context: RuleContext) -> None:
+        """Called once, before the first record, with the run's codelists and gazetteer."""
+
+    def record(self, item: Located) -> Iterable[Issue] | None:
+        """Called for each sound record, in input order; issues found now, or ``None``."""
+
+    def end(self) -> Iterable[Issue]:
+        """Called once, after the last record: the issues that needed every record."""
+
+
+@attrs.frozen
+class LifecycleCheck:
+    """The dataset check of a rule written as a :class:`Lifecycle`: a new instance of
+    ``lifecycle`` per run, fed the :class:`RecordSet`'s records in order. The engine calls it
+    like any ``check(records, context)``."""
+
+    lifecycle: Callable[[], Lifecycle]
+
+    def __call__(self, records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+        rule = self.lifecycle()
+        rule.start(context)
+        feed = rule.record
+        for item in records:
+            found = feed(item)
+            if found is not None:
+                yield from found
+        yield from rule.end()
 
 
 def _check_code(instance: Any, attribute: Any, value: CodeInfo) -> None:
@@ -203,6 +266,11 @@ def _make(
     )
 
     def wrap(check: Any) -> Rule:
+        if isinstance(check, type):
+            if scope != "dataset":
+                msg = f"rule {code}: only a rule across records can be a lifecycle class"
+                raise TypeError(msg)
+            check = LifecycleCheck(check)
         return Rule(info=info, scope=scope, check=check, origin=origin, types=types)
 
     return wrap
@@ -247,8 +315,32 @@ def dataset_rule(
     explanation: tuple[str, str],
     message: tuple[str, str],
     origin: str = "antt-domain",
-) -> Callable[[DatasetCheck], Rule]:
-    """Decorator: a :class:`Rule` checking all the records of a run together."""
+) -> Callable[[DatasetCheck | type[Lifecycle]], Rule]:
+    """Decorator: a :class:`Rule` checking all the records of a run together.
+
+    It decorates a check function ``(records, context) -> issues``, or is applied to a
+    :class:`Lifecycle` class (``start``, ``record``, ``end``), which becomes a
+    :class:`LifecycleCheck` (as a class decorator it works too, but type checkers do not see
+    that the name is then a :class:`Rule`)::
+
+        class OneReportAQuarter:
+            def start(self, context):
+                self.first = {}  # (organiser, quarter) -> id of the first report
+
+            def record(self, item):
+                key = ...
+                if key in self.first:
+                    return [Issue(at=item, params={"first": self.first[key]})]
+                self.first[key] = item.record.id
+                return None
+
+            def end(self):
+                return ()
+
+        one_report = dataset_rule(code="XHN002", name="one-report-a-quarter", ...)(
+            OneReportAQuarter
+        )
+    """
     return _make(
         "dataset",
         code=code,

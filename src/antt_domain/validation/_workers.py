@@ -18,7 +18,6 @@ from typing import final
 import attrs
 
 from antt_domain.validation._apply import apply_record_rules, rule_context, rule_findings
-from antt_domain.validation._codes import BUILT_IN_RULES
 from antt_domain.validation._faults import Faults, RuleCrashError
 from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._kept import Kept
@@ -35,6 +34,7 @@ from antt_domain.validation._pipeline import Checked, Payload
 from antt_domain.validation._pool import in_order
 from antt_domain.validation._rules import Located, RecordSet, Rule, RuleContext
 from antt_domain.validation._transport import Done, finding_row, received
+from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = ["Plan", "plan_run"]
 

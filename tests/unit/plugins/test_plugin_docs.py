@@ -52,6 +52,7 @@ def test_the_page_has_a_rule_a_codelist_and_a_report_format_example() -> None:
     titles = [block.splitlines()[0] for block in EXAMPLES]
     assert titles == [
         "# docs example: a rule plugin",
+        "# docs example: a rule across records",
         "# docs example: a codelist plugin",
         "# docs example: a 2.0 codelist plugin",
         "# docs example: a report format",

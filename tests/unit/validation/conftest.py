@@ -12,7 +12,7 @@ from antt_domain.convert.v2 import structure_dataset, structure_record
 from antt_domain.model import Code
 from antt_domain.schemas import codelists
 from antt_domain.validation import Issue, Located, RecordSet, Rule, RuleContext
-from antt_domain.validation._codes import RULES_V2
+from antt_domain.validation.rules import RULES_V2
 
 PATH = "data/dataset.json"
 

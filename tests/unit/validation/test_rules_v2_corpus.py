@@ -17,7 +17,7 @@ import pytest
 from antt_domain.convert.v2 import structure_dataset
 from antt_domain.schemas import codelists
 from antt_domain.validation import CATALOGUE, Located, RecordSet, RuleContext, validate
-from antt_domain.validation._codes import BUILT_IN_RULES, RULES_V2
+from antt_domain.validation.rules import BUILT_IN_RULES, RULES_V2
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "examples" / "corpus"

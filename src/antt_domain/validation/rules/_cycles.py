@@ -1,12 +1,14 @@
 """Loops in the links between records, each found once: ``part_of`` and ``parent`` chains
-(D008, D009) and the links between 2.0 figures (D102). Pure; no rule lives here."""
+(D008, D009) and the links between 2.0 figures (D102). No rule lives here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-__all__ = ["cycles"]
+from antt_domain.validation._rules import Issue, Located, RecordSet
+
+__all__ = ["chain_loops", "cycles"]
 
 Node = TypeVar("Node")
 
@@ -42,3 +44,25 @@ def cycles(
                 path.append(step)
                 keys.append(step_key)
                 stack.append(iter(successors(step)))
+
+
+def chain_loops(records: RecordSet, field: str, types: tuple[type, ...]) -> Iterator[Issue]:
+    """Records whose ``field`` chain loops back (each loop reported once, at the record where
+    it closes, starting from the records in input order)."""
+
+    def following(item: Located) -> list[Located]:
+        target = getattr(item.record, field)
+        found = records.with_id(target)[:1] if target else []
+        return [up for up in found if isinstance(up.record, types)]
+
+    starts = (item for item in records if isinstance(item.record, types))
+    for loop, again in cycles(starts, following, lambda item: item.record.id):
+        chain = " → ".join([*(item.record.id for item in loop), again.record.id])
+        yield Issue(
+            at=again,
+            pointer=f"/{field}",
+            params={
+                "detail": f"{field} loops: {chain}",
+                "detail_vi": f"{field} tạo vòng lặp: {chain}",
+            },
+        )

@@ -11,10 +11,16 @@ from datetime import date
 from typing import Any
 
 from antt_domain.model.v2 import Assessment, Award, Plan, Quantity
-from antt_domain.validation._rules import Issue, Rule, RuleContext, record_rule
-from antt_domain.validation._spans import bounds_v2
+from antt_domain.validation._rules import Issue, RuleContext, record_rule
+from antt_domain.validation.rules._spans import bounds_v2
 
-__all__ = ["PLAN_RULES_V2"]
+__all__ = [
+    "award_split",
+    "basis_not_the_scheme",
+    "phase_outside_plan",
+    "phases_overlap",
+    "results_add_up",
+]
 
 
 @record_rule(
@@ -246,12 +252,3 @@ def basis_not_the_scheme(record: Any, context: RuleContext) -> Iterator[Issue]:
             pointer="/basis_as_written",
             params={"basis": record.basis_as_written, "expected": basis, "scheme": record.scheme},
         )
-
-
-PLAN_RULES_V2: tuple[Rule, ...] = (
-    award_split,
-    results_add_up,
-    phase_outside_plan,
-    phases_overlap,
-    basis_not_the_scheme,
-)

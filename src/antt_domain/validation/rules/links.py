@@ -10,16 +10,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from antt_domain.model.v2 import Dataset, Figure, LinkRelation, Quantity
-from antt_domain.validation._cycles import cycles
 from antt_domain.validation._rules import (
     Issue,
     Located,
     RecordSet,
-    Rule,
     RuleContext,
     dataset_rule,
 )
-from antt_domain.validation._walk_v2 import (
+from antt_domain.validation.rules._cycles import cycles
+from antt_domain.validation.rules._walk_v2 import (
     dimension_of,
     figure_links,
     links_of,
@@ -27,7 +26,14 @@ from antt_domain.validation._walk_v2 import (
     vocabulary_of,
 )
 
-__all__ = ["LINK_RULES_V2"]
+__all__ = [
+    "fewer_members",
+    "link_cycle",
+    "link_to_non_figure",
+    "part_in_other_unit",
+    "version_of_a_version",
+    "versions_disagree",
+]
 
 
 def _declared(records: RecordSet) -> dict[tuple[str, str], Any]:
@@ -311,13 +317,3 @@ def fewer_members(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
                     "to": link.target,
                 },
             )
-
-
-LINK_RULES_V2: tuple[Rule, ...] = (
-    part_in_other_unit,
-    link_cycle,
-    link_to_non_figure,
-    versions_disagree,
-    version_of_a_version,
-    fewer_members,
-)

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from antt_domain.model.v2 import RECORD_CLASSES, Dataset
-from antt_domain.validation._rules import Issue, RecordSet, Rule, RuleContext, dataset_rule
-from antt_domain.validation._walk_v2 import codes_of, vocabulary_of
+from antt_domain.validation._rules import Issue, RecordSet, RuleContext, dataset_rule
+from antt_domain.validation.rules._walk_v2 import codes_of, vocabulary_of
 
-__all__ = ["VOCABULARY_RULES_V2"]
+__all__ = ["outside_namespace", "undeclared_code", "vocabulary_conflict"]
 
 
 def _vocabularies(records: RecordSet) -> Iterator[tuple[str, Dataset]]:
@@ -164,6 +164,3 @@ def undeclared_code(records: RecordSet, context: RuleContext) -> Iterator[Issue]
                     "elsewhere_vi": f" (khai báo trong {', '.join(other)})" if other else "",
                 },
             )
-
-
-VOCABULARY_RULES_V2: tuple[Rule, ...] = (outside_namespace, vocabulary_conflict, undeclared_code)

@@ -24,10 +24,10 @@ from antt_domain.model.v2 import (
     Plan,
     Precision,
 )
-from antt_domain.validation._rules import Issue, Rule, RuleContext, record_rule
-from antt_domain.validation._walk_v2 import periods_of, quantities_of
+from antt_domain.validation._rules import Issue, RuleContext, record_rule
+from antt_domain.validation.rules._walk_v2 import periods_of, quantities_of
 
-__all__ = ["RECORD_RULES_V2"]
+__all__ = ["counted_fits", "duration_disagrees", "inferred_without_basis", "vague_and_number"]
 
 #: Every 2.0 record type that may hold a quantity or a period somewhere inside it.
 _WITH_QUANTITIES = (Figure, Award, Assessment, Plan, Document)
@@ -223,11 +223,3 @@ def inferred_without_basis(record: Any, context: RuleContext) -> Iterator[Issue]
     for pointer, period in periods_of(record):
         if period.inferred and period.basis is None:
             yield Issue(pointer=f"{pointer}/inferred")
-
-
-RECORD_RULES_V2: tuple[Rule, ...] = (
-    vague_and_number,
-    counted_fits,
-    duration_disagrees,
-    inferred_without_basis,
-)

@@ -17,8 +17,8 @@ from typing import Any
 
 from antt_domain.model import Area, v2
 from antt_domain.validation._findings import Severity
-from antt_domain.validation._rules import Issue, Located, RecordSet, RuleContext, dataset_rule
-from antt_domain.validation._spans import span, when
+from antt_domain.validation._rules import Issue, Located, RuleContext, dataset_rule
+from antt_domain.validation.rules._spans import span, when
 from antt_domain.vi import Gazetteer, ceased_into, former_unit_note, name_key
 
 __all__ = ["gazetteer_codes"]
@@ -27,24 +27,6 @@ __all__ = ["gazetteer_codes"]
 REFORM = date(2025, 7, 1)
 _BEFORE = REFORM - timedelta(days=1)
 _DATED_LIST = re.compile(r".*[:-]([0-9]{4}-[0-9]{2}-[0-9]{2})")
-
-
-def _used_on(records: RecordSet) -> dict[str, date]:
-    """Area id → the first date a dated record uses it at (as its area or an actor's)."""
-    used: dict[str, date] = {}
-    for item in records:
-        record: Any = item.record
-        bounds = span(when(record))
-        if bounds is None or not (bounds[0] or bounds[1]):
-            continue
-        on: date = bounds[0] or bounds[1]  # type: ignore[assignment]
-        area_id = getattr(record, "area", None)
-        if isinstance(area_id, str):
-            used.setdefault(area_id, on)
-        for actor in getattr(record, "actors", ()):
-            if isinstance(actor, v2.Actor) and actor.area is not None:
-                used.setdefault(actor.area, on)
-    return used
 
 
 def _own_dates(area: Area | v2.Area) -> tuple[date, ...]:
@@ -98,7 +80,60 @@ def _missing(gazetteer: Gazetteer, item: Located, code: str, dates: tuple[date, 
     )
 
 
-@dataset_rule(
+class _GazetteerCodes:
+    """Area codes exist in the gazetteer on the dates they are used at (or valid on). Kept:
+    for each area id, the first date a dated record uses it at (as its area or an actor's),
+    and the areas with a code, judged at the end."""
+
+    def start(self, context: RuleContext) -> None:
+        self.gazetteer: Gazetteer | None = context.gazetteer
+        self.used: dict[str, date] = {}
+        self.areas: list[tuple[Located, Area | v2.Area]] = []
+
+    def record(self, item: Located) -> None:
+        if self.gazetteer is None:
+            return
+        record: Any = item.record
+        if isinstance(record, (Area, v2.Area)) and record.code is not None:
+            self.areas.append((item, record))
+        bounds = span(when(record))
+        if bounds is None or not (bounds[0] or bounds[1]):
+            return
+        on: date = bounds[0] or bounds[1]  # type: ignore[assignment]
+        area_id = getattr(record, "area", None)
+        if isinstance(area_id, str):
+            self.used.setdefault(area_id, on)
+        for actor in getattr(record, "actors", ()):
+            if isinstance(actor, v2.Actor) and actor.area is not None:
+                self.used.setdefault(actor.area, on)
+
+    def end(self) -> Iterator[Issue]:
+        gazetteer = self.gazetteer
+        if gazetteer is None:
+            return
+        for item, area in self.areas:
+            code = area.code
+            assert code is not None  # noqa: S101 - only areas with a code are kept
+            dates = (self.used[area.id],) if area.id in self.used else _own_dates(area)
+            found = [(d, u) for d in dates if (u := gazetteer.lookup(code, d)) is not None]
+            if not found:
+                yield _missing(gazetteer, item, code, dates)
+                continue
+            on, unit = found[0]
+            if not _same_name(unit.name, area.name):
+                yield Issue(
+                    at=item,
+                    pointer="/name",
+                    params={
+                        "detail": f"code {code} on {on.isoformat()} is {unit.name!r} in the "
+                        f"gazetteer, not {area.name!r}",
+                        "detail_vi": f"mã {code} vào ngày {on.isoformat()} là {unit.name!r} "
+                        f"trong danh mục, không phải {area.name!r}",
+                    },
+                )
+
+
+gazetteer_codes = dataset_rule(
     code="D010",
     name="unknown-area-code",
     severity="warning",
@@ -125,31 +160,4 @@ def _missing(gazetteer: Gazetteer, item: Located, code: str, dates: tuple[date, 
         ),
     ),
     message=("{detail}", "{detail_vi}"),
-)
-def gazetteer_codes(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Area codes exist in the gazetteer on the dates they are used at (or valid on)."""
-    gazetteer: Gazetteer | None = context.gazetteer
-    if gazetteer is None:
-        return
-    used = _used_on(records)
-    for item in records:
-        area = item.record
-        if not isinstance(area, (Area, v2.Area)) or area.code is None:
-            continue
-        dates = (used[area.id],) if area.id in used else _own_dates(area)
-        found = [(d, u) for d in dates if (u := gazetteer.lookup(area.code, d)) is not None]
-        if not found:
-            yield _missing(gazetteer, item, area.code, dates)
-            continue
-        on, unit = found[0]
-        if not _same_name(unit.name, area.name):
-            yield Issue(
-                at=item,
-                pointer="/name",
-                params={
-                    "detail": f"code {area.code} on {on.isoformat()} is {unit.name!r} in the "
-                    f"gazetteer, not {area.name!r}",
-                    "detail_vi": f"mã {area.code} vào ngày {on.isoformat()} là {unit.name!r} "
-                    f"trong danh mục, không phải {area.name!r}",
-                },
-            )
+)(_GazetteerCodes)

@@ -1,0 +1,136 @@
+"""Rules on documents: V107 (a document's symbol in its normal form) and D007 (figures
+within the period of effect of the agreement they are reported under)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from antt_domain.model import Activity, Agreement, Interval, ModelInstance, Outcome, Source, v2
+from antt_domain.validation._findings import Severity
+from antt_domain.validation._rules import Issue, Located, RuleContext, dataset_rule, record_rule
+from antt_domain.validation.rules._spans import span, when
+from antt_domain.vi import VietnameseParseError, parse_symbol
+
+__all__ = ["document_symbol", "outside_agreement"]
+
+
+@record_rule(
+    code="V107",
+    name="document-symbol",
+    severity="info",
+    title=("Document symbol not in its normal form", "Số, ký hiệu văn bản chưa đúng chuẩn"),
+    explanation=(
+        (
+            "Agreements are matched to their documents by number and symbol, which are written in "
+            "many ways ('09/Ctr-BCA-TTTW', '09/CTR-BCA-MTTW'). A symbol that deviates from the "
+            "Decree 30/2020 form is reported with its normal form; one that cannot be read at all "
+            "is a warning."
+        ),
+        (
+            "Văn bản phối hợp được đối chiếu qua số, ký hiệu, vốn được viết nhiều cách "
+            "('09/Ctr-BCA-TTTW', '09/CTR-BCA-MTTW'). Ký hiệu lệch chuẩn Nghị định 30/2020 được "
+            "báo kèm dạng chuẩn; ký hiệu không đọc được là cảnh báo."
+        ),
+    ),
+    message=("{detail}", "{detail_vi}"),
+    types=(Agreement, Source, v2.Document, v2.Source),
+)
+def document_symbol(record: object, context: RuleContext) -> Iterator[Issue]:
+    """Agreement, document and source symbols parse; deviations name the normal form."""
+    if not isinstance(record, (Agreement, Source, v2.Document, v2.Source)) or record.symbol is None:
+        return
+    try:
+        symbol = parse_symbol(record.symbol)
+    except VietnameseParseError as exc:
+        yield Issue(
+            pointer="/symbol",
+            severity=Severity.WARNING,
+            params={
+                "detail": f"{record.symbol!r} cannot be read as a document symbol: {exc.reason}",
+                "detail_vi": f"không đọc được ký hiệu văn bản {record.symbol!r}",
+            },
+        )
+        return
+    if symbol.deviations:
+        kinds = ", ".join(sorted({d.code for d in symbol.deviations}))
+        yield Issue(
+            pointer="/symbol",
+            params={
+                "detail": f"{record.symbol!r} in normal form is {symbol.normal!r} ({kinds})",
+                "detail_vi": f"{record.symbol!r} viết đúng chuẩn là {symbol.normal!r} ({kinds})",
+            },
+        )
+
+
+class _OutsideAgreement:
+    """Figures dated entirely outside an agreement's interval of effect (2.0: figures and
+    events outside the ``effective`` interval of a document they are ``under``). Kept: for
+    each id, the interval of effect of the first record with it (``None``: none), and the
+    figures' references to agreements, judged at the end (an agreement may come later)."""
+
+    def start(self, context: RuleContext) -> None:
+        self.effect: dict[str, Interval | v2.Interval | None] = {}
+        self.under: list[tuple[Located, str, int, str, date, date]] = []
+
+    def record(self, item: Located) -> None:
+        record = item.record
+        effective = getattr(record, "effective", None)
+        self.effect.setdefault(
+            record.id,
+            effective
+            if isinstance(record, (Agreement, v2.Document))
+            and isinstance(effective, (Interval, v2.Interval))
+            else None,
+        )
+        if isinstance(record, (Activity, Outcome, ModelInstance)):
+            field, documents = "agreements", record.agreements
+        elif isinstance(record, (v2.Figure, v2.Event)):
+            field, documents = "under", record.under
+        else:
+            return
+        if not documents:
+            return
+        dates = span(when(record))
+        if dates is None or dates[0] is None or dates[1] is None:
+            return
+        for index, agreement_id in enumerate(documents):
+            self.under.append((item, field, index, agreement_id, dates[0], dates[1]))
+
+    def end(self) -> Iterator[Issue]:
+        for item, field, index, agreement_id, first, last in self.under:
+            effect = self.effect.get(agreement_id)
+            if effect is not None and (last < effect.start or first > effect.end):
+                yield Issue(
+                    at=item,
+                    pointer=f"/{field}/{index}",
+                    params={
+                        "first": first.isoformat(),
+                        "last": last.isoformat(),
+                        "agreement": agreement_id,
+                        "start": effect.start.isoformat(),
+                        "end": effect.end.isoformat(),
+                    },
+                )
+
+
+outside_agreement = dataset_rule(
+    code="D007",
+    name="outside-agreement-period",
+    severity="warning",
+    title=("Outside the agreement's period", "Ngoài thời gian hiệu lực của văn bản"),
+    explanation=(
+        (
+            "A figure reported under an agreement should fall within the agreement's period of "
+            "effect; otherwise it belongs to another agreement, or its dates are wrong."
+        ),
+        (
+            "Số liệu báo cáo theo một văn bản phối hợp cần nằm trong thời gian hiệu lực của văn "
+            "bản; nếu không, nó thuộc văn bản khác hoặc thời gian bị ghi sai."
+        ),
+    ),
+    message=(
+        "{first} to {last} is outside {agreement!r} ({start} to {end})",
+        "{first} đến {last} nằm ngoài hiệu lực của {agreement!r} ({start} đến {end})",
+    ),
+)(_OutsideAgreement)
