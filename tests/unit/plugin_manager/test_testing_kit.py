@@ -16,8 +16,7 @@ import pytest
 from antt_domain.model import Dataset
 from antt_domain.plugins import ReportFormatSpec, ReportRequest
 from antt_domain.testing import ConformanceError, check_exporter, check_report_format
-
-from ._helpers import exporter
+from helpers.plugins import exporter
 
 _counter = itertools.count()
 
