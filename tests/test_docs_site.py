@@ -29,6 +29,8 @@ from antt_domain.plugins import _hookspecs as hookspecs
 from antt_domain.schemas import SchemaVersion, codelists
 from antt_domain.validation import CATALOGUE
 
+pytestmark = [pytest.mark.docs, pytest.mark.slow, pytest.mark.xdist_group("docs")]
+
 ROOT = Path(__file__).resolve().parents[1]
 ANTT = Path(sys.executable).parent / ("antt.exe" if os.name == "nt" else "antt")
 #: The packages the API reference must cover at least (more appear by themselves).
