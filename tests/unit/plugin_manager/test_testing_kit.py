@@ -101,6 +101,7 @@ def test_check_report_format() -> None:
         check_report_format(spec(count, binary=True), records=50)
 
 
+@pytest.mark.slow
 @pytest.mark.smoke
 def test_the_pytest_plugin_gives_fixtures_to_plugin_authors(tmp_path: Path) -> None:
     """Installed antt-domain gives a plugin author's pytest antt_check_exporter (pytest11)."""
