@@ -1,15 +1,28 @@
-"""Shared fixtures. Tests import the *installed* antt_domain (CI installs it non-editable)."""
+"""Shared fixtures. Tests import the *installed* antt_domain (CI installs it non-editable).
+
+Hypothesis runs the ``ci`` profile (its full number of examples) unless ``HYPOTHESIS_PROFILE``
+names another: ``HYPOTHESIS_PROFILE=dev`` runs fewer examples and no deadline, for the fast
+run while you work. A test's own ``@settings(max_examples=...)`` still wins over a profile.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+from helpers.world import World
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "cam-thuy-2021" / "dataset.json"
+
+settings.register_profile("ci", settings.get_profile("default"), print_blob=True)
+settings.register_profile("dev", max_examples=10, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
@@ -39,3 +52,9 @@ def crash_records(tmp_path: Path) -> Path:
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n", "utf-8")
     return path
+
+
+@pytest.fixture
+def world() -> World:
+    """A fresh made-up world with areas, two organisations and an agreement, and no figures."""
+    return World()

@@ -71,7 +71,8 @@ def test_shown_outputs_match_real_runs(page: str) -> None:
     [
         p.relative_to(ROOT).as_posix()
         for p in SOURCES
-        # plugins.md shows the example plugin's files (tests/unit/plugins/test_plugin_docs.py);
+        # plugins.md shows the example plugin's files, which
+        # tests/unit/plugin_manager/test_plugin_docs.py runs;
         # vietnamese.md's examples are doctests (tests/unit/vi/test_package.py).
         if p.name not in {"plugins.md", "vietnamese.md"}
     ],

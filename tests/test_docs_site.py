@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -27,6 +28,8 @@ from antt_domain.plugins import HOOKS
 from antt_domain.plugins import _hookspecs as hookspecs
 from antt_domain.schemas import SchemaVersion, codelists
 from antt_domain.validation import CATALOGUE
+
+pytestmark = [pytest.mark.docs, pytest.mark.slow, pytest.mark.xdist_group("docs")]
 
 ROOT = Path(__file__).resolve().parents[1]
 ANTT = Path(sys.executable).parent / ("antt.exe" if os.name == "nt" else "antt")
@@ -156,7 +159,7 @@ def test_every_codelist_is_in_the_schema_reference(
 def test_every_schema_property_is_in_the_schema_reference(site: Path, path: Path) -> None:
     """Each property of each schema of each version appears with its English and Vietnamese
     titles, on that version's reference."""
-    version = "2" if path.parent.name == "v2" else "1"
+    version: Literal["1", "2"] = "2" if path.parent.name == "v2" else "1"
     page = _text(_page(site, REFERENCES[version][0]))
     schema = json.loads(path.read_text(encoding="utf-8"))
     assert path.name in page

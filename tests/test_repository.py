@@ -26,7 +26,8 @@ def test_readme_gives_exactly_two_fresh_machine_commands() -> None:
     assert "pip install ." in main_job
     assert "antt validate examples/cam-thuy-2021/dataset.json" in main_job
     assert "antt show" in main_job
-    assert "python -m pytest" in tests
+    assert "python -m coverage run -m pytest" in tests
+    assert "coverage report" in tests
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

@@ -749,7 +749,8 @@ def inject_hook_specs(text: str) -> str:
     def add(match: re.Match[str]) -> str:
         hook = match["hook"]
         if hook not in HOOKS:
-            return match[0]  # a section about no hook: tests/unit/plugins/test_plugin_docs.py
+            # A section about no hook (tests/unit/plugin_manager/test_plugin_docs.py).
+            return match[0]
         directive = f".. autofunction:: antt_domain.plugins._hookspecs.{hook}"
         return f"{match[0]}\n```{{eval-rst}}\n{directive}\n```\n"
 

@@ -1,75 +1,52 @@
-"""Run the real ``antt`` command of the environment under test, in a subprocess."""
+"""The ``antt`` fixtures: the command run in this process, or as the real installed command.
+
+``antt`` runs ``antt_domain.cli.main`` in the test's process (fast) unless the test is marked
+``smoke``: then, like ``antt_process`` always does, it runs the installed ``antt`` in a new
+process. A test needs the real process for the console-script entry point, the locale and
+encodings of a real interpreter, plugins installed with pip on PYTHONPATH, signals and pipes.
+"""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-BIN = Path(sys.executable).parent
-ANTT = str(BIN / ("antt.exe" if os.name == "nt" else "antt"))
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
+from helpers.cli import Run, run_in_process, run_process
 
 
 @pytest.fixture
-def antt(tmp_path: Path) -> Run:
-    """``antt(*args, env=..., cwd=...)``: run the installed command, capture text output.
-
-    Runs with a neutral English locale unless the test sets one; never inherits a TTY.
-    """
+def antt_process(tmp_path: Path) -> Run:
+    """``antt_process(*args, env=..., cwd=..., stdin=...)``: the installed command, in a new
+    process, in ``tmp_path`` unless ``cwd`` says otherwise."""
 
     def run(
         *args: str,
-        env: dict[str, str] | None = None,
+        env: Mapping[str, str] | None = None,
         cwd: Path | None = None,
         stdin: str | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        environment = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-        environment["PYTHONIOENCODING"] = "utf-8"
-        environment.update(env or {})
-        result = subprocess.run(
-            [ANTT, *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=environment,
-            cwd=cwd or tmp_path,
-            input=stdin,
-            timeout=120,
-            check=False,
-        )
-        assert "Traceback" not in result.stderr, result.stderr
-        return result
+        return run_process(*args, env=env, cwd=cwd or tmp_path, stdin=stdin)
 
     return run
 
 
-def install_offline(target: Path, *projects: Path) -> Path:
-    """Install ``projects`` (plugin source folders) into ``target`` with pip, offline.
+@pytest.fixture
+def antt(request: pytest.FixtureRequest, tmp_path: Path) -> Run:
+    """``antt(*args, env=..., cwd=..., stdin=...)``: run ``antt`` and capture its text output.
 
-    No index, no dependencies, no build isolation: exactly the distributions given, found
-    through their real entry points once ``target`` is on PYTHONPATH.
+    In this process unless the test is marked ``smoke`` (see the module's docstring).
     """
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-index",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            *map(str, projects),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return target
+    runner = run_process if request.node.get_closest_marker("smoke") else run_in_process
+
+    def run(
+        *args: str,
+        env: Mapping[str, str] | None = None,
+        cwd: Path | None = None,
+        stdin: str | None = None,
+    ) -> subprocess.CompletedProcess[str]:
+        return runner(*args, env=env, cwd=cwd or tmp_path, stdin=stdin)
+
+    return run

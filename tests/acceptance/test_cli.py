@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from antt_domain import __version__
+import pytest
 
-from .conftest import Run
+from antt_domain import __version__
+from helpers.cli import Run
 
 BAD = (
     '{"id": "a2", "type": "activity", "kind": "Mobile", "perod": {},\n'
@@ -17,6 +18,7 @@ BAD = (
 )
 
 
+@pytest.mark.smoke
 def test_version(antt: Run) -> None:
     """--version names the package and its version."""
     result = antt("--version")
@@ -24,6 +26,7 @@ def test_version(antt: Run) -> None:
     assert result.stdout.strip() == f"antt-domain {__version__}"
 
 
+@pytest.mark.smoke
 def test_python_dash_m_runs_the_same_command() -> None:
     """`python -m antt_domain` is `antt`."""
     result = subprocess.run(
@@ -68,6 +71,7 @@ def test_validate_reports_located_findings_and_exits_one(antt: Run, tmp_path: Pa
     assert lines[-1] == "1 file(s), 1 record(s): 4 error(s), 0 warning(s), 0 info"
 
 
+@pytest.mark.smoke
 def test_validate_speaks_vietnamese_by_flag_or_locale(antt: Run, tmp_path: Path) -> None:
     """--lang vi, or a Vietnamese locale, gives Vietnamese messages."""
     bad = tmp_path / "bad.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import Run
+from helpers.cli import Run
 
 
 def test_schema_version_2_lists_and_prints_schemas(antt: Run) -> None:

@@ -3,7 +3,7 @@
 Each fault is a message naming the plugin, the hook and the format or command, and exit code
 2 -- no traceback (the ``antt`` fixture checks that for every run), no partial file. Load-time
 faults are warnings (exit 0) or, with ``--strict-plugins``, exit 2. The same cases are tested
-in process in tests/unit/plugins/test_faults.py.
+in process in tests/unit/plugin_manager/test_faults.py.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run, install_offline
+from helpers.cli import Run, install_offline
+
+pytestmark = pytest.mark.smoke
 
 ROOT = Path(__file__).resolve().parents[2]
 FAULTY = ROOT / "tests" / "fixtures" / "plugins" / "antt-domain-faulty"

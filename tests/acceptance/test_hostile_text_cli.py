@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Run
+from helpers.cli import Run
 
 #: A name that, printed raw, sets the terminal's title, turns text red and forges an error.
 HOSTILE = "Xã\x1b]0;owned\x07\x1b[31m\n::error file=forged.json,line=1::forged\r|<script>\x00\ufffe"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = [pytest.mark.wheel, pytest.mark.slow, pytest.mark.smoke]
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from antt_domain import load_example, loads_dataset
-
-from .conftest import Run, install_offline
+from helpers.cli import Run, install_offline
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = [
@@ -34,6 +33,7 @@ def with_plugins(site: Path, **extra: str) -> dict[str, str]:
     return {"PYTHONPATH": str(site), **extra}
 
 
+@pytest.mark.smoke
 def test_plugins_lists_built_ins_the_example_and_the_broken_one(antt: Run, site: Path) -> None:
     """Entry points are found: name, distribution and version, hooks, exporters, errors."""
     result = antt("plugins", env=with_plugins(site))
@@ -45,6 +45,7 @@ def test_plugins_lists_built_ins_the_example_and_the_broken_one(antt: Run, site:
     assert "antt_domain.csv (antt-domain " in result.stdout
 
 
+@pytest.mark.smoke
 def test_plugins_json_is_for_machines(antt: Run, site: Path) -> None:
     """``--json``: version 1 and one object per plugin."""
     result = antt("plugins", "--json", env=with_plugins(site))
@@ -62,6 +63,7 @@ def test_plugins_json_is_for_machines(antt: Run, site: Path) -> None:
     assert [{"stage": e["stage"]} for e in by_name["broken"]["errors"]] == [{"stage": "import"}]
 
 
+@pytest.mark.smoke
 def test_export_uses_the_example_plugins_format(antt: Run, site: Path, tmp_path: Path) -> None:
     """``--format tsv`` comes from the installed example plugin; one row per figure."""
     target = tmp_path / "figures.tsv"
@@ -74,6 +76,7 @@ def test_export_uses_the_example_plugins_format(antt: Run, site: Path, tmp_path:
     assert "plugin 'broken' (import)" in result.stderr  # warned, and carried on
 
 
+@pytest.mark.smoke
 def test_built_ins_keep_working_next_to_a_broken_plugin(
     antt: Run, site: Path, tmp_path: Path
 ) -> None:
@@ -85,6 +88,7 @@ def test_built_ins_keep_working_next_to_a_broken_plugin(
     assert load_example() == loads_dataset(target.read_bytes())
 
 
+@pytest.mark.smoke
 @pytest.mark.parametrize(
     ("args", "env"),
     [
@@ -102,6 +106,7 @@ def test_strict_mode_makes_a_broken_plugin_exit_2(
     assert "plugin 'broken' (import)" in result.stderr
 
 
+@pytest.mark.smoke
 def test_an_exporter_failing_midway_leaves_no_file(antt: Run, site: Path, tmp_path: Path) -> None:
     """Exit 2, the plugin named, and nothing at all written in the folder."""
     out = tmp_path / "out"
@@ -115,6 +120,7 @@ def test_an_exporter_failing_midway_leaves_no_file(antt: Run, site: Path, tmp_pa
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.smoke
 def test_plugin_selection_switches(antt: Run, site: Path, tmp_path: Path) -> None:
     """ANTT_PLUGINS=example loads only it; ANTT_DISABLE_PLUGIN_AUTOLOAD=1 loads none."""
     only = antt("plugins", env=with_plugins(site, ANTT_PLUGINS="example"))

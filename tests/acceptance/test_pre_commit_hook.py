@@ -20,10 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 WHEELHOUSE = os.environ.get("ANTT_TEST_WHEELHOUSE")
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
-pytestmark = pytest.mark.skipif(
-    not WHEELHOUSE or not PRE_COMMIT.exists() or shutil.which("git") is None,
-    reason="needs ANTT_TEST_WHEELHOUSE (see README's test command), pre-commit and git",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not WHEELHOUSE or not PRE_COMMIT.exists() or shutil.which("git") is None,
+        reason="needs ANTT_TEST_WHEELHOUSE (see README's test command), pre-commit and git",
+    ),
+    pytest.mark.wheel,
+    pytest.mark.slow,
+    pytest.mark.smoke,
+]
 
 
 def _git(*args: str, cwd: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import Run
+from helpers.cli import Run
 
 F1_F13_VI = [
     "1.838 buổi",

@@ -12,8 +12,7 @@ from antt_domain.io import load_any_dataset
 from antt_domain.model.v2 import Codelists, Dataset, Figure
 from antt_domain.reports import Table, parse_markdown
 from antt_domain.schemas import codelists
-
-from .conftest import Run
+from helpers.cli import Run
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASETS = [

@@ -10,10 +10,11 @@ import pytest
 
 from antt_domain.plugins import plugin_manager
 from antt_domain.validation import RenderOptions, RulePlugins, catalogue, render, validate
-
-from .conftest import Run, install_offline
+from helpers.cli import Run, install_offline
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.smoke  # the plugin is found on PYTHONPATH: a new process
+
 PLUGIN = ROOT / "tests" / "fixtures" / "plugins" / "antt-domain-thanhhoa"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from helpers.cli import Run
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "validation" / "rules.json"
 RECORD = {"id": "a1", "type": "activity", "kind": "patrol", "period": {"kind": "unstated"}}
@@ -270,6 +270,7 @@ def test_output_file_is_written_atomically_and_errors_exit_two(antt: Run, tmp_pa
     assert "report.json" in result.stderr
 
 
+@pytest.mark.smoke
 def test_validation_needs_no_network(antt: Run, example_path: Path) -> None:
     """With every socket refused (as in this test run), validation still works end to end."""
     env = {"ANTT_TEST_NO_NETWORK": "1"}

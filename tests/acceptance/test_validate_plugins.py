@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run, install_offline
+from helpers.cli import Run, install_offline
+
+pytestmark = pytest.mark.smoke
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = ROOT / "tests" / "fixtures" / "plugins" / "antt-domain-thanhhoa"

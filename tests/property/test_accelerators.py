@@ -169,6 +169,7 @@ def _mutations(document: dict[str, Any]) -> list[Any]:
     mutated: list[Any] = [document]
     for key in list(document):
         mutated.append({k: v for k, v in document.items() if k != key})
+        replacement: object
         for replacement in (None, 1, 1.0, "x", "", "act-1\n", "\u0661\u0662\u0663", [], {}, True):
             mutated.append({**document, key: replacement})
     mutated.append({**document, "unexpected": 1})

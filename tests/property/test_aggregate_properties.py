@@ -95,7 +95,7 @@ def worlds(draw: st.DrawFn, *, exact: bool = True) -> Dataset:
 
 
 def _by(result: Aggregate, dimension: str) -> dict[tuple[str | None, tuple[str, ...]], object]:
-    found = {}
+    found: dict[tuple[str | None, tuple[str, ...]], object] = {}
     for group in result.groups:
         for cell in group.flows:
             if cell.recorded_at == "commune":
@@ -110,8 +110,8 @@ def test_district_totals_are_the_sums_of_their_communes(dataset: Dataset, year: 
     by_district = aggregate(dataset, period=year, by=("district",))
     by_commune = aggregate(dataset, period=year, by=("commune",))
     parent = {a.id: a.parent for a in dataset.of_type(Area)}
-    expected: dict[tuple[str | None, tuple[str, ...]], tuple[int, set[str]]] = defaultdict(
-        lambda: (0, set())
+    expected: dict[tuple[str | None, tuple[str, ...]], tuple[Decimal, set[str]]] = defaultdict(
+        lambda: (Decimal(0), set())
     )
     for (commune, key), cell in _by(by_commune, "commune").items():
         total, ids = expected[parent[commune], key]  # type: ignore[index]

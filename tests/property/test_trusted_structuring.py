@@ -63,7 +63,7 @@ def test_every_example_record_is_built_the_same_way() -> None:
         document = unstructure(record)
         trusted = structure_valid_record(document)
         assert trusted == record
-        for name in type(record).__slots__:
+        for name in type(record).__slots__:  # type: ignore[union-attr]
             if not name.startswith("__"):
                 assert type(getattr(trusted, name)) is type(getattr(record, name)), name
 

@@ -19,6 +19,8 @@ import pytest
 
 from antt_domain.io import loads_dataset
 
+pytestmark = pytest.mark.slow
+
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 

@@ -142,6 +142,8 @@ def quantities(draw: st.DrawFn) -> v2.Quantity:
     if precision is v2.Precision.VAGUE:
         return v2.Quantity(magnitude=draw(st.sampled_from(v2.VagueMagnitude)), **common)
     value = draw(numbers)
+    if precision == "range":  # the upper bound stays a safe integer (2**53 - 1) too
+        value = min(value, 2**53 - 1 - 100)
     upper = value + draw(st.integers(min_value=1, max_value=100)) if precision == "range" else None
     return v2.Quantity(value=value, upper=upper, **common)
 

@@ -35,7 +35,7 @@ def dataset() -> Dataset:
 
 
 def _one(dataset: Dataset, cls: type, kind: str) -> Activity | Outcome:
-    found = [r for r in dataset.of_type(cls) if r.kind == kind]  # type: ignore[attr-defined]
+    found = [r for r in dataset.of_type(cls) if r.kind == kind]  # type: ignore[attr-defined,var-annotated]
     assert len(found) == 1, f"expected exactly one {cls.__name__} of kind {kind}"
     record = found[0]
     assert isinstance(record, (Activity, Outcome))

@@ -114,6 +114,7 @@ def test_validate_reports_a_lone_surrogate_as_r010(example_json: dict[str, Any])
     report = validate_bytes(data, path="d.json")
     [finding] = list(report)
     assert finding.code == "R010"
+    assert finding.pointer is not None
     assert finding.pointer.endswith("/title")
     assert finding.line is not None
     line = data.decode().splitlines()[finding.line - 1]

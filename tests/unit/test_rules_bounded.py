@@ -84,6 +84,7 @@ def test_two_long_duplicate_names_are_still_d006() -> None:
     assert _codes(_data(_org("o1", long), _org("o2", long + "A"))) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     [

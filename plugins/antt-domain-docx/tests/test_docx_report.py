@@ -272,6 +272,7 @@ def test_an_unknown_config_key_is_refused(example: Dataset, tmp_path: Path) -> N
         render_docx(request(example, config=str(config)))
 
 
+@pytest.mark.slow
 def test_the_conformance_kit_passes() -> None:
     """``check_report_format``: every conformance dataset, vi and en, bytes, deterministic."""
     assert "docx" == check_report_format(_spec(), records=2000).name
@@ -289,6 +290,7 @@ def test_it_is_registered_through_the_plugin_manager(example: Dataset) -> None:
     assert data.startswith(b"PK")
 
 
+@pytest.mark.slow
 def test_a_province_sized_dataset(tmp_path: Path) -> None:
     """A generated province (27 districts, 540 communes, 3 years) renders, by area."""
     dataset = province_dataset()

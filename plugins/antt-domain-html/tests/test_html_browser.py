@@ -20,6 +20,8 @@ from html_plugin_support import (
 from antt_domain import load_example
 from antt_domain.plugins import ReportRequest
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium)"
 )

@@ -41,6 +41,7 @@ def test_the_page_is_self_contained(page: str) -> None:
     assert "default-src 'none'" in str(csp["content"])
 
 
+@pytest.mark.slow
 def test_the_page_is_accessible_and_printable(charted: str) -> None:
     """lang, one h1, captions on every table, SVGs with role=img and a title and description;
     a print stylesheet."""
@@ -70,6 +71,7 @@ def test_every_article_figure_is_on_the_page(page: str) -> None:
     assert [] == [figure for figure in expected if figure not in page]
 
 
+@pytest.mark.slow
 def test_each_bar_names_its_records(charted: str) -> None:
     """A bar's tooltip (its <title>) gives the figure and the ids it was computed from."""
     bars = [t for t in Elements(charted).titles if "\nBản ghi: " in t]
@@ -77,6 +79,7 @@ def test_each_bar_names_its_records(charted: str) -> None:
     assert all(t.split("\nBản ghi: ")[1] for t in bars)
 
 
+@pytest.mark.slow
 def test_a_chart_compares_one_key_only(page: str, charted: str) -> None:
     """A chart sets side by side the totals of one kind, unit and counted thing only; a page
     with nothing to compare has no chart section at all, never a chart saying there is
@@ -109,12 +112,14 @@ def test_the_same_input_gives_the_same_text(example: Dataset) -> None:
     assert render_html(request) == render_html(request)
 
 
+@pytest.mark.slow
 def test_the_conformance_kit_passes() -> None:
     """``check_report_format``: every conformance dataset, vi and en, text, deterministic."""
     (spec,) = antt_register_report_formats()
     assert "html" == check_report_format(spec, records=2000).name
 
 
+@pytest.mark.slow
 def test_a_province_sized_dataset(tmp_path: Path) -> None:
     """A province: charts draw at most MAX_BARS bars and say so; the data tables list all."""
     dataset = province_dataset()

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl.xml
+import pytest
 from antt_domain import load_example
 
 from antt_domain_xlsx import dataset_bytes, import_workbook
@@ -33,6 +34,7 @@ def test_a_truncated_workbook_is_refused(tmp_path: Path) -> None:
     assert _codes(path) == ["XLS001"]
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_is_refused_before_opening(tmp_path: Path) -> None:
     """A part that would unpack to 600 MiB is refused from the ZIP directory alone."""
     path = tmp_path / "bomb.xlsx"
@@ -70,6 +72,7 @@ def test_entity_expansion_is_refused(tmp_path: Path) -> None:
     assert openpyxl.xml.DEFUSEDXML
 
 
+@pytest.mark.slow
 def test_a_million_empty_formatted_rows_cost_nothing_and_hide_nothing(tmp_path: Path) -> None:
     """Formatted empty rows are skipped as the XML has them (the declared dimension is not
     trusted), and a value after a million of them is still read: nothing vanishes."""

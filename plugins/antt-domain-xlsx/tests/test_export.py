@@ -25,6 +25,7 @@ def test_the_exporter_is_registered_through_the_entry_point() -> None:
     assert expected == (spec.plugin, spec.extension, spec.binary, tuple(spec.options))
 
 
+@pytest.mark.slow
 def test_the_exporter_passes_the_conformance_kit(tmp_path: Path) -> None:
     """Example, empty, Vietnamese and large datasets; deterministic; atomic."""
     check_exporter("xlsx", manager=plugin_manager(only=["xlsx"]), workdir=tmp_path, records=1000)

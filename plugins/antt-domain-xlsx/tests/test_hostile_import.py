@@ -113,6 +113,7 @@ def _text_cell(ref: bytes, text: bytes) -> bytes:
     return b'<c r="' + ref + b'" t="inlineStr"><is><t>' + text + b"</t></is></c>"
 
 
+@pytest.mark.slow
 def test_a_sheet_claiming_every_cell_costs_what_its_xml_holds(tmp_path: Path) -> None:
     """2000 rows each with a cell at XFD and at XFD1048576: read cell by cell, not as dense
     rows sixteen thousand wide (that would take hundreds of MB); each value is reported."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from antt_domain import load_example, structure_dataset, unstructure
 from hypothesis import HealthCheck, given, settings
 
@@ -47,6 +48,7 @@ def _as_excel_holds(value: Any) -> Any:
     return value
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

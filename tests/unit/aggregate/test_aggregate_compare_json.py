@@ -19,7 +19,7 @@ from antt_domain.aggregate import (
 from antt_domain.model import AsOf, Interval, Unstated
 
 if TYPE_CHECKING:
-    from conftest import World
+    from helpers.world import World
 
 
 def test_this_year_against_last_gives_the_change_where_both_exist(world: World) -> None:

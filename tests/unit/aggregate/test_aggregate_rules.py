@@ -27,7 +27,7 @@ from antt_domain.model import (
 )
 
 if TYPE_CHECKING:
-    from conftest import World
+    from helpers.world import World
 
 
 def _cells(result: Aggregate) -> list[tuple[str, str, object, tuple[str, ...]]]:

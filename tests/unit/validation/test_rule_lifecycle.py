@@ -200,6 +200,7 @@ def test_the_decorator_makes_a_rule_of_a_lifecycle_class_too() -> None:
 
     rule: Any = Decorated
     assert isinstance(rule, Rule)
+    assert isinstance(rule.check, LifecycleCheck)
     assert rule.check.lifecycle.__name__ == "Decorated"
     assert rule.scope == "dataset"
 

@@ -16,8 +16,7 @@ from antt_domain.model import v2 as model_v2
 from antt_domain.plugins import AnttPluginManager, UnsupportedVersionError, export
 from antt_domain.testing import check_exporter, conformance_datasets
 from antt_domain.testing._datasets import vietnamese_dataset_v2
-
-from ._helpers import exporter
+from helpers.plugins import exporter
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE_V2 = ROOT / "examples" / "cam-thuy-2021" / "dataset-2.0.json"

@@ -22,8 +22,7 @@ from antt_domain.plugins import (
 from antt_domain.plugins._gazetteer import GuardedGazetteer
 from antt_domain.validation import Issue, Rule, record_rule
 from antt_domain.vi import AdminUnit, ChainGazetteer, StaticGazetteer
-
-from ._helpers import NO_ENV, exporter
+from helpers.plugins import NO_ENV, exporter
 
 BUILT_INS = ["json", "jsonl", "csv", "markdown", "sqlite"]
 
@@ -462,7 +461,12 @@ def test_a_spec_says_which_schema_versions_it_reads(spec_class: str) -> None:
 
     cls = getattr(plugins, spec_class)
     call = "export" if spec_class == "ExporterSpec" else "render"
-    common = {"name": "x", "title": "X", "media_type": "text/plain", "extension": "txt"}
+    common: dict[str, object] = {
+        "name": "x",
+        "title": "X",
+        "media_type": "text/plain",
+        "extension": "txt",
+    }
     common |= {"binary": False, call: lambda *a: None}
     assert cls(**common).schema_versions == ("1",)
     assert cls(**common, schema_versions=["2", "1", "2"]).schema_versions == ("1", "2")

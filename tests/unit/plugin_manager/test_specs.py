@@ -7,8 +7,7 @@ import pytest
 from antt_domain import load_example
 from antt_domain.model import Code
 from antt_domain.plugins import CodelistExtension, ReportFormatSpec, ReportRequest
-
-from ._helpers import exporter
+from helpers.plugins import exporter
 
 
 @pytest.mark.parametrize(

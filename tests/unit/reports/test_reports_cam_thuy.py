@@ -20,7 +20,7 @@ from antt_domain.model import AsOf, Dataset, Interval
 from antt_domain.reports import render_aggregate_json, render_markdown, render_summary
 
 if TYPE_CHECKING:
-    from conftest import World
+    from helpers.world import World
 
 
 @pytest.fixture(scope="module")

@@ -223,7 +223,7 @@ def test_load_time_faults_are_exit_2_in_strict_mode(
 def test_a_gazetteer_answering_garbage_is_a_fault(manager: AnttPluginManager) -> None:
     """Each call of a plugin gazetteer is checked: a wrong type or an exception is a fault."""
     chain = manager.gazetteer()
-    garbage = next(g for g in chain.sources if isinstance(g, GuardedGazetteer))
+    garbage = next(g for g in chain.sources if isinstance(g, GuardedGazetteer))  # type: ignore[attr-defined]
     assert garbage.plugin == "faulty-gazetteer"
     with pytest.raises(PluginFaultError) as caught:
         chain.lookup("390", date(2021, 1, 1))

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from antt_domain.plugins import AnttPluginManager, plugin_manager
-
-from ._helpers import NO_ENV
+from helpers.plugins import NO_ENV
 
 
 @pytest.fixture
@@ -43,3 +42,16 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., 
         )
 
     return install
+
+
+@pytest.fixture(autouse=True)
+def _own_current_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test runs in its own empty current folder.
+
+    The conformance kit checks that nothing changed in the whole current folder: from the
+    repository, that walks `.venv`, and counts what other test processes (``-n 2``) write
+    there meanwhile (bytecode, coverage data, the hypothesis database).
+    """
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))

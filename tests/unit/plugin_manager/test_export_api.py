@@ -22,8 +22,7 @@ from antt_domain.plugins import (
     export,
     hookimpl,
 )
-
-from ._helpers import exporter
+from helpers.plugins import exporter
 
 
 def fail_midway(dataset: Dataset, out: BinaryIO, options: Mapping[str, str], /) -> None:

@@ -1,4 +1,5 @@
-"""A small made-up world for the aggregation tests: one province, two districts, four communes.
+"""A small made-up world for the aggregation and report tests: one province, two districts,
+four communes.
 
 ``world`` builds datasets record by record, so each test shows exactly the figures it adds up.
 """
@@ -7,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-
-import pytest
 
 from antt_domain.model import (
     Activity,
@@ -121,9 +120,3 @@ class World:
             created=date(2022, 1, 1),
             records=tuple(self.records),
         )
-
-
-@pytest.fixture
-def world() -> World:
-    """A fresh world with areas, two organisations and an agreement, and no figures."""
-    return World()

@@ -16,8 +16,7 @@ import pytest
 from antt_domain.model import Dataset
 from antt_domain.plugins import ReportFormatSpec, ReportRequest
 from antt_domain.testing import ConformanceError, check_exporter, check_report_format
-
-from ._helpers import exporter
+from helpers.plugins import exporter
 
 _counter = itertools.count()
 
@@ -127,6 +126,8 @@ def test_check_report_format_runs_2_0_datasets_when_the_spec_reads_them() -> Non
     assert check_report_format("summary", records=5).name == "summary"  # 1.0 and 2.0
 
 
+@pytest.mark.slow
+@pytest.mark.smoke
 def test_the_pytest_plugin_gives_fixtures_to_plugin_authors(tmp_path: Path) -> None:
     """Installed antt-domain gives a plugin author's pytest antt_check_exporter (pytest11)."""
     (tmp_path / "test_mine.py").write_text(
