@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import final
 
 import attrs
 
@@ -34,6 +35,7 @@ Value = int | Decimal
 _APPROXIMATE = frozenset({Precision.ABOUT, Precision.NEARLY})
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Total:
     """The sum of figures: a value, how precisely it is known and, for a range, its upper bound."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import final
 
 import attrs
 
@@ -16,6 +17,7 @@ from antt_domain.model import Dataset, Interval, Precision
 __all__ = ["Comparison", "ComparisonRow", "compare"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ComparisonRow:
     """One cell in both periods; ``change`` is ``current - previous`` when both are exact."""
@@ -31,6 +33,7 @@ class ComparisonRow:
         return self.current is not None and self.previous is not None
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Comparison:
     """Two aggregates of the same scope over two periods, and their rows side by side."""

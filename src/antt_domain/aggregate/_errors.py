@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import final
+
 from antt_domain.errors import AnttError
 
 __all__ = ["AggregationError"]
 
 
+@final
 class AggregationError(AnttError, ValueError):
     """A request the aggregation cannot answer without guessing.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import final
 
 import attrs
 
@@ -49,6 +50,7 @@ class ApartReason(CodeEnum):
     NOT_SUMMABLE = "not_summable"
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Cell:
     """One total: figures of one record type, kind, measure and unit, recorded at one level.
@@ -93,6 +95,7 @@ class Cell:
         )
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Group:
     """The cells that share one value of each ``by`` dimension."""
@@ -106,6 +109,7 @@ class Group:
         return dict(self.key).get(dimension)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ApartFigure:
     """A figure (one measure of one record) that is listed, not added, and why."""
@@ -121,6 +125,7 @@ class ApartFigure:
     part_of: str | None = None
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ModelSummary:
     """A model type in scope and its launched instances.
@@ -135,6 +140,7 @@ class ModelSummary:
     unattributed_ids: tuple[str, ...] = ()
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Aggregate:
     """The result of :func:`~antt_domain.aggregate.aggregate`.

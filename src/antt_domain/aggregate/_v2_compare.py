@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import final
+
 import attrs
 
 from antt_domain.aggregate._algebra import Value, as_decimal, normalise
@@ -16,6 +18,7 @@ from antt_domain.model.v2 import Dataset
 __all__ = ["ComparisonRowV2", "ComparisonV2", "compare_v2"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ComparisonRowV2:
     """One key in both periods (``key.period`` is cleared: the periods are the comparison's);
@@ -27,6 +30,7 @@ class ComparisonRowV2:
     change: Value | None = None
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ComparisonV2:
     """Two aggregates of one scope over two periods, and their rows side by side."""

@@ -9,11 +9,14 @@ extension code (``daknong:coffee_watch``) never meets a built-in one or ``other`
 
 from __future__ import annotations
 
+from typing import final
+
 import attrs
 
 __all__ = ["KEY_FIELDS", "FigureKey", "differing"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class FigureKey:
     """What a 2.0 figure counts, and when and where: figures are added only under one key.

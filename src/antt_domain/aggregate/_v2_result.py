@@ -4,6 +4,7 @@ events, awards and assessments in scope (their own tables, never mixed with figu
 from __future__ import annotations
 
 import enum
+from typing import final
 
 import attrs
 
@@ -33,6 +34,7 @@ class ApartReasonV2(enum.Enum):
     EARLIER_STOCK = "earlier_stock"  # a stock superseded by a later value for its area
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Contribution:
     """One figure added into a cell, with the source's words and its other versions."""
@@ -61,6 +63,7 @@ class Contribution:
         return self.figure.period.as_written
 
 
+@final
 @attrs.frozen(kw_only=True)
 class CellV2:
     """The total of the figures that share ``key``; every one of them is in ``contributions``."""
@@ -76,6 +79,7 @@ class CellV2:
         return main + tuple(v.id for c in self.contributions for v in c.versions)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ApartV2:
     """A figure that is not added into any cell, and why."""
@@ -85,6 +89,7 @@ class ApartV2:
     key: FigureKey | None = None
 
 
+@final
 @attrs.frozen(kw_only=True)
 class AggregateV2:
     """Cells (sorted by key), apart figures, and the events, awards and assessments in scope."""

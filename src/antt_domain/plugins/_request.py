@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, final
 
 import attrs
 
@@ -41,6 +41,7 @@ def _to_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ReportRequest:
     """What a report is asked for.

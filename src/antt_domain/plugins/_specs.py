@@ -6,7 +6,7 @@ import argparse
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, final
 
 import attrs
 
@@ -93,6 +93,7 @@ def _check_options(instance: object, attribute: attrs.Attribute[Any], value: obj
             raise TypeError(msg)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ExporterSpec:
     """An export format: ``antt export --format NAME`` writes a dataset with ``export``.
@@ -129,6 +130,7 @@ class ExporterSpec:
     schema_versions: tuple[str, ...] = attrs.field(default=("1",), converter=_versions)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class ReportFormatSpec:
     """A report format: renders a :class:`ReportRequest` to text or bytes.
@@ -174,6 +176,7 @@ def _check_namespace(instance: object, attribute: attrs.Attribute[Any], value: o
         _check(_NAMESPACE_RE, "a namespace ([a-z][a-z0-9_.-]*)")(instance, attribute, value)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class CodelistExtension:
     """Codes a plugin adds to an *open* codelist (``codelist`` is its name, e.g. ``"units"``).
@@ -221,6 +224,7 @@ class CodelistExtension:
         return "1" if self.namespace is None else "2"
 
 
+@final
 @attrs.frozen(kw_only=True)
 class CommandSpec:
     """A command of the ``antt`` CLI (``antt NAME ...``) given by a plugin.

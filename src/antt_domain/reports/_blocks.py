@@ -11,6 +11,8 @@ text, each unescaped as :func:`antt_domain.text_safety.markdown_unescape` reads 
 
 from __future__ import annotations
 
+from typing import final
+
 import attrs
 
 from antt_domain.text_safety import markdown_unescape
@@ -18,6 +20,7 @@ from antt_domain.text_safety import markdown_unescape
 __all__ = ["Block", "Heading", "Table", "Text", "parse_markdown", "split_cells"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Heading:
     """A ``#`` heading: ``level`` 1 to 6 and its text."""
@@ -26,6 +29,7 @@ class Heading:
     text: str
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Table:
     """A table: the header's cells and the rows' cells (unescaped)."""
@@ -34,6 +38,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Text:
     """A line that is neither a heading nor part of a table."""

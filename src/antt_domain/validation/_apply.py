@@ -52,7 +52,8 @@ def apply_record_rules(
         for rule in applicable:
             try:
                 for issue in rule.check(record, context):  # type: ignore[arg-type]
-                    if type(issue) is not Issue and not isinstance(issue, Issue):
+                    yielded: object = issue  # a plugin's rule may yield anything at all
+                    if type(yielded) is not Issue and not isinstance(yielded, Issue):
                         raise NotAnIssueError(issue)
                     raised.append((rule, issue, item))
             except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault

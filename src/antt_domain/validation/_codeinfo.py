@@ -6,7 +6,7 @@ Apart from :mod:`._catalogue` so that rules (which carry their entry) and the ca
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, final
 
 import attrs
 
@@ -15,6 +15,7 @@ from antt_domain.validation._findings import Finding, Severity
 __all__ = ["CodeInfo", "finding_from"]
 
 
+@final
 @attrs.frozen(kw_only=True)
 class CodeInfo:
     """One finding code: its default severity, what it means, and its message templates.

@@ -81,6 +81,7 @@ FAULT_CODES: dict[str, CodeInfo] = {
 }
 
 
+@final
 class RuleCrashError(AnttError, RuntimeError):
     """A rule raised instead of returning issues (only with ``raise_on_crash=True``).
 

@@ -36,6 +36,7 @@ INPUT_FORMATS: dict[str, Literal["json", "jsonl"]] = {
 }
 
 
+@final
 class InputError(AnttError, OSError):
     """An input path that cannot be used at all (it does not exist, or holds no records)."""
 

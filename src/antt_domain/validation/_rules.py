@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, Protocol, TypeVar, cast
+from typing import Any, Literal, Protocol, TypeVar, cast, final
 
 import attrs
 
@@ -60,6 +60,7 @@ _CODE_RE = re.compile(r"[A-Z]{1,8}[0-9]{3}")
 _T = TypeVar("_T")
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Located:
     """A sound record (schema- and structure-valid) and where it was read from.
@@ -76,6 +77,7 @@ class Located:
     line: int | None = None
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Issue:
     """What a check yields for one problem.
@@ -97,6 +99,7 @@ class Issue:
     path: str | None = None
 
 
+@final
 class RecordSet(Sequence[Located]):
     """Every sound record of one validation run, in input order, with an index by id.
 
@@ -156,6 +159,7 @@ class RecordSet(Sequence[Located]):
             return found
 
 
+@final
 @attrs.frozen(kw_only=True)
 class RuleContext:
     """What rules may consult besides the records: codelists (as extended by plugins) and a
@@ -196,6 +200,7 @@ class Lifecycle(Protocol):
         """Called once, after the last record: the issues that needed every record."""
 
 
+@final
 @attrs.frozen
 class LifecycleCheck:
     """The dataset check of a rule written as a :class:`Lifecycle`: a new instance of
@@ -221,6 +226,7 @@ def _check_code(instance: Any, attribute: Any, value: CodeInfo) -> None:
         raise ValueError(msg)
 
 
+@final
 @attrs.frozen(kw_only=True)
 class Rule:
     """One rule: its catalogue entry, its scope and its check; ``origin`` names who gave it."""
