@@ -17,6 +17,7 @@ from antt_domain.io import load_any_dataset, loads_any_dataset
 from antt_domain.model import v2 as m
 from antt_domain.plugins import export
 from antt_domain.plugins._builtin._vocabulary_v2 import rows_of
+from antt_domain.reports import unit_word
 from antt_domain.schemas import codelists
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +49,7 @@ def test_every_corpus_folder_is_tried() -> None:
 def test_show_prints_every_figure_with_its_words_and_unit_label(
     path: Path, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Exit 0; each figure's id, its as_written words and its unit's label are printed."""
+    """Exit 0; each figure's id, its as_written words and its unit's word are printed."""
     assert main(["show", "--lang", lang, str(path)]) == 0
     shown = capsys.readouterr().out
     dataset = _v2(path)
@@ -58,7 +59,14 @@ def test_show_prints_every_figure_with_its_words_and_unit_label(
         line = next(x for x in shown.splitlines() if x.startswith(f"  [{figure.id}] "))
         if figure.quantity is None:
             continue
-        assert labels.label(figure.quantity.unit, lang, codelist="units") in line
+        quantity = figure.quantity
+        if not quantity.is_vague:  # one word after the number, as the reports say it (#19)
+            exact = quantity.is_exact and quantity.upper is None
+            value = quantity.value if exact else None
+            assert (
+                unit_word(labels, quantity.unit, quantity.classifier, lang=lang, value=value)
+                in line
+            )
         if figure.quantity.as_written:
             assert safe_text(f"“{figure.quantity.as_written}”") in line
         if figure.quantity.is_vague:
@@ -82,14 +90,13 @@ def test_show_labels_a_dataset_code_from_its_vocabulary(
 
 
 def test_show_a_vague_amount_is_words_never_zero(capsys: pytest.CaptureFixture[str]) -> None:
-    """'hàng nghìn' prints its magnitude label and words."""
+    """'hàng nghìn' prints the source's words (issue #19), never a number."""
     from antt_domain.cli._show_v2 import render_v2  # noqa: PLC0415
     from antt_domain.testing._datasets import vietnamese_dataset_v2  # noqa: PLC0415
 
     shown = render_v2(vietnamese_dataset_v2(), "vi")
     block = shown.split("  [fig-bao]", 1)[1].split("\n      ", 1)[0]
-    assert block.lower().lstrip().split(":", 1)[1].strip().startswith("hàng nghìn")
-    assert "“hàng nghìn bao”" in block
+    assert block.lstrip().split(":", 1)[1].strip() == "“hàng nghìn bao”"
     assert " 0 " not in block
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from antt_domain.cli._common import safe_text
 from antt_domain.model import Codelist
 from antt_domain.model import v2 as m
+from antt_domain.reports import head_term, unit_word, vague_words
 from antt_domain.schemas import codelists
 from antt_domain.vi import format_number
 
@@ -95,34 +96,41 @@ def _said(as_written: str | None) -> str:
 
 
 def describe_quantity_v2(quantity: m.Quantity, labels: m.Codelists, lang: str) -> str:
-    """``1.838 buổi “1.838 buổi tuyên truyền”``: the value and unit label, the counting word,
-    and the source's words; a vague amount is its magnitude and words, never a number."""
-    unit = labels.label(quantity.unit, lang, codelist="units")
+    """``1.838 buổi “1.838 buổi tuyên truyền”``: the value and the one word said after it
+    (:func:`antt_domain.reports.unit_word`, as the reports say it: the classifier, else the
+    head term of the unit's label), and the source's words; a vague amount is the source's
+    words, else its magnitude and the word of the thing counted, never a number."""
     if quantity.is_vague:
-        magnitude = quantity.magnitude.value if quantity.magnitude else "some"
-        text = f"{labels.label(magnitude, lang, codelist='vague_magnitudes').lower()} {unit}"
-    else:
-        value = _number(quantity.value or 0, lang)
-        text = f"{value} {unit}"
-        if quantity.upper is not None:
-            text = f"{value}-{_number(quantity.upper, lang)} {unit}"
-        elif quantity.denominator is not None:
-            text = f"{value}/{_number(quantity.denominator, lang)} {unit}"
-        if not quantity.is_exact and quantity.upper is None:
-            precision = labels.label(quantity.precision.value, lang, codelist="precisions").lower()
-            text = f"{precision} {text}"
-    if quantity.classifier:
+        return vague_words(labels, quantity, lang=lang)
+    exact = quantity.is_exact and quantity.upper is None
+    value_for_word = quantity.value if exact else None
+    word = unit_word(
+        labels, quantity.unit, quantity.classifier, lang=lang, value=value_for_word
+    ) or head_term(labels.label(quantity.unit, lang, codelist="units"))  # "%", "đồng"
+    unit = f" {word}" if word else ""
+    value = _number(quantity.value or 0, lang)
+    text = f"{value}{unit}"
+    if quantity.upper is not None:
+        text = f"{value}-{_number(quantity.upper, lang)}{unit}"
+    elif quantity.denominator is not None:
+        text = f"{value}/{_number(quantity.denominator, lang)}{unit}"
+    if not exact and quantity.upper is None:
+        precision = labels.label(quantity.precision.value, lang, codelist="precisions")
+        text = f"{head_term(precision).lower()} {text}"
+    if quantity.classifier and lang != "vi":
         text += f" [{labels.label(quantity.classifier, lang, codelist='classifiers')}]"
-    if quantity.counted:
-        text += " (" + ", ".join(
-            labels.label(c, lang, codelist="counted_things") for c in quantity.counted
-        )
-        text += ")"
+    counted = (
+        head_term(labels.label(c, lang, codelist="counted_things")) for c in quantity.counted
+    )
+    things = [t for t in dict.fromkeys(counted) if t != word]  # "22 tỉnh", not "22 tỉnh (tỉnh)"
+    if things:
+        text += f" ({', '.join(things)})"
     return text + _said(quantity.as_written)
 
 
-def _length(length: m.Length, lang: str) -> str:
-    return f"{_number(length.value, lang)} {length.unit.value}{_said(length.as_written)}"
+def _length(length: m.Length, labels: m.Codelists, lang: str) -> str:
+    word = unit_word(labels, length.unit.value, lang=lang, value=length.value)
+    return f"{_number(length.value, lang)} {word}{_said(length.as_written)}"
 
 
 def _period_body(period: m.Period, labels: m.Codelists, lang: str) -> str:  # noqa: PLR0911 - one return per period kind
@@ -138,7 +146,7 @@ def _period_body(period: m.Period, labels: m.Codelists, lang: str) -> str:  # no
         frequency = labels.label(period.frequency.value, lang, codelist="frequencies")
         return f"{words['every']}: {frequency}"
     if isinstance(period, m.Duration):
-        return _length(period.length, lang)
+        return _length(period.length, labels, lang)
     if isinstance(period, m.Composite):
         return " + ".join(describe_period_v2(p, labels, lang) for p in period.parts)
     return words["unstated"]

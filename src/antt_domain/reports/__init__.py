@@ -10,7 +10,9 @@ tháng 3 năm 2021``). The plugin layer registers them as the built-in report fo
 :func:`parse_markdown` reads
 the Markdown report back as headings, tables and text, for formats built on it;
 :func:`period_in_words` says an aggregate cell's period as the tables do and
-:func:`head_term` the one word of a label listing synonyms (for charts).
+:func:`head_term` the one word of a label listing synonyms; :func:`unit_word` the one word
+said after a number (for ``antt show`` and charts) and :func:`vague_words` a vague amount
+in the source's words.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from antt_domain.reports._render import (
     render_summary,
 )
 from antt_domain.reports._upgraded import report_dataset
-from antt_domain.reports._v2_words import head_term, period_in_words
+from antt_domain.reports._v2_words import head_term, period_in_words, unit_word, vague_words
 
 __all__ = [
     "Block",
@@ -37,4 +39,6 @@ __all__ = [
     "render_summary",
     "report_dataset",
     "split_cells",
+    "unit_word",
+    "vague_words",
 ]

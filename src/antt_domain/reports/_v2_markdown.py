@@ -34,7 +34,7 @@ from antt_domain.reports._v2_sections import (
     sections,
     written,
 )
-from antt_domain.reports._v2_words import Words2, exact_count, spaced
+from antt_domain.reports._v2_words import Words2, exact_count
 from antt_domain.reports._words import check_lang
 from antt_domain.text_safety import markdown_inline
 
@@ -164,12 +164,7 @@ def subject_of(figure: Figure, words: Words2, *, home: str | None = None) -> str
     bits += [words.name(m) for m in figure.models]
     people = figure.participants
     if people is not None:
-        said = f" (“{people.as_written}”)" if people.as_written else ""
-        bits.append(
-            f"{words.pick('tham gia', 'participants')}: {words.quantity(people)}"
-            + spaced(words.unit(people.unit, people.classifier, value=exact_count(people)))
-            + said
-        )
+        bits.append(f"{words.pick('tham gia', 'participants')}: {words.amount(people)}")
     for link in figure.links:
         targets = ", ".join(words.figure(t) for t in link.targets)
         bits.append(f"{words.label('link_relations', link.rel.value)} {targets}")
@@ -209,8 +204,7 @@ def _amount(item: Item, words: Words2) -> tuple[str, str, str]:
     quantity = item.figure.quantity
     if quantity is None or (item.apart and item.apart.reason is ApartReasonV2.NOT_COUNTED):
         return "", "", words.period(item.figure.period)
-    unit = words.unit(quantity.unit, quantity.classifier, value=exact_count(quantity))
-    return words.quantity(quantity), unit, words.period(item.figure.period)
+    return words.quantity(quantity), words.unit_of(quantity), words.period(item.figure.period)
 
 
 def _added(item: Item, cells: tuple[CellV2, ...], words: Words2) -> str:

@@ -7,7 +7,7 @@ sentence, for the summary. Every text goes through
 from __future__ import annotations
 
 from antt_domain.model.v2 import Assessment, Award, Event, Quantity
-from antt_domain.reports._v2_words import Words2, exact_count, spaced
+from antt_domain.reports._v2_words import Words2, spaced
 from antt_domain.reports._words import _exact
 from antt_domain.text_safety import markdown_inline
 
@@ -178,9 +178,7 @@ def _number(award: Award, words: Words2) -> str:
     amount = award.total or award.quantity
     if amount is None:
         return ""
-    unit = words.unit(amount.unit, amount.classifier, value=exact_count(amount))
-    number = words.quantity(amount) + spaced(unit)
-    return number + (f" (“{amount.as_written}”)" if amount.as_written else "")
+    return words.amount(amount)
 
 
 def award_line(award: Award, words: Words2) -> str:
@@ -223,7 +221,7 @@ def assessments_table(assessments: tuple[Assessment, ...], words: Words2) -> tup
             number = ""
             if result.quantity is not None:
                 number = words.quantity(result.quantity)
-                if result.quantity.as_written:
+                if result.quantity.as_written and not result.quantity.is_vague:
                     number += f" (“{result.quantity.as_written}”)"
             rows.append([scheme, words.period(item.period), outcome, subjects, number, item.id])
     return pick("Đánh giá, xếp loại", "Assessments"), table(header, rows)

@@ -68,8 +68,7 @@ def _item(item: Item, words: Words2, home: str | None) -> str:
     words_of_source = said(figure, words)
     amount = words_of_source
     if not amount and quantity is not None and item.apart.reason is not ApartReasonV2.NOT_COUNTED:
-        unit = words.unit(quantity.unit, quantity.classifier, value=exact_count(quantity))
-        amount = f"{words.quantity(quantity)}{spaced(unit)}"
+        amount = f"{words.quantity(quantity)}{spaced(words.unit_of(quantity))}"
     bits = []
     if not figure.period.as_written and words.period(figure.period) != reason:
         bits.append(words.period(figure.period))

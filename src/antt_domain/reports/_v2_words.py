@@ -29,11 +29,23 @@ from antt_domain.model.v2 import (
 from antt_domain.reports._words import Lang, Words, _exact, check_lang
 from antt_domain.schemas import codelists
 
-__all__ = ["Words2", "exact_count", "head_term", "period_in_words", "spaced"]
+__all__ = [
+    "Words2",
+    "exact_count",
+    "head_term",
+    "period_in_words",
+    "spaced",
+    "unit_word",
+    "vague_magnitude",
+    "vague_thing",
+    "vague_words",
+]
 
 _NAMED = ("name", "title", "name_as_written", "symbol", "title_as_written")
 #: Units that the number itself says: "72,6%", "1.000.000 đồng".
 _IN_NUMBER = frozenset({"percent", "vnd"})
+#: Units that only list classifiers: a vague amount of them says no word of its own.
+_GENERIC = frozenset({"item", "unstated"})
 _GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -57,6 +69,66 @@ def head_term(label: str) -> str:
     (``"(không ghi đơn vị)"``) stays whole."""
     bare = _GLOSS.sub("", label).strip() or label
     return bare.split(",", 1)[0].strip().rstrip("…").strip() or bare
+
+
+def unit_word(
+    vocab: Codelists,
+    unit: str,
+    classifier: str | None = None,
+    *,
+    lang: str = "vi",
+    value: object = None,
+) -> str:
+    """The one word said after a number ``value`` (issue #19), never a list of synonyms;
+    ``vocab`` labels the codes (a dataset's :class:`~antt_domain.model.v2.Codelists`).
+
+    In Vietnamese: the classifier the source counted with ("khẩu"), else the head term of
+    the unit's label ("người" of "người, cá nhân, đối tượng, thành viên"). In English: the
+    head term of the unit's label, in the plural (the list's ``en_plural``) unless ``value``
+    is one (``None``, several: the plural, as on a chart's axis). Empty for a percentage or
+    an amount of money, whose number already says it ("72,6%", "1.000.000 đồng").
+    """
+    if unit in _IN_NUMBER:
+        return ""
+    if classifier is not None and lang == "vi":
+        return head_term(vocab.label(classifier, lang, codelist="classifiers"))
+    if lang == "en" and value != 1 and vocab.origin(unit, codelist="units") != "dataset":
+        units = vocab.lists.get("units")
+        entry = units.get(unit) if units is not None else None
+        plural = entry.extra.get("en_plural") if entry is not None else None
+        if isinstance(plural, str) and plural:
+            return plural
+    return head_term(vocab.label(unit, lang, codelist="units"))
+
+
+def vague_magnitude(vocab: Codelists, quantity: Quantity, *, lang: str = "vi") -> str:
+    """A vague amount's magnitude in one lower-case word ("nhiều", "hàng nghìn", "many")."""
+    magnitude = quantity.magnitude.value if quantity.magnitude is not None else "some"
+    return head_term(vocab.label(magnitude, lang, codelist="vague_magnitudes")).lower()
+
+
+def vague_thing(vocab: Codelists, quantity: Quantity, *, lang: str = "vi") -> str:
+    """The word a vague amount counts, when the source said no words: the classifier it
+    counted with, else the head term of its counted thing, else its unit's word; never a
+    generic unit that only lists classifiers (``item``: "cái, chiếc, khẩu …") nor a unit
+    the number would say (``%``, ``đồng``), which give no word."""
+    if quantity.classifier is not None:
+        return unit_word(vocab, quantity.unit, quantity.classifier, lang=lang)
+    if quantity.counted:
+        return head_term(vocab.label(quantity.counted[0], lang, codelist="counted_things"))
+    if quantity.unit in _GENERIC or quantity.unit in _IN_NUMBER:
+        return ""
+    return unit_word(vocab, quantity.unit, lang=lang)
+
+
+def vague_words(vocab: Codelists, quantity: Quantity, *, lang: str = "vi") -> str:
+    """A vague amount in words (issue #19): the source's words (“nhiều bằng khen, giấy
+    khen”), else its magnitude with the word of the thing counted ("nhiều hộ"), never a
+    generic classifier the source did not use ("nhiều cái")."""
+    if quantity.as_written:
+        return f"“{quantity.as_written}”"
+    thing = vague_thing(vocab, quantity, lang=lang)
+    return vague_magnitude(vocab, quantity, lang=lang) + spaced(thing)
 
 
 class Words2:
@@ -104,29 +176,25 @@ class Words2:
         return self.label("figure_kinds", record.kind)
 
     def unit(self, unit: str, classifier: str | None = None, *, value: object = None) -> str:
-        """The one word said after a number ``value`` (issue #19), never a list of synonyms.
+        """The one word said after a number ``value``: :func:`unit_word` in this report's
+        language and codelists."""
+        return unit_word(self.vocab, unit, classifier, lang=self.lang, value=value)
 
-        In Vietnamese: the classifier the source counted with ("khẩu"), else the head term of
-        the unit's label ("người" of "người, cá nhân, đối tượng, thành viên"). In English: the
-        head term of the unit's label, in the plural (the list's ``en_plural``) unless
-        ``value`` is one. Empty for a percentage or an amount of money, whose number already
-        says it ("72,6%", "1.000.000 đồng").
-        """
-        if unit in _IN_NUMBER:
-            return ""
-        if classifier is not None and self.lang == "vi":
-            return head_term(self.label("classifiers", classifier))
-        if (
-            self.lang == "en"
-            and value != 1
-            and self.vocab.origin(unit, codelist="units") != ("dataset")
-        ):
-            units = self.vocab.lists.get("units")
-            entry = units.get(unit) if units is not None else None
-            plural = entry.extra.get("en_plural") if entry is not None else None
-            if isinstance(plural, str) and plural:
-                return plural
-        return head_term(self.label("units", unit))
+    def unit_of(self, quantity: Quantity) -> str:
+        """The word said after :meth:`quantity`: :meth:`unit`, or for a vague amount the
+        word of :func:`vague_words` (nothing when the source's words say it all)."""
+        if quantity.is_vague:
+            return "" if quantity.as_written else vague_thing(self.vocab, quantity, lang=self.lang)
+        return self.unit(quantity.unit, quantity.classifier, value=exact_count(quantity))
+
+    def amount(self, quantity: Quantity) -> str:
+        """A quantity with its one word ("165 buổi", "17 sessions"), then the source's words
+        (“165 buổi tuyên truyền”); a vague amount is only the source's words, else
+        :func:`vague_words`."""
+        text = self.quantity(quantity) + spaced(self.unit_of(quantity))
+        if quantity.as_written and not quantity.is_vague:
+            text += f" (“{quantity.as_written}”)"
+        return text
 
     def total(self, total: Total, unit: str) -> str:
         """A total in the language's number format with its precision ("hơn 300")."""
@@ -135,9 +203,13 @@ class Words2:
         )
 
     def quantity(self, quantity: Quantity) -> str:
-        """A quantity's value ("1.838", "hơn 300", "3/52"); a vague one by its magnitude."""
-        if quantity.magnitude is not None:
-            return self.label("vague_magnitudes", quantity.magnitude.value)
+        """A quantity's value ("1.838", "hơn 300", "3/52"); a vague one by the source's words
+        (“nhiều bằng khen, giấy khen”), else by its magnitude ("nhiều"): see
+        :func:`vague_words`."""
+        if quantity.is_vague:
+            if quantity.as_written:
+                return f"“{quantity.as_written}”"
+            return vague_magnitude(self.vocab, quantity, lang=self.lang)
         assert quantity.value is not None  # noqa: S101 - only a vague amount has no value
         precision = (
             Precision1.EXACT

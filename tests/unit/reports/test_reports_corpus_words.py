@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -11,25 +10,10 @@ from antt_domain.aggregate import aggregate_v2
 from antt_domain.io import load_any_dataset
 from antt_domain.model.v2 import Dataset, Figure
 from antt_domain.reports import Table, parse_markdown, render_markdown, render_summary
-from antt_domain.schemas import codelists
 from antt_domain.text_safety import markdown_inline
+from corpus_words_check import AFTER_NUMBER, QUOTED
 
-#: The first two terms of each bundled unit label that lists synonyms ("người, cá nhân" of
-#: "người, cá nhân, đối tượng, thành viên"; "area, agency" of "unit (area, agency, ...)").
-LISTS = sorted(
-    {
-        ", ".join(part.strip() for part in label.split(",")[:2])
-        for code in codelists("2")["units"]
-        for label in (code.vi, code.en)
-        if "," in label
-    },
-    key=len,
-    reverse=True,
-)
-#: A number, then a unit label that lists synonyms (or a unit with its glossed list).
-AFTER_NUMBER = re.compile(r"\d%?\s+\S*\s?\(?(" + "|".join(map(re.escape, LISTS)) + r")")
 UNIT = {"vi": "Đơn vị tính", "en": "Unit"}
-QUOTED = re.compile(r"“[^”]*”")
 
 CORPUS = sorted((Path(__file__).parents[3] / "examples" / "corpus").glob("*/dataset.json"))
 

@@ -17,7 +17,7 @@ import attrs
 
 from antt_domain.aggregate import AggregateV2, CellV2, FigureKey
 from antt_domain.model.v2 import Codelists
-from antt_domain.reports import head_term, period_in_words
+from antt_domain.reports import head_term, period_in_words, unit_word
 from antt_domain.text_safety import html_escape as escape
 from antt_domain.vi import format_number
 
@@ -73,6 +73,15 @@ def _bar_label(cell: CellV2, lang: str, names: Mapping[str, str]) -> str:
     return f"{head}: “{said}”" if said else head
 
 
+def _level(label: str, lang: str) -> str:
+    """An area level on a chart's title, said once: "cấp xã", "Commune level" (the label may
+    already say "Cấp xã" or "Commune level")."""
+    if lang == "vi":
+        bare = label[4:].strip() if label.lower().startswith("cấp ") else label
+        return f"cấp {bare[:1].lower()}{bare[1:]}"
+    return label if label.lower().endswith(" level") else f"{label} level"
+
+
 def key_charts(
     result: AggregateV2,
     vocab: Codelists,
@@ -89,9 +98,11 @@ def key_charts(
     for key, cells in series.items():
         if len(cells) < 2:
             continue
-        unit = head_term(vocab.label(key.unit, lang, codelist="units"))
-        if key.classifier is not None:
-            unit = vocab.label(key.classifier, lang, codelist="classifiers")
+        # the axis counts several: the unit's word in the plural ("sessions"), as reports say
+        # it; a unit that the number says ("%", "đồng") is still named on the axis
+        unit = unit_word(vocab, key.unit, key.classifier, lang=lang) or head_term(
+            vocab.label(key.unit, lang, codelist="units")
+        )
         bits = [vocab.label(key.kind, lang, codelist="figure_kinds"), unit]
         bits += [vocab.label(c, lang, codelist="counted_things") for c in key.counted]
         bits += [vocab.label(c, lang, codelist="lifecycle_stages") for c in key.lifecycle]
@@ -101,7 +112,7 @@ def key_charts(
         bits += list(key.models)
         if key.area_level is not None:
             level = vocab.label(key.area_level, lang, codelist="area_levels")
-            bits.append(f"cấp {level}" if lang == "vi" else f"{level} level")
+            bits.append(_level(level, lang))
         figure_class = vocab.figure_class(key.kind)
         kind = figure_class.value if figure_class is not None else "other"
         bars = tuple(
