@@ -13,7 +13,7 @@ from antt_domain.io import load_any_dataset
 from antt_domain.model import v2 as m
 from antt_domain.reports import unit_word, vague_words
 from antt_domain.schemas import codelists
-from corpus_words_check import lists_after_numbers
+from helpers.corpus_words import lists_after_numbers
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "examples" / "corpus").glob("*/dataset.json"))

@@ -13,6 +13,9 @@ from html_plugin_support import province_dataset
 from antt_domain.plugins import ReportRequest
 from antt_domain.schemas import codelists
 
+# A province report of some 15,000 records is rendered: a minute of CPU per language.
+pytestmark = pytest.mark.slow
+
 UNITS = {code.code: code for code in codelists("2")["units"]}
 
 

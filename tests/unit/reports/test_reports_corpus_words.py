@@ -11,7 +11,7 @@ from antt_domain.io import load_any_dataset
 from antt_domain.model.v2 import Dataset, Figure
 from antt_domain.reports import Table, parse_markdown, render_markdown, render_summary
 from antt_domain.text_safety import markdown_inline
-from corpus_words_check import AFTER_NUMBER, QUOTED
+from helpers.corpus_words import AFTER_NUMBER, QUOTED
 
 UNIT = {"vi": "Đơn vị tính", "en": "Unit"}
 
