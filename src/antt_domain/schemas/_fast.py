@@ -119,7 +119,8 @@ def explainer_for(name: str, version: SchemaVersion = "1") -> Draft202012Validat
     errors of :func:`~antt_domain.schemas.validator_for`, faster.
 
     Under ``properties``, a member that jsonschema-rs finds valid is not walked: ``jsonschema``
-    would find no error there. Without jsonschema-rs this is :func:`validator_for` itself.
+    would find no error there; a ``$ref`` is resolved once, not on every record. Without
+    jsonschema-rs this is :func:`validator_for` itself.
     """
     return _explainer(name, version)
 
@@ -145,8 +146,27 @@ def _explainer(name: str, version: SchemaVersion) -> Draft202012Validator:
                     instance[member], subschema, path=member, schema_path=member
                 )
 
+    resolved: dict[tuple[str, str], Any] = {}
+
+    def ref(validator: Any, ref: str, instance: Any, _schema: Any) -> Iterator[Any]:
+        # ``$ref`` resolved once per (base URI, reference), not on every record: ``jsonschema``
+        # joins and looks up the URI each time. The bundled schemas have no ``$dynamicRef``, so
+        # the dynamic scope a lookup carries does not matter. Anything unexpected (another
+        # jsonschema or referencing, a reference that does not resolve) takes the plain path.
+        base = getattr(getattr(validator, "_resolver", None), "_base_uri", None)
+        found = resolved.get((base, ref)) if isinstance(base, str) else None
+        if found is None:
+            try:
+                found = validator._resolver.lookup(ref)
+            except Exception:  # noqa: BLE001 - the plain path raises its own error
+                yield from validator._validate_reference(ref=ref, instance=instance)
+                return
+            if isinstance(base, str):
+                resolved[base, ref] = found
+        yield from validator.descend(instance, found.contents, resolver=found.resolver)
+
     pruning = validators.extend(  # type: ignore[no-untyped-call]
-        Draft202012Validator, {"properties": properties}
+        Draft202012Validator, {"properties": properties, "$ref": ref}
     )
     explainer: Draft202012Validator = pruning(
         plain.schema, registry=registry(), format_checker=format_checker()

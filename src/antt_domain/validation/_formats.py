@@ -155,9 +155,24 @@ def _json_parts(report: Report, options: RenderOptions) -> Iterator[str]:
         return
     yield text.removesuffix("[]\n}") + "[\n"
     for index, finding in enumerate(shown):
-        item = json_safe(json.dumps(_json_finding(finding, options), ensure_ascii=False, indent=2))
+        item = json_safe(_flat_json(_json_finding(finding, options)))
         yield ("    " if index == 0 else ",\n    ") + item.replace("\n", "\n    ")
     yield "\n  ]\n}\n"
+
+
+#: ``json.dumps`` of one string, number, boolean or null (the C encoder: ``indent`` would
+#: take the pure-Python one for the whole object).
+_SCALAR_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _flat_json(value: dict[str, Any]) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` of a non-empty object whose values
+    are strings, integers or null (a finding), written member by member: the same text,
+    several times faster. Any other value takes ``json.dumps`` itself."""
+    if not value or not all(v is None or type(v) in (str, int) for v in value.values()):
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    members = ",\n  ".join(f"{_SCALAR_JSON(k)}: {_SCALAR_JSON(v)}" for k, v in value.items())
+    return "{\n  " + members + "\n}"
 
 
 def _escape_data(text: str) -> str:

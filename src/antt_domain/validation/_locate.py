@@ -174,8 +174,10 @@ def ancestry(pointer: str) -> list[str]:
     return found
 
 
-def locate_findings(text: str, findings: list[Finding]) -> list[Finding]:
-    """``findings`` with line and column filled in from ``text`` (where not yet known)."""
+def locate_findings(text: str, findings: list[Finding], first_line: int = 1) -> list[Finding]:
+    """``findings`` with line and column filled in from ``text`` (where not yet known).
+
+    ``first_line``: the line number of the text's first line (a JSONL record's line)."""
     pending = [f for f in findings if f.line is None and f.pointer is not None]
     if not pending:
         return findings
@@ -189,6 +191,7 @@ def locate_findings(text: str, findings: list[Finding]) -> list[Finding]:
         for pointer in ancestry(finding.pointer):
             if pointer in positions:
                 line, column = positions[pointer]
+                line += first_line - 1
                 finding = attrs.evolve(finding, line=line, column=column)  # noqa: PLW2901
                 break
         located.append(finding)
@@ -196,10 +199,14 @@ def locate_findings(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def locate_in_line(raw: bytes, findings: list[Finding], number: int, path: str) -> list[Finding]:
-    """Findings of the record on JSONL line ``number`` (its bytes ``raw``), located there."""
-    text = decode_text(raw, source=path)
+    """Findings of the record on JSONL line ``number`` (its bytes ``raw``), located there.
+
+    A finding with a line already counts it within the record; one that cannot be located
+    gets the record's line. Each finding is copied once."""
+    located = locate_findings(decode_text(raw, source=path), findings, first_line=number)
+    fresh = {id(f) for f in findings}
     return [
-        attrs.evolve(f, line=number + (f.line or 1) - 1) for f in locate_findings(text, findings)
+        attrs.evolve(f, line=number + (f.line or 1) - 1) if id(f) in fresh else f for f in located
     ]
 
 

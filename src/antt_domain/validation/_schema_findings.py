@@ -6,6 +6,7 @@ in both languages, and picks the most useful place to point at.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -66,14 +67,29 @@ def _required_missing(error: ValidationError) -> list[str]:
 
 
 def schema_problems(errors: list[ValidationError]) -> Iterator[SchemaProblem]:
-    """One or more problems for each error, deduplicated and in document order."""
-    seen: set[tuple[str, str, str]] = set()
+    """One or more problems for each error, deduplicated and in document order.
+
+    Two problems are the same when their code, pointer and parameters (as sorted JSON) are;
+    the parameters are only written out when a code and pointer come twice, which is rare:
+    an invalid record's problems usually each have their own place."""
+    seen: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for error in errors:
         for problem in _word(error):
-            key = (problem.code, problem.pointer, json.dumps(problem.params, sort_keys=True))
-            if key not in seen:
-                seen.add(key)
+            place = (problem.code, problem.pointer)
+            before = seen.get(place)
+            if before is None:
+                seen[place] = [problem.params]
                 yield problem
+                continue
+            text = _params_key(problem.params)
+            if any(_params_key(params) == text for params in before):
+                continue
+            before.append(problem.params)
+            yield problem
+
+
+def _params_key(params: dict[str, Any]) -> str:
+    return json.dumps(params, sort_keys=True)
 
 
 def _word(error: ValidationError) -> Iterator[SchemaProblem]:  # noqa: PLR0912 - one case per keyword
@@ -249,7 +265,16 @@ def _combination(
 
 
 def _close_match(name: str, known: set[str]) -> str | None:
+    """The known property closest to ``name`` (difflib, cutoff 0.75), or ``None``.
+
+    A broken file tends to repeat its mistake on every record: the answer is remembered for
+    the last few thousand (name, known properties) pairs, so that ``difflib`` runs once."""
+    return _closest(name, tuple(sorted(known)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest(name: str, known: tuple[str, ...]) -> str | None:
     import difflib  # noqa: PLC0415 - only needed when a property is unknown
 
-    matches = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+    matches = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     return matches[0] if matches else None
