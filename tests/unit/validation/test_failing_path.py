@@ -61,7 +61,8 @@ def _spoiled(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield {**record, "colours": "blue", "idd": 1, "id": "bad id", "period": []}
     for key in record:
         yield {k: v for k, v in record.items() if k != key}
-        for replacement in (None, -1, 1.5, "x", "", [], {}, True, [{}], {"x": 1}):
+        replacements: tuple[Any, ...] = (None, -1, 1.5, "x", "", [], {}, True, [{}], {"x": 1})
+        for replacement in replacements:
             yield {**record, key: replacement}
 
 
