@@ -133,6 +133,7 @@ def test_a_province_sized_dataset(tmp_path: Path) -> None:
     (tmp_path / "province.html").write_text(page, encoding="utf-8")
 
 
+@pytest.mark.slow  # renders a province report (the `charted` fixture)
 def test_bar_labels_say_the_period_in_words_and_areas_by_name(charted: str) -> None:
     """Issue #19: a bar says "năm 2020", as the tables do, never the raw key "2020"; a
     grouped bar names its area, never its id."""

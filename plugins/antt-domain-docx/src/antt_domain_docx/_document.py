@@ -25,6 +25,7 @@ from antt_domain.reports import (
     parse_markdown,
     render_markdown,
     render_summary,
+    report_dataset,
 )
 from antt_domain.text_safety import xml_safe
 from antt_domain.vi import format_date_line, format_long_date, month_name
@@ -91,12 +92,17 @@ def render_docx(request: ReportRequest, /) -> bytes:
         "period": request.period,
         "area": request.area,
         "by": request.by,
-        "organisation": request.options.get("organisation"),
-        "agreement": request.options.get("agreement"),
         "codelists": request.codelists_v2,
     }
-    summary = render_summary(request.dataset, **selection)
-    tables = render_markdown(request.dataset, **selection)
+    # The 2.0 dataset the document is made from (a 1.0 one upgraded, with its 1.0
+    # selections), made once for the summary and the tables.
+    two = report_dataset(
+        request.dataset,
+        organisation=request.options.get("organisation"),
+        agreement=request.options.get("agreement"),
+    )
+    summary = render_summary(two, **selection)
+    tables = render_markdown(two, **selection)
     words = _WORDS[request.lang]
     document = docx.Document()
     _page(document)

@@ -9,6 +9,7 @@ import attrs
 
 from antt_domain.aggregate import aggregate_v2
 from antt_domain.model.v2 import Area, Codelists
+from antt_domain.model.v2 import Dataset as DatasetV2
 from antt_domain.plugins import ReportRequest
 from antt_domain.reports import (
     Heading,
@@ -75,18 +76,23 @@ _WORDS = {
 def render_html(request: ReportRequest, /) -> str:
     """The report of ``request`` as one self-contained HTML page (deterministic)."""
     words = _WORDS[request.lang]
+    dataset = request.dataset
+    # The 2.0 dataset the page is made from (a 1.0 one upgraded, with its 1.0 selections),
+    # made once for the summary, the tables and the charts.
+    two = report_dataset(
+        dataset,
+        organisation=request.options.get("organisation"),
+        agreement=request.options.get("agreement"),
+    )
     selection: dict[str, Any] = {
         "period": request.period,
         "area": request.area,
-        "organisation": request.options.get("organisation"),
-        "agreement": request.options.get("agreement"),
         "codelists": request.codelists_v2,
     }
-    dataset = request.dataset
-    summary = render_summary(dataset, lang=request.lang, by=request.by, **selection)
+    summary = render_summary(two, lang=request.lang, by=request.by, **selection)
     paragraphs = summary.strip().split("\n\n")
-    tables = render_markdown(dataset, lang=request.lang, by=request.by, **selection)
-    charts = _charts(request)
+    tables = render_markdown(two, lang=request.lang, by=request.by, **selection)
+    charts = _charts(request, two)
     counter = _Counter()
     title = f"{words['report']}: {dataset.title}"
     body = [
@@ -132,14 +138,9 @@ class _Counter:
         return f"chart-{self.value}"
 
 
-def _charts(request: ReportRequest) -> list[Chart]:
-    """The charts of the request: each compares the totals of one key (issue #19)."""
-    options = request.options
-    two = report_dataset(
-        request.dataset,
-        organisation=options.get("organisation"),
-        agreement=options.get("agreement"),
-    )
+def _charts(request: ReportRequest, two: DatasetV2) -> list[Chart]:
+    """The charts of the request, made from ``two`` (the request's dataset as 2.0): each
+    compares the totals of one key (issue #19)."""
     lists = codelists("2") if request.codelists_v2 is None else request.codelists_v2
     result = aggregate_v2(
         two, period=request.period, area=request.area, by=request.by, codelists=lists
