@@ -167,8 +167,9 @@ _SCALAR_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 def _flat_json(value: dict[str, Any]) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` of a non-empty object whose values
-    are strings, integers or null (a finding), written member by member: the same text,
-    several times faster. Any other value takes ``json.dumps`` itself."""
+    are strings, integers or null (a finding), written member by member with the C encoder
+    (``indent`` would take the pure-Python one): the same text. Any other value takes
+    ``json.dumps`` itself (docs/performance.md, "A broken file")."""
     if not value or not all(v is None or type(v) in (str, int) for v in value.values()):
         return json.dumps(value, ensure_ascii=False, indent=2)
     members = ",\n  ".join(f"{_SCALAR_JSON(k)}: {_SCALAR_JSON(v)}" for k, v in value.items())

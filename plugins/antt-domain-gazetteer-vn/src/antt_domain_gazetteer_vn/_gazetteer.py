@@ -69,7 +69,7 @@ def _fold(text: str) -> str:
 
 
 class _Data:
-    """The rows as read, with units built on demand (building all 14,000 costs ~50 ms)."""
+    """The rows as read, with units built on demand (building all 14,000 at once is not free)."""
 
     __slots__ = ("_by_name", "_cache", "by_code", "predecessors", "province_basis", "successors")
 
@@ -165,7 +165,7 @@ class NationalGazetteer:
 
     @property
     def units(self) -> tuple[AdminUnit, ...]:
-        """Every unit of both eras, by code (built on demand: about 50 ms the first time)."""
+        """Every unit of both eras, by code (built on demand, the first time)."""
         data = self._get()
         found = (data.unit(code, after=after) for code in data.by_code for after in (False, True))
         return tuple(unit for unit in found if unit is not None)
