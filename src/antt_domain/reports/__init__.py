@@ -11,8 +11,8 @@ tháng 3 năm 2021``). The plugin layer registers them as the built-in report fo
 the Markdown report back as headings, tables and text, for formats built on it;
 :func:`period_in_words` says an aggregate cell's period as the tables do and
 :func:`head_term` the one word of a label listing synonyms; :func:`unit_word` the one word
-said after a number (for ``antt show`` and charts) and :func:`vague_words` a vague amount
-in the source's words.
+said after a number (for ``antt show`` and charts), :func:`vague_words` a vague amount
+in the source's words and :func:`amount_words` an amount with what it counted, each word once.
 """
 
 from __future__ import annotations
@@ -24,13 +24,20 @@ from antt_domain.reports._render import (
     render_summary,
 )
 from antt_domain.reports._upgraded import report_dataset
-from antt_domain.reports._v2_words import head_term, period_in_words, unit_word, vague_words
+from antt_domain.reports._v2_words import (
+    amount_words,
+    head_term,
+    period_in_words,
+    unit_word,
+    vague_words,
+)
 
 __all__ = [
     "Block",
     "Heading",
     "Table",
     "Text",
+    "amount_words",
     "head_term",
     "parse_markdown",
     "period_in_words",

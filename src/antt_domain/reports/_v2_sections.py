@@ -14,7 +14,7 @@ import attrs
 
 from antt_domain.aggregate import AggregateV2, ApartReasonV2, ApartV2, CellV2
 from antt_domain.model.v2 import Area, Dataset, Figure, FigureClass, ModelInstance
-from antt_domain.reports._v2_words import Words2
+from antt_domain.reports._v2_words import Words2, amount_words
 
 __all__ = ["MODELS_TITLE", "REASONS", "Item", "Section", "launches", "said", "sections", "written"]
 
@@ -112,13 +112,9 @@ def _document(record_id: str, words: Words2) -> str:
 
 def written(figure: Figure) -> str:
     """The source's words for a figure's amount: its ``as_written``, and what it counted when
-    the source's words do not already say it ("“14.828 công cụ hỗ trợ”", never twice)."""
+    the source's words do not already say it, each word once (:func:`amount_words`)."""
     quantity = figure.quantity
-    text = quantity.as_written if quantity is not None and quantity.as_written else ""
-    counted = figure.counted_as_written or ""
-    if counted and counted not in text:
-        text = f"{text} {counted}".strip()
-    return text
+    return amount_words(quantity.as_written if quantity else None, figure.counted_as_written)
 
 
 def said(figure: Figure, words: Words2) -> str:

@@ -121,6 +121,20 @@ def vague_thing(vocab: Codelists, quantity: Quantity, *, lang: str = "vi") -> st
     return unit_word(vocab, quantity.unit, lang=lang)
 
 
+def amount_words(as_written: str | None, counted: str | None) -> str:
+    """An amount as the source wrote it and what it counted, each word said once: "271.151
+    nguồn tin" and "nguồn tin liên quan đến …" read "271.151 nguồn tin liên quan đến …";
+    "hơn 250" and "cán bộ, người dân" read "hơn 250 cán bộ, người dân"."""
+    text = as_written or ""
+    if not counted or counted in text:
+        return text
+    said, more = text.split(), counted.split()
+    for size in range(min(len(said), len(more)), 0, -1):
+        if [w.casefold() for w in said[-size:]] == [w.casefold() for w in more[:size]]:
+            return " ".join([*said, *more[size:]])
+    return f"{text} {counted}".strip()
+
+
 def vague_words(vocab: Codelists, quantity: Quantity, *, lang: str = "vi") -> str:
     """A vague amount in words (issue #19): the source's words (“nhiều bằng khen, giấy
     khen”), else its magnitude with the word of the thing counted ("nhiều hộ"), never a

@@ -17,7 +17,7 @@ import attrs
 
 from antt_domain.aggregate import AggregateV2, CellV2, FigureKey
 from antt_domain.model.v2 import Codelists
-from antt_domain.reports import head_term, period_in_words, unit_word
+from antt_domain.reports import amount_words, head_term, period_in_words, unit_word
 from antt_domain.text_safety import html_escape as escape
 from antt_domain.vi import format_number
 
@@ -65,7 +65,9 @@ def _bar_label(cell: CellV2, lang: str, names: Mapping[str, str]) -> str:
     period = period_in_words(key.period, lang=lang)
     group = ", ".join(names.get(v, v) for _, v in key.group if v)
     words = (
-        " ".join(w for w in (c.as_written, c.counted_as_written, c.period_as_written) if w)
+        " ".join(
+            w for w in (amount_words(c.as_written, c.counted_as_written), c.period_as_written) if w
+        )
         for c in cell.contributions
     )
     said = "; ".join(w for w in words if w)
