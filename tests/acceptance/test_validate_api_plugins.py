@@ -11,6 +11,7 @@ import pytest
 from antt_domain.plugins import plugin_manager
 from antt_domain.validation import RenderOptions, RulePlugins, catalogue, render, validate
 from helpers.cli import Run, install_offline
+from helpers.plugins import THANHHOA_RECORDS, write_records
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.smoke  # the plugin is found on PYTHONPATH: a new process
@@ -25,28 +26,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _records(tmp_path: Path) -> Path:
-    path = tmp_path / "records.json"
-    records = [
-        {
-            "id": "a1",
-            "type": "activity",
-            "kind": "other",
-            "period": {"kind": "unstated"},
-            "quantity": {"value": 3, "unit": "boat"},
-        },
-        {
-            "id": "area-1",
-            "type": "area",
-            "name": "Xã Thử Nghiệm",
-            "level": "commune",
-            "code": "99999",
-            "code_list": "test",
-            "valid_from": "2021-01-01",
-        },
+    return write_records(
+        tmp_path / "records.json",
+        *THANHHOA_RECORDS,
         {"id": "a2", "type": "activity", "kind": "Bad", "period": {"kind": "unstated"}},
-    ]
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    return path
+    )
 
 
 def test_the_api_with_the_plugins_gives_the_report_of_the_command(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import Run, install_offline
+from helpers.plugins import THANHHOA_RECORDS, write_records
 
 pytestmark = pytest.mark.smoke
 
@@ -23,27 +24,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _records(tmp_path: Path) -> Path:
-    path = tmp_path / "records.json"
-    records = [
-        {
-            "id": "a1",
-            "type": "activity",
-            "kind": "other",
-            "period": {"kind": "unstated"},
-            "quantity": {"value": 3, "unit": "boat"},
-        },
-        {
-            "id": "area-1",
-            "type": "area",
-            "name": "Xã Thử Nghiệm",
-            "level": "commune",
-            "code": "99999",
-            "code_list": "test",
-            "valid_from": "2021-01-01",
-        },
-    ]
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_records(tmp_path / "records.json", *THANHHOA_RECORDS)
 
 
 def test_plugin_rules_codes_and_gazetteer_are_used(antt: Run, site: Path, tmp_path: Path) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
-from typing import BinaryIO
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from antt_domain.model import Dataset
 from antt_domain.plugins import ExporterSpec
@@ -32,3 +34,31 @@ def exporter(name: str, data: bytes = b"ok\n", **kwargs: object) -> ExporterSpec
     }
     fields.update(kwargs)
     return ExporterSpec(**fields)  # type: ignore[arg-type]
+
+
+#: Records the test plugin ``antt-domain-thanhhoa`` has something to say about: a unit only
+#: its codelist knows ("boat") and an area code only its gazetteer knows.
+THANHHOA_RECORDS: tuple[dict[str, Any], ...] = (
+    {
+        "id": "a1",
+        "type": "activity",
+        "kind": "other",
+        "period": {"kind": "unstated"},
+        "quantity": {"value": 3, "unit": "boat"},
+    },
+    {
+        "id": "area-1",
+        "type": "area",
+        "name": "Xã Thử Nghiệm",
+        "level": "commune",
+        "code": "99999",
+        "code_list": "test",
+        "valid_from": "2021-01-01",
+    },
+)
+
+
+def write_records(path: Path, *records: Mapping[str, Any]) -> Path:
+    """``records`` written to ``path`` as one JSON array; ``path`` back."""
+    path.write_text(json.dumps(list(records), ensure_ascii=False), encoding="utf-8")
+    return path
