@@ -79,6 +79,8 @@ nitpick_ignore = [
     ("py:class", "antt_domain.model._dataset._R"),  # Dataset.get's private TypeVar
     ("py:class", "antt_domain.model.v2._dataset._R"),  # the 2.0 Dataset.get's private TypeVar
     ("py:class", "antt_domain.validation._rules._T"),  # RecordSet.derived's private TypeVar
+    ("py:class", "antt_domain.validation._facts._V"),  # FactIndex's private TypeVar
+    ("py:class", "antt_domain.validation._facts._R"),  # FactLog's private TypeVar
     ("py:meth", "covers"),  # vi.bundled_gazetteer: :meth:`covers` (Gazetteer.covers is meant)
     ("py:attr", "plugin"),  # plugins.ConflictError: :attr:`plugin` of a private base
     ("py:mod", "antt_domain.aggregate._algebra"),  # aggregate.Cell names a private module

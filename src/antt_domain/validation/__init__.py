@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from antt_domain.validation._api import RulePlugins, validate, validate_bytes, validate_value
 from antt_domain.validation._catalogue import CATALOGUE, CodeInfo, catalogue
+from antt_domain.validation._facts import FactIndex, FactLog
 from antt_domain.validation._faults import RuleCrashError
 from antt_domain.validation._findings import Finding, InputSummary, Report, RuleFault, Severity
 from antt_domain.validation._formats import REPORT_FORMATS, RenderOptions, render
 from antt_domain.validation._inputs import InputError
 from antt_domain.validation._rules import (
     DatasetCheck,
+    FactLifecycle,
     Issue,
     Lifecycle,
     LifecycleCheck,
@@ -25,6 +27,7 @@ from antt_domain.validation._rules import (
     RecordSet,
     Rule,
     RuleContext,
+    Spot,
     dataset_rule,
     record_rule,
 )
@@ -36,6 +39,9 @@ __all__ = [
     "REPORT_FORMATS",
     "CodeInfo",
     "DatasetCheck",
+    "FactIndex",
+    "FactLifecycle",
+    "FactLog",
     "Finding",
     "InputError",
     "InputSummary",
@@ -53,6 +59,7 @@ __all__ = [
     "RuleFault",
     "RulePlugins",
     "Severity",
+    "Spot",
     "catalogue",
     "dataset_rule",
     "record_rule",

@@ -11,13 +11,13 @@ from antt_domain.validation._catalogue import finding_from
 from antt_domain.validation._faults import Faults, NotAnIssueError, issues_of
 from antt_domain.validation._locate import Pending
 from antt_domain.validation._options import DEFAULT, Codelists, GazetteerOption
-from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext
+from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext, Spot
 from antt_domain.vi import bundled_gazetteer
 
 __all__ = ["Raised", "apply_record_rules", "apply_rules", "rule_context", "rule_findings"]
 
 #: An issue a rule raised, with the record it was checking (``None``: a dataset rule's own).
-Raised = tuple[Rule, Issue, Located | None]
+Raised = tuple[Rule, Issue, Located | Spot | None]
 
 
 def rule_context(
@@ -93,7 +93,8 @@ def rule_findings(raised: Iterable[Raised], records: RecordSet) -> list[Pending]
         pointer = issue.pointer
         record_id = issue.record_id
         if item is not None:
-            path, pointer, record_id = item.path, item.pointer + issue.pointer, item.record.id
+            path, pointer = item.path, item.pointer + issue.pointer
+            record_id = item.record_id if isinstance(item, Spot) else item.record.id
         finding = finding_from(
             rule.info,
             dict(issue.params),

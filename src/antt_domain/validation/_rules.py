@@ -41,6 +41,7 @@ from antt_domain.vi import Gazetteer
 
 __all__ = [
     "DatasetCheck",
+    "FactLifecycle",
     "Issue",
     "Lifecycle",
     "LifecycleCheck",
@@ -49,6 +50,7 @@ __all__ = [
     "RecordSet",
     "Rule",
     "RuleContext",
+    "Spot",
     "dataset_rule",
     "record_rule",
 ]
@@ -76,6 +78,23 @@ class Located:
     pointer: str
     line: int | None = None
 
+    @property
+    def spot(self) -> Spot:
+        """Where the record was read, without the record."""
+        return Spot(path=self.path, pointer=self.pointer, line=self.line, record_id=self.record.id)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Spot:
+    """Where a sound record was read, without the record: what a rule across records keeps
+    to place a finding on it (``Issue(at=spot)``) once the record itself is gone."""
+
+    path: str
+    pointer: str
+    line: int | None
+    record_id: str
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -86,16 +105,16 @@ class Issue:
     record). ``record_id`` names the record a dataset rule is talking about (a record rule
     leaves it ``None``: it is the record checked). ``params`` fill the message templates.
     ``severity`` overrides the rule's default for this one problem. A dataset rule says which
-    record it means with ``at`` (a :class:`Located` from the :class:`RecordSet`; safest when
-    ids are duplicated) or ``record_id``; for a document's own metadata it gives ``path`` and
-    an absolute ``pointer`` instead.
+    record it means with ``at`` (a :class:`Located` from the :class:`RecordSet`, or the
+    :class:`Spot` of one; safest when ids are duplicated) or ``record_id``; for a document's
+    own metadata it gives ``path`` and an absolute ``pointer`` instead.
     """
 
     params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     pointer: str = ""
     record_id: str | None = None
     severity: Severity | None = None
-    at: Located | None = None
+    at: Located | Spot | None = None
     path: str | None = None
 
 
@@ -200,23 +219,78 @@ class Lifecycle(Protocol):
         """Called once, after the last record: the issues that needed every record."""
 
 
+class FactLifecycle(Protocol):
+    """A :class:`Lifecycle` cut in two, so that it can run on every core and in flat memory:
+    ``facts`` is told one sound record where it is read (in a worker process with
+    ``--jobs``) and gives the compact facts the rule needs of it -- ids, keys, dates, as plain
+    picklable values (``None``: nothing) -- and ``take`` is given them in this process, in input
+    order, with the record's :class:`Spot`; ``end`` joins what was taken.
+
+    ``facts`` is a static method and must not depend on the process it runs in: the same
+    record gives the same facts anywhere (no ``hash()`` of strings, no set order). ``document``
+    (optional) sees the metadata of each dataset document read, as ``(path, dataset without its
+    records)``, before its records.
+    """
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> Any:
+        """The compact facts of one record (picklable plain values), or ``None``."""
+
+    def start(self, context: RuleContext) -> None:
+        """Called once, before the first record, with the run's codelists and gazetteer."""
+
+    def take(self, spot: Spot, facts: Any) -> Iterable[Issue] | None:
+        """The facts of one record (never ``None``), in input order; issues found now."""
+
+    def end(self) -> Iterable[Issue]:
+        """Called once, after the last record: the issues that needed every record."""
+
+
 @final
 @attrs.frozen
 class LifecycleCheck:
-    """The dataset check of a rule written as a :class:`Lifecycle`: a new instance of
-    ``lifecycle`` per run, fed the :class:`RecordSet`'s records in order. The engine calls it
-    like any ``check(records, context)``."""
+    """The dataset check of a rule written as a :class:`Lifecycle` or a
+    :class:`FactLifecycle`: a new instance of ``lifecycle`` per run, fed the records in order.
+    The engine calls it like any ``check(records, context)`` over a :class:`RecordSet`, or --
+    when every rule across records of a run is one -- feeds it as the records are read
+    (:meth:`open`), keeping no record."""
 
-    lifecycle: Callable[[], Lifecycle]
+    lifecycle: Callable[[], Lifecycle | FactLifecycle]
 
-    def __call__(self, records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    @property
+    def splits(self) -> bool:
+        """Whether the rule is a :class:`FactLifecycle` (its facts can be made elsewhere)."""
+        return callable(getattr(self.lifecycle, "facts", None))
+
+    def open(self, context: RuleContext) -> Lifecycle | FactLifecycle:
+        """A started instance of the rule for one run."""
         rule = self.lifecycle()
         rule.start(context)
-        feed = rule.record
-        for item in records:
-            found = feed(item)
-            if found is not None:
-                yield from found
+        return rule
+
+    def __call__(self, records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+        rule = self.open(context)
+        document = getattr(rule, "document", None)
+        if document is not None:
+            for path, dataset in records.documents:
+                found = document(path, dataset)
+                if found is not None:
+                    yield from found
+        if self.splits:
+            facts = cast("FactLifecycle", rule).facts
+            take = cast("FactLifecycle", rule).take
+            for item in records:
+                fact = facts(item, context)
+                if fact is not None:
+                    found = take(item.spot, fact)
+                    if found is not None:
+                        yield from found
+        else:
+            feed = cast("Lifecycle", rule).record
+            for item in records:
+                found = feed(item)
+                if found is not None:
+                    yield from found
         yield from rule.end()
 
 
@@ -321,13 +395,14 @@ def dataset_rule(
     explanation: tuple[str, str],
     message: tuple[str, str],
     origin: str = "antt-domain",
-) -> Callable[[DatasetCheck | type[Lifecycle]], Rule]:
+) -> Callable[[DatasetCheck | type[Lifecycle] | type[FactLifecycle]], Rule]:
     """Decorator: a :class:`Rule` checking all the records of a run together.
 
     It decorates a check function ``(records, context) -> issues``, or is applied to a
-    :class:`Lifecycle` class (``start``, ``record``, ``end``), which becomes a
-    :class:`LifecycleCheck` (as a class decorator it works too, but type checkers do not see
-    that the name is then a :class:`Rule`)::
+    :class:`Lifecycle` class (``start``, ``record``, ``end``) or a :class:`FactLifecycle` class
+    (``facts``, ``start``, ``take``, ``end``), which becomes a :class:`LifecycleCheck` (as a
+    class decorator it works too, but type checkers do not see that the name is then a
+    :class:`Rule`)::
 
         class OneReportAQuarter:
             def start(self, context):

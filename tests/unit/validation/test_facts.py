@@ -1,0 +1,123 @@
+"""The fact stores of rules across records (FactIndex, FactLog): the same answers in memory
+and once moved to disk, and a rule written as facts + take + end (issue #18)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from antt_domain import load_example
+from antt_domain.io import dumps
+from antt_domain.model import Activity, Organisation, Outcome
+from antt_domain.validation import (
+    FactIndex,
+    FactLog,
+    Issue,
+    LifecycleCheck,
+    Located,
+    RuleContext,
+    Spot,
+    dataset_rule,
+    validate_bytes,
+)
+
+_KEYS = st.one_of(
+    st.text(max_size=6), st.integers(), st.tuples(st.text(max_size=3), st.integers() | st.none())
+)
+
+
+@given(st.lists(st.tuples(_KEYS, st.integers()), max_size=60), st.integers(0, 8))
+def test_an_index_keeps_the_first_value_of_each_key_wherever_it_is(
+    pairs: list[tuple[object, int]], limit: int
+) -> None:
+    index: FactIndex[int] = FactIndex(limit=limit)
+    expected: dict[object, int] = {}
+    for key, value in pairs:
+        assert index.setdefault(key, value) == expected.setdefault(key, value)
+    assert len(index) == len(expected)
+    for key, value in expected.items():
+        assert key in index
+        assert index.get(key) == value
+    assert "never a key" not in index
+    assert dict(index.items()) == expected
+    assert index.on_disk == (len(expected) > limit)
+    index.close()
+    assert len(index) == 0
+
+
+@given(st.lists(st.tuples(st.text(max_size=4), st.integers()), max_size=60), st.integers(0, 8))
+def test_a_log_gives_its_rows_back_in_order_wherever_they_are(
+    rows: list[tuple[str, int]], limit: int
+) -> None:
+    log: FactLog[tuple[str, int]] = FactLog(limit=limit)
+    for row in rows:
+        log.append(row)
+    assert list(log) == rows
+    assert list(log) == rows  # read twice
+    assert len(log) == len(rows)
+    assert bool(log) == bool(rows)
+    assert log.on_disk == (len(rows) > limit)
+    log.close()
+    assert list(log) == []
+
+
+class _IdleBySpot:
+    """Organisations organising nothing, as facts: ids and names in an index, organisers in
+    a log, joined at the end; each issue placed with the organisation's Spot."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[str, str] | None:
+        record = item.record
+        if isinstance(record, Organisation):
+            return ("org", record.name)
+        if isinstance(record, (Activity, Outcome)) and record.organiser is not None:
+            return ("by", record.organiser)
+        return None
+
+    def start(self, context: RuleContext) -> None:
+        self.names: FactIndex[tuple[Spot, str]] = FactIndex(limit=2)
+        self.organisers: FactLog[str] = FactLog(limit=2)
+
+    def take(self, spot: Spot, facts: tuple[str, str]) -> None:
+        kind, value = facts
+        if kind == "org":
+            self.names.setdefault(spot.record_id, (spot, value))
+        else:
+            self.organisers.append(value)
+
+    def end(self) -> Iterator[Issue]:
+        busy = set(self.organisers)
+        for record_id, (spot, name) in sorted(self.names.items()):
+            if record_id not in busy:
+                yield Issue(at=spot, pointer="/name", params={"name": name})
+
+
+IDLE = dataset_rule(
+    code="XFT001",
+    name="idle-by-facts",
+    severity="info",
+    title=("Idle", "Không chủ trì"),
+    explanation=("Organises nothing.", "Không chủ trì gì."),
+    message=("{name} organises no figure", "{name} không chủ trì số liệu nào"),
+)(_IdleBySpot)
+
+
+def test_a_rule_written_as_facts_reports_each_record_where_it_was_read() -> None:
+    assert isinstance(IDLE.check, LifecycleCheck)
+    assert IDLE.check.splits
+    records = load_example().records
+    busy = {r.organiser for r in records if isinstance(r, (Activity, Outcome))}
+    idle = {r.id for r in records if isinstance(r, Organisation) and r.id not in busy}
+    assert idle
+    report = validate_bytes(dumps(load_example()).encode(), path="x.json", rules=[IDLE])
+    found = [f for f in report if f.code == "XFT001"]
+    assert {f.record_id for f in found} == idle
+    assert all(f.path == "x.json" and f.line and (f.pointer or "").endswith("/name") for f in found)
+
+
+def test_spot_is_where_a_located_record_was_read() -> None:
+    record = load_example().records[0]
+    item = Located(record=record, path="a.jsonl", pointer="", line=7)
+    assert item.spot == Spot(path="a.jsonl", pointer="", line=7, record_id=record.id)
