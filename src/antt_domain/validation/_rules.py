@@ -226,8 +226,11 @@ class FactLifecycle(Protocol):
     picklable values (``None``: nothing) -- and ``take`` is given them in this process, in input
     order, with the record's :class:`Spot`; ``end`` joins what was taken.
 
-    ``facts`` is a static method and must not depend on the process it runs in: the same
-    record gives the same facts anywhere (no ``hash()`` of strings, no set order). ``document``
+    ``facts`` is a static method and must give the same facts for the same record in any
+    process of the run: the engine runs all of a run's ``facts`` in processes that share one
+    hash seed (this process, or workers forked from it or started with one fixed seed), so a
+    ``hash()`` of the record may serve as its digest, but nothing may depend on object
+    identity. ``document``
     (optional) sees the metadata of each dataset document read, as ``(path, dataset without its
     records)``, before its records.
     """
