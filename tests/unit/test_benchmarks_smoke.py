@@ -240,3 +240,23 @@ def test_the_all_invalid_benchmark_prints_its_table(capsys: pytest.CaptureFixtur
         assert records == 120
         assert invalid == findings == errors
         assert cells[9].endswith("x")
+
+
+def test_the_national_benchmark_prints_its_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench_national.py at a tiny size: the four runs of one file and a verdict for each of
+    the issue's three targets."""
+    bench = _load("bench_national")
+    with _importable():
+        assert bench.main(["--mb", "0.05", "--jobs", "2"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| run | seconds | peak RSS MB |")
+    assert [row.split(" | ")[0] for row in rows[1:]] == [
+        "| antt validate, every rule, 1 job",
+        "| antt validate, every rule, 2 jobs",
+        "| antt validate --ignore D, 1 job",
+        "| orjson, parse each line and drop it",
+    ]
+    verdicts = [line for line in out.splitlines() if line.startswith("- ")]
+    assert len(verdicts) == 3
+    assert all(line.endswith((": met", ": MISSED")) for line in verdicts)
