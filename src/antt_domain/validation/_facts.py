@@ -3,10 +3,12 @@ on-disk SQLite index, so that a run's memory stays flat however many records it 
 
 A :class:`FactIndex` maps keys to values (the first value given for a key stays); a
 :class:`FactLog` is a list of rows read back in the order they were added. Both hold at most
-:data:`SPILL_AFTER` entries in memory; past that, the entries move to a private temporary
-SQLite database (the standard library's ``sqlite3``; SQLite deletes it when it is closed), and
-lookups ask the database for what memory does not hold. The rule using them is written once:
-it never knows where its facts are.
+:data:`SPILL_AFTER` entries in memory; past that, the entries move to a table of the process's
+private temporary SQLite database (the standard library's ``sqlite3``: SQLite makes the file
+and deletes it when the process ends; a store's table is dropped when the store is closed or
+collected), and lookups ask the database for what memory does not hold. The stores share the
+database and its page cache (:data:`_CACHE_KIB`), so memory does not grow with the number of
+rules either. The rule using them is written once: it never knows where its facts are.
 
 Keys must be canonical: equal keys are equal strings, numbers, ``None`` or tuples of those
 (never sets, never floats that equal integers), because the database compares their pickled
@@ -15,8 +17,12 @@ bytes. Values and rows are any picklable values; they come back as copies once s
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import pickle
 import sqlite3
+import threading
+import weakref
 from collections.abc import Hashable, Iterator
 from typing import Any, Generic, TypeVar, final
 
@@ -24,25 +30,38 @@ __all__ = ["SPILL_AFTER", "FactIndex", "FactLog"]
 
 #: How many entries a store keeps in memory before it moves them to disk. Read when a store
 #: is made (a test sets it low to run the on-disk path on small inputs).
-SPILL_AFTER = 50_000
+SPILL_AFTER = 20_000
 
 _V = TypeVar("_V")
 _R = TypeVar("_R")
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
-#: SQLite's page cache for one store, in KiB (a negative ``cache_size`` is KiB).
-_CACHE_KIB = 4096
+#: SQLite's page cache for all the stores of a process, in KiB (a negative ``cache_size``).
+_CACHE_KIB = 8192
+
+_shared: sqlite3.Connection | None = None
+_tables = itertools.count()
+_lock = threading.Lock()
 
 
-def _database() -> sqlite3.Connection:
-    """A private temporary on-disk database (an empty file name), tuned for a scratch index:
-    no journal, no syncing, a small page cache."""
-    db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
-    db.execute("PRAGMA journal_mode = OFF")
-    db.execute("PRAGMA synchronous = OFF")
-    db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
-    db.execute("PRAGMA temp_store = FILE")
-    return db
+def _table() -> tuple[sqlite3.Connection, str]:
+    """The process's scratch database (made on first use: a private temporary on-disk file,
+    no journal, no syncing, one small page cache) and a new table name in it."""
+    global _shared  # noqa: PLW0603 - one scratch database a process, made on demand
+    with _lock:
+        if _shared is None:
+            db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+            db.execute("PRAGMA temp_store = FILE")
+            _shared = db
+        return _shared, f"facts_{next(_tables)}"
+
+
+def _drop(db: sqlite3.Connection, table: str) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def _key(key: Hashable) -> bytes:
@@ -52,12 +71,15 @@ def _key(key: Hashable) -> bytes:
 @final
 class FactIndex(Generic[_V]):
     """Keys to values, the first value given for a key kept: a dict while it is small, an
-    SQLite table with a primary key once it holds more than ``limit`` entries."""
+    SQLite table with a primary key once it holds more than ``limit`` entries. A value is
+    never ``None`` (``get`` says "no value" with it)."""
 
     def __init__(self, limit: int | None = None) -> None:
         self._limit = SPILL_AFTER if limit is None else limit
         self._memory: dict[Hashable, _V] = {}
         self._db: sqlite3.Connection | None = None
+        self._name = ""
+        self._select = ""
         self._spilled = 0
 
     def __len__(self) -> int:
@@ -71,7 +93,7 @@ class FactIndex(Generic[_V]):
     def _stored(self, key: Hashable) -> _V | None:
         if self._db is None:
             return None
-        row = self._db.execute("SELECT value FROM facts WHERE key = ?", (_key(key),)).fetchone()
+        row = self._db.execute(self._select, (_key(key),)).fetchone()
         return None if row is None else pickle.loads(row[0])  # noqa: S301 - our own scratch file
 
     def get(self, key: Hashable) -> _V | None:
@@ -100,11 +122,15 @@ class FactIndex(Generic[_V]):
 
     def _spill(self) -> None:
         if self._db is None:
-            self._db = _database()
-            self._db.execute("CREATE TABLE facts (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
+            self._db, self._name = _table()
+            self._db.execute(
+                f"CREATE TABLE {self._name} (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID"
+            )
+            self._select = f"SELECT value FROM {self._name} WHERE key = ?"  # noqa: S608 - ours
+            weakref.finalize(self, _drop, self._db, self._name)
         with self._db:
             self._db.executemany(
-                "INSERT OR IGNORE INTO facts VALUES (?, ?)",
+                f"INSERT OR IGNORE INTO {self._name} VALUES (?, ?)",  # noqa: S608 - our name
                 ((_key(k), pickle.dumps(v, _PROTOCOL)) for k, v in self._memory.items()),
             )
         self._spilled += len(self._memory)
@@ -113,15 +139,15 @@ class FactIndex(Generic[_V]):
     def items(self) -> Iterator[tuple[Any, _V]]:
         """Every key and its value (the ones on disk first, in no set order)."""
         if self._db is not None:
-            for key, value in self._db.execute("SELECT key, value FROM facts"):
+            for key, value in self._db.execute(f"SELECT key, value FROM {self._name}"):  # noqa: S608
                 yield pickle.loads(key), pickle.loads(value)  # noqa: S301 - our own scratch file
         yield from self._memory.items()
 
     def close(self) -> None:
-        """Drop the entries (and the database file)."""
+        """Drop the entries (and their table)."""
         self._memory.clear()
         if self._db is not None:
-            self._db.close()
+            _drop(self._db, self._name)
             self._db = None
             self._spilled = 0
 
@@ -135,6 +161,7 @@ class FactLog(Generic[_R]):
         self._limit = SPILL_AFTER if limit is None else limit
         self._memory: list[_R] = []
         self._db: sqlite3.Connection | None = None
+        self._name = ""
         self._spilled = 0
 
     def __len__(self) -> int:
@@ -156,11 +183,12 @@ class FactLog(Generic[_R]):
 
     def _spill(self) -> None:
         if self._db is None:
-            self._db = _database()
-            self._db.execute("CREATE TABLE rows (n INTEGER PRIMARY KEY, row BLOB)")
+            self._db, self._name = _table()
+            self._db.execute(f"CREATE TABLE {self._name} (n INTEGER PRIMARY KEY, row BLOB)")
+            weakref.finalize(self, _drop, self._db, self._name)
         with self._db:
             self._db.executemany(
-                "INSERT INTO rows (row) VALUES (?)",
+                f"INSERT INTO {self._name} (row) VALUES (?)",  # noqa: S608 - our own name
                 ((pickle.dumps(r, _PROTOCOL),) for r in self._memory),
             )
         self._spilled += len(self._memory)
@@ -169,16 +197,16 @@ class FactLog(Generic[_R]):
     def __iter__(self) -> Iterator[_R]:
         """The rows in the order they were added (those on disk read in batches)."""
         if self._db is not None:
-            cursor = self._db.execute("SELECT row FROM rows ORDER BY n")
+            cursor = self._db.execute(f"SELECT row FROM {self._name} ORDER BY n")  # noqa: S608
             while batch := cursor.fetchmany(4096):
                 for (row,) in batch:
                     yield pickle.loads(row)  # noqa: S301 - our own scratch file
         yield from self._memory
 
     def close(self) -> None:
-        """Drop the rows (and the database file)."""
+        """Drop the rows (and their table)."""
         self._memory.clear()
         if self._db is not None:
-            self._db.close()
+            _drop(self._db, self._name)
             self._db = None
             self._spilled = 0

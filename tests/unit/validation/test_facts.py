@@ -121,3 +121,25 @@ def test_spot_is_where_a_located_record_was_read() -> None:
     record = load_example().records[0]
     item = Located(record=record, path="a.jsonl", pointer="", line=7)
     assert item.spot == Spot(path="a.jsonl", pointer="", line=7, record_id=record.id)
+
+
+def test_stores_share_one_scratch_database_and_drop_their_tables() -> None:
+    from antt_domain.validation import _facts  # noqa: PLC0415 - the private database, looked at
+
+    index: FactIndex[int] = FactIndex(limit=0)
+    log: FactLog[int] = FactLog(limit=0)
+    index.setdefault("a", 1)
+    log.append(1)
+    assert index.on_disk
+    assert log.on_disk
+    db = _facts._shared
+    assert db is not None
+
+    def tables() -> set[str]:
+        return {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+
+    names = {index._name, log._name}
+    assert names <= tables()
+    index.close()
+    del log  # collected: its table goes too
+    assert not names & tables()
