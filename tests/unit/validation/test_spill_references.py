@@ -34,6 +34,12 @@ from antt_domain.validation import (
     validate_bytes,
 )
 from antt_domain.validation.rules import BUILT_IN_RULES, RULES_V2
+from antt_domain.validation.rules._references import (
+    allowed_code,
+    allowed_types,
+    record_references,
+    reference_facts,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 CAM_THUY = ROOT / "examples" / "cam-thuy-2021"
@@ -232,3 +238,26 @@ def test_what_a_rule_keeps_is_facts_and_spots(code: str) -> None:
         assert not _located(instance, set())
         found += list(instance.end())
     assert found  # the rule finds something in these
+
+
+def test_reference_facts_are_the_references_a_record_makes() -> None:
+    """The flat loop D002 and D003 run on every 2.0 record gives the references of
+    ``record_references`` (and so of ``references_v2``), in order, on the whole corpus."""
+    records: list[Any] = [
+        item.record
+        for path in [*CORPUS, CAM_THUY / "dataset-2.0.json"]
+        for item in _corpus_items(path)
+    ]
+    records += loads_dataset((CAM_THUY / "dataset.json").read_bytes()).records
+    records += structure_dataset(_faulty_v2()).records
+    count = 0
+    for record in records:
+        expected = tuple(
+            (field, index, target, allowed_code(allowed))
+            for field, index, target, allowed in record_references(record)
+        )
+        assert reference_facts(record) == expected
+        for field, index, target, allowed in record_references(record):
+            assert allowed_types(allowed_code(allowed)) == allowed, (field, index, target)
+        count += len(expected)
+    assert count > 1000
