@@ -59,10 +59,11 @@ def _unit(record: Any) -> _Unit:
 
 
 class _InTime:
-    """The join of D004 and D108: units by id, dated records' names of them. ``_UNITS`` are
-    the classes judged (the first record of an id is the one looked at)."""
-
-    _UNITS: tuple[type, ...] = ()
+    """The join of D004 and D108: units by id, dated records' names of them (the first record
+    of an id is the one looked at, as ``RecordSet.get``). Kept: ``units``, a
+    :class:`FactIndex` of each id to its first record's name and days of existence when that
+    is an organisation or area the rule judges, else a mark; ``waiting``, a :class:`FactLog`
+    of the units a dated record named before they were seen, with its Spot and days."""
 
     def start(self, context: RuleContext) -> None:
         self.units: FactIndex[_Unit | int] = FactIndex()
@@ -114,8 +115,10 @@ def _judge(
 
 
 class _Existence(_InTime):
-    """Organisers, partners and areas existed during the period of the figure (D004). Kept:
-    see the module."""
+    """Organisers, partners and areas existed during the period of the figure (D004): 1.0
+    and 2.0 organisations and areas. Kept: the ids and units of :class:`_InTime`; its facts
+    are (id, unit) for a unit, (id, days, (pointer, id) named) for a dated record, else the
+    id alone."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> _Facts:
@@ -195,8 +198,10 @@ def _when_v2(record: _Dated) -> tuple[date | None, date | None] | None:
 
 
 class _UnitNotActive(_InTime):
-    """Organisations and areas named by a dated 2.0 record existed on some day of it (D108).
-    Kept: see the module."""
+    """Organisations and areas named by a dated 2.0 record existed on some day of it (D108):
+    2.0 organisations and areas only. Kept: the ids and units of :class:`_InTime`; its facts
+    are (id, unit) for a 2.0 unit, (id, days, (pointer, id) named) for a dated 2.0 record,
+    else the id alone."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> _Facts:
