@@ -3,11 +3,11 @@ record, with a "did you mean" hint) and D003 (of a type the field takes).
 
 Each is a rule written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`):
 ``facts`` reads one record where it is read, ``take`` keeps what the rule needs of it in
-stores that move to disk past a threshold (:mod:`antt_domain.validation._facts`), ``end``
-judges what could not be judged on the way. Kept: D001 the first place and a content digest
-of each id; D002 and D003 the type of the first record of each id and the references to ids
-not seen yet; D002 also, for its hints, at most :data:`_HINT_CANDIDATES` ids of each type and
-length, and the hint found for each missing id.
+stores that move to disk past a threshold (:class:`~antt_domain.validation.FactIndex`,
+:class:`~antt_domain.validation.FactLog`), ``end`` judges what could not be judged on the
+way. Kept: D001 the first place and a content digest of each id; D002 and D003 the type of
+the first record of each id and the references to ids not seen yet; D002 also, for its
+hints, at most 2,000 ids of each type and length, and the hint found for each missing id.
 """
 
 from __future__ import annotations
