@@ -1,15 +1,25 @@
 """Rules on organisations and areas in time: D004 (a 1.0 figure's organiser, partners and
-area existed during its period) and D108 (the units a 2.0 record names were active then)."""
+area existed during its period) and D108 (the units a 2.0 record names were active then).
+
+Both are rules written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`).
+Kept: in a :class:`FactIndex`, for each id, the name and days of existence of its first record
+when that is an organisation or area (else a mark: the first record of an id is the one
+judged); in a :class:`FactLog`, the units a dated record names that were not seen yet when it
+was taken, with the record's days (judged at the end). A unit already seen is judged when the
+dated record is taken.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any, NamedTuple, cast
 
 from antt_domain.model import Area, Organisation, v2
 from antt_domain.model.v2 import Actor, Assessment, Award, Event, Figure, ModelInstance, Plan
-from antt_domain.validation._rules import Issue, Located, RecordSet, RuleContext, dataset_rule
-from antt_domain.validation.rules._references import pointer, references
+from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation.rules._references import pointer, record_references
 from antt_domain.validation.rules._spans import absence, bounds_v2
 from antt_domain.validation.rules._spans import span as _span
 from antt_domain.validation.rules._spans import when as _when
@@ -24,7 +34,112 @@ _EXISTING = frozenset({"organiser", "partners", "area", "actors/organisation", "
 _ENTITIES = (Organisation, Area, v2.Organisation, v2.Area)
 
 
-@dataset_rule(
+class _Unit(NamedTuple):
+    """What D004 and D108 keep of an organisation or area: what a finding says of it."""
+
+    name: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+#: A mark for an id whose first record is no organisation or area (none of them is judged).
+_OTHER = 0
+
+#: The facts of a dated record: (id, first day, last day, (pointer, id) of the units named).
+_DatedFacts = tuple[str, date | None, date | None, tuple[tuple[str, str], ...]]
+#: What D004 and D108 need of a record: its id alone, (id, unit) for an organisation or area,
+#: a :data:`_DatedFacts` for a dated record.
+_Facts = str | tuple[str, _Unit] | _DatedFacts
+#: A unit named by a dated record before it was seen: (where, pointer, id, first, last).
+_Waiting = tuple[Spot, str, str, date | None, date | None]
+
+
+def _unit(record: Any) -> _Unit:
+    return _Unit(record.name, record.valid_from, record.valid_to)
+
+
+class _InTime:
+    """The join of D004 and D108: units by id, dated records' names of them (the first record
+    of an id is the one looked at, as ``RecordSet.get``). Kept: ``units``, a
+    :class:`FactIndex` of each id to its first record's name and days of existence when that
+    is an organisation or area the rule judges, else a mark; ``waiting``, a :class:`FactLog`
+    of the units a dated record named before they were seen, with its Spot and days."""
+
+    def start(self, context: RuleContext) -> None:
+        self.units: FactIndex[_Unit | int] = FactIndex()
+        self.waiting: FactLog[_Waiting] = FactLog()
+
+    def take(self, spot: Spot, facts: _Facts) -> list[Issue] | None:
+        units = self.units
+        if isinstance(facts, str):
+            units.setdefault(facts, _OTHER)
+            return None
+        if isinstance(facts[1], _Unit):
+            units.setdefault(facts[0], facts[1])
+            return None
+        record_id, first, last, named = facts
+        units.setdefault(record_id, _OTHER)
+        found: list[Issue] | None = None
+        for where, target in named:
+            unit = units.get(target)
+            if unit is None:
+                self.waiting.append((spot, where, target, first, last))
+                continue
+            issue = _judge(spot, where, target, unit, (first, last))
+            if issue is not None:
+                found = found or []
+                found.append(issue)
+        return found
+
+    def end(self) -> Iterator[Issue]:
+        units = self.units
+        try:
+            for spot, where, target, first, last in self.waiting:
+                unit = units.get(target)
+                if unit is not None:
+                    issue = _judge(spot, where, target, unit, (first, last))
+                    if issue is not None:
+                        yield issue
+        finally:
+            units.close()
+            self.waiting.close()
+
+
+def _judge(
+    spot: Spot, where: str, target: str, unit: _Unit | int, span: tuple[date | None, date | None]
+) -> Issue | None:
+    if not isinstance(unit, _Unit):
+        return None
+    absent = absence(cast("Any", unit), target, *span)
+    return None if absent is None else Issue(at=spot, pointer=where, params=absent)
+
+
+class _Existence(_InTime):
+    """Organisers, partners and areas existed during the period of the figure (D004): 1.0
+    and 2.0 organisations and areas. Kept: the ids and units of :class:`_InTime`; its facts
+    are (id, unit) for a unit, (id, days, (pointer, id) named) for a dated record, else the
+    id alone."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _Facts:
+        record: Any = item.record
+        if isinstance(record, _ENTITIES):
+            return record.id, _unit(record)
+        period = _when(record)
+        span = None if period is None else _span(period)
+        if span is None:
+            return cast("str", record.id)
+        named = tuple(
+            (pointer(field, index), target)
+            for field, index, target, _ in record_references(record)
+            if field in _EXISTING
+        )
+        if not named:
+            return cast("str", record.id)
+        return record.id, span[0], span[1], named
+
+
+existence = dataset_rule(
     code="D004",
     name="did-not-exist-then",
     severity="warning",
@@ -48,23 +163,7 @@ _ENTITIES = (Organisation, Area, v2.Organisation, v2.Area)
         "{name} ({id}) did not exist between {first} and {last}",
         "{name} ({id}) không tồn tại trong khoảng {first} đến {last}",
     ),
-)
-def existence(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Organisers, partners and areas existed during the period of the figure."""
-    last_item: Located | None = None
-    span: tuple[date | None, date | None] | None = None
-    for item, field, index, target_id, _ in references(records):
-        if field not in _EXISTING:
-            continue
-        if item is not last_item:  # a record's references are listed together
-            last_item, span = item, _span(_when(item.record))
-        if span is None:
-            continue
-        first, last = span
-        target = records.get(target_id)
-        absent = absence(target, target_id, first, last) if isinstance(target, _ENTITIES) else None
-        if absent is not None:
-            yield Issue(at=item, pointer=pointer(field, index), params=absent)
+)(_Existence)
 
 
 #: The records D108 dates (by their period, a model by its launch).
@@ -98,11 +197,33 @@ def _when_v2(record: _Dated) -> tuple[date | None, date | None] | None:
     return None if first is None and last is None else (first, last)
 
 
-@dataset_rule(
+class _UnitNotActive(_InTime):
+    """Organisations and areas named by a dated 2.0 record existed on some day of it (D108):
+    2.0 organisations and areas only. Kept: the ids and units of :class:`_InTime`; its facts
+    are (id, unit) for a 2.0 unit, (id, days, (pointer, id) named) for a dated 2.0 record,
+    else the id alone."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _Facts:
+        record: Any = item.record
+        if isinstance(record, _UNITS_V2):
+            return record.id, _unit(record)
+        if not isinstance(record, _DATED):
+            return cast("str", record.id)
+        span = _when_v2(record)
+        named = () if span is None else tuple(_named(record))
+        if not named or span is None:
+            return record.id
+        return record.id, span[0], span[1], named
+
+
+_UNITS_V2 = (v2.Organisation, v2.Area)
+
+unit_not_active = dataset_rule(
     code="D108",
     name="unit-not-active",
     severity="warning",
-    title=("Unit not in existence then", "Đơn vị không còn (chưa có) vào thời điểm đó"),
+    title=("_Unit not in existence then", "Đơn vị không còn (chưa có) vào thời điểm đó"),
     explanation=(
         (
             "An actor, an assessed member or an event's area is an organisation or area that "
@@ -120,20 +241,4 @@ def _when_v2(record: _Dated) -> tuple[date | None, date | None] | None:
         "{name} ({id}) did not exist between {first} and {last}",
         "{name} ({id}) không tồn tại trong khoảng {first} đến {last}",
     ),
-)
-def unit_not_active(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Organisations and areas named by a dated record existed on some day of it."""
-    for item in records:
-        record = item.record
-        if not isinstance(record, _DATED):
-            continue
-        span = _when_v2(record)
-        if span is None:
-            continue
-        first, last = span
-        for where, target_id in _named(record):
-            target = records.get(target_id)
-            if isinstance(target, (v2.Organisation, v2.Area)):
-                absent = absence(target, target_id, first, last)
-                if absent is not None:
-                    yield Issue(at=item, pointer=where, params=absent)
+)(_UnitNotActive)

@@ -1,46 +1,90 @@
 """Rules on ids and references: D001 (an id names one record), D002 (a reference names a
-record, with a "did you mean" hint) and D003 (of a type the field takes)."""
+record, with a "did you mean" hint) and D003 (of a type the field takes).
+
+Each is a rule written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`):
+``facts`` reads one record where it is read, ``take`` keeps what the rule needs of it in
+stores that move to disk past a threshold (:class:`~antt_domain.validation.FactIndex`,
+:class:`~antt_domain.validation.FactLog`), ``end`` judges what could not be judged on the
+way. Kept: D001 the first place and a content digest of each id; D002 and D003 the type of
+the first record of each id and the references to ids not seen yet; D002 also, for its
+hints, at most 2,000 ids of each type and length, and the hint found for each missing id.
+"""
 
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections.abc import Iterator
 from typing import Any
 
-from antt_domain.model import Area, Organisation, Source, v2
-from antt_domain.validation._rules import Issue, Located, RecordSet, RuleContext, dataset_rule
-from antt_domain.validation.rules._references import pointer, references, type_names
+from antt_domain.model import Area, Dataset, Organisation, Source, v2
+from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation.rules._references import (
+    RECORD_TYPES,
+    ReferenceFact,
+    allowed_code,
+    allowed_types,
+    pointer,
+    reference_facts,
+    type_code,
+    type_names,
+)
 
 __all__ = ["dangling_references", "duplicate_ids", "wrong_types"]
 
 
+def _freeze(value: Any) -> Any:
+    """A JSON value as a hashable one that is equal exactly when the value is."""
+    if isinstance(value, dict):
+        return frozenset((key, _freeze(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return ("[", tuple(_freeze(item) for item in value))
+    if isinstance(value, tuple):
+        return ("(", tuple(_freeze(item) for item in value))
+    return value
+
+
+def _digest(record: Any) -> int:
+    """A digest of a record's content: its hash, which leaves out the extensions (a dict, so
+    unhashable), with them when it has some."""
+    if record.extensions:
+        return hash((record, _freeze(record.extensions)))
+    return hash(record)
+
+
 class _DuplicateIds:
     """Every later record with an id already seen and a content of its own: an identical
-    copy of the first record with that id is the same record (issue #19). Kept: the first
-    record of each id and where its id first came; given at the end, id by id in order of
-    first appearance."""
+    copy of the first record with that id is the same record (issue #19), told by a digest of
+    the record's content (its hash; the run shares one hash seed). Kept: for each id, in a
+    :class:`FactIndex`, its order of first appearance, where its first record was read and
+    that record's digest; in a :class:`FactLog`, the later records with another content (one
+    per finding); given at the end, id by id in order of first appearance."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[str, int]:
+        record = item.record
+        return record.id, _digest(record)
 
     def start(self, context: RuleContext) -> None:
-        self.first: dict[str, tuple[int, Located]] = {}
-        self.later: dict[str, list[Located]] = {}
+        self.first: FactIndex[tuple[int, int, str, str]] = FactIndex()
+        self.later: FactLog[tuple[int, Spot, str]] = FactLog()
 
-    def record(self, item: Located) -> None:
-        record_id = item.record.id
-        seen = self.first.get(record_id)
-        if seen is None:
-            self.first[record_id] = (len(self.first), item)
-        elif item.record != seen[1].record:
-            self.later.setdefault(record_id, []).append(item)
+    def take(self, spot: Spot, facts: tuple[str, int]) -> None:
+        record_id, digest = facts
+        first = self.first
+        seen = first.setdefault(record_id, (len(first), digest, spot.path, spot.pointer))
+        if seen[1] != digest:  # not the first record of its id, nor an identical copy of it
+            self.later.append((seen[0], spot, f"{seen[2]} {seen[3] or '/'}"))
 
     def end(self) -> Iterator[Issue]:
-        for record_id in sorted(self.later, key=lambda found: self.first[found][0]):
-            first = self.first[record_id][1]
-            for later in self.later[record_id]:
-                yield Issue(
-                    at=later,
-                    pointer="/id",
-                    params={"id": record_id, "first": f"{first.path} {first.pointer or '/'}"},
-                )
+        try:
+            # As many rows as findings, which the report keeps anyway: sorted in memory.
+            for _, spot, first in sorted(self.later, key=lambda row: row[0]):
+                yield Issue(at=spot, pointer="/id", params={"id": spot.record_id, "first": first})
+        finally:
+            self.first.close()
+            self.later.close()
 
 
 duplicate_ids = dataset_rule(
@@ -72,38 +116,53 @@ class _Hints:
     """'Did you mean' for dangling references: the closest id among records of the types
     the field takes, worked out once per missing id. Candidates are limited to ids of about
     the same length, and to :data:`_HINT_CANDIDATES` of them, so that a file whose every
-    record points at missing records stays linear."""
+    record points at missing records stays linear. Kept: the first :data:`_HINT_CANDIDATES`
+    ids (in order of first appearance) of each record type and length -- bounded by that
+    number, the types and the lengths ids may have, not by the records -- and, in a
+    :class:`FactIndex`, the hint found for each missing id."""
 
-    def __init__(self, records: RecordSet) -> None:
-        self._records = records
-        self._ids: dict[tuple[type, ...], dict[int, list[str]]] = {}
-        self._found: dict[tuple[str, tuple[type, ...]], str | None] = {}
+    def __init__(self) -> None:
+        #: (type number, length) -> [(order of first appearance, id)], at most the cap.
+        self._ids: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._found: FactIndex[str] = FactIndex()
 
-    def _by_length(self, allowed: tuple[type, ...]) -> dict[int, list[str]]:
-        found = self._ids.get(allowed)
-        if found is None:
-            found = {}
-            for record_id in self._records.ids():
-                record = self._records.get(record_id)
-                if isinstance(record, allowed):
-                    found.setdefault(len(record_id), []).append(record_id)
-            self._ids[allowed] = found
-        return found
+    def add(self, order: int, record_id: str, kind: int) -> None:
+        """Count the first record of ``record_id`` (of type number ``kind``) as a candidate."""
+        found = self._ids.setdefault((kind, len(record_id)), [])
+        if len(found) < _HINT_CANDIDATES:
+            found.append((order, record_id))
 
-    def close(self, target: str, allowed: tuple[type, ...]) -> str | None:
-        """The closest id of a record of type ``allowed``, or ``None``."""
-        key = (target, allowed)
+    def _with_length(self, size: int, allowed: tuple[type, ...]) -> list[str]:
+        kinds = [
+            ids
+            for (kind, length), ids in self._ids.items()
+            if length == size and issubclass(RECORD_TYPES[kind], allowed)
+        ]
+        merged = heapq.merge(*kinds) if len(kinds) > 1 else iter(kinds[0] if kinds else ())
+        return [record_id for _, record_id in list(merged)[:_HINT_CANDIDATES]]
+
+    def close(self, target: str, code: int) -> str | None:
+        """The closest id of a record of a type numbered ``code``, or ``None``."""
         if len(target) > _HINT_CHARS:
             return None  # no id is that long (the schema's bound): nothing to compare
-        if key not in self._found:
-            by_length = self._by_length(allowed)
+        key = (target, code)
+        found = self._found.get(key)
+        if found is None:
+            allowed = allowed_types(code)
             size = len(target)
-            candidates = [i for n in range(size - 3, size + 4) for i in by_length.get(n, ())]
+            candidates = [
+                i for n in range(size - 3, size + 4) for i in self._with_length(n, allowed)
+            ]
             close = difflib.get_close_matches(
                 target, candidates[:_HINT_CANDIDATES], n=1, cutoff=0.8
             )
-            self._found[key] = close[0] if close else None
-        return self._found[key]
+            found = self._found.setdefault(key, close[0] if close else "")
+        return found or None
+
+    def drop(self) -> None:
+        """Forget the candidates and the hints."""
+        self._ids.clear()
+        self._found.close()
 
 
 #: At most this many ids are compared with a missing one for a "did you mean" hint.
@@ -113,7 +172,91 @@ _HINT_CANDIDATES = 2000
 _HINT_CHARS = 128
 
 
-@dataset_rule(
+#: What D002 and D003 need of a record: its id, its type's number, the references it makes.
+_RecordFacts = tuple[str, int, tuple[ReferenceFact, ...]]
+#: A reference to an id not seen yet when its record was taken: (where, field, index, id,
+#: number of the types the field takes).
+_Pending = tuple[Spot, str, int | str | None, str, int]
+
+
+def _record_facts(item: Located, context: RuleContext) -> _RecordFacts:
+    """The id, type and references of a record (every record: any may be referred to)."""
+    record = item.record
+    return record.id, type_code(record), reference_facts(record)
+
+
+class _DanglingReferences:
+    """References (and a dataset document's metadata references) that resolve to nothing.
+    Kept: in a :class:`FactIndex`, the ids seen (with their first record's type); in a
+    :class:`FactLog`, the references to an id not seen yet when their record was taken (judged
+    at the end, when every id is known); the metadata references of each dataset document;
+    the hints' candidates (:class:`_Hints`)."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _RecordFacts:
+        return _record_facts(item, context)
+
+    def start(self, context: RuleContext) -> None:
+        self.known: FactIndex[int] = FactIndex()
+        self.pending: FactLog[_Pending] = FactLog()
+        self.meta: list[tuple[str, str, str, int]] = []
+        self.hints = _Hints()
+
+    def document(self, path: str, dataset: Dataset | v2.Dataset) -> None:
+        area, organisation, source = (
+            (v2.Area, v2.Organisation, v2.Source)
+            if isinstance(dataset, v2.Dataset)
+            else (Area, Organisation, Source)
+        )
+        meta: list[tuple[str, str | None, tuple[type, ...]]] = [
+            ("/area", dataset.area, (area,)),
+            ("/publisher/organisation", dataset.publisher.organisation, (organisation,)),
+        ]
+        meta += [(f"/sources/{i}", s, (source,)) for i, s in enumerate(dataset.sources)]
+        for where, target, allowed in meta:
+            if target is not None:
+                self.meta.append((path, where, target, allowed_code(allowed)))
+
+    def take(self, spot: Spot, facts: _RecordFacts) -> None:
+        record_id, kind, refs = facts
+        known = self.known
+        count = len(known)
+        known.setdefault(record_id, kind)
+        if len(known) > count:
+            self.hints.add(count, record_id, kind)
+        for field, index, target, code in refs:
+            if target not in known:
+                self.pending.append((spot, field, index, target, code))
+
+    def _issue(self, target: str, code: int, **where: Any) -> Issue:
+        close = self.hints.close(target, code)
+        return Issue(
+            params={
+                "id": target,
+                "expected": type_names(allowed_types(code)),
+                "hint": f"; did you mean {close!r}?" if close else "",
+                "hint_vi": f"; có phải là {close!r}?" if close else "",
+            },
+            **where,
+        )
+
+    def end(self) -> Iterator[Issue]:
+        known = self.known
+        try:
+            for spot, field, index, target, code in self.pending:
+                if target not in known:
+                    yield self._issue(target, code, at=spot, pointer=pointer(field, index))
+            for path, where, target, code in self.meta:
+                if target not in known:
+                    yield self._issue(target, code, path=path, pointer=where)
+        finally:
+            known.close()
+            self.pending.close()
+            self.meta.clear()
+            self.hints.drop()
+
+
+dangling_references = dataset_rule(
     code="D002",
     name="dangling-reference",
     severity="error",
@@ -132,44 +275,66 @@ _HINT_CHARS = 128
         "{id!r} names no record (expected {expected}){hint}",
         "{id!r} không phải mã của bản ghi nào (cần {expected}){hint_vi}",
     ),
-)
-def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """References (and dataset metadata references) that resolve to nothing."""
-    known = set(records.ids())
-    hints = _Hints(records)
-
-    def issue(target: str, allowed: tuple[type, ...], **where: Any) -> Issue:
-        close = hints.close(target, allowed)
-        return Issue(
-            params={
-                "id": target,
-                "expected": type_names(allowed),
-                "hint": f"; did you mean {close!r}?" if close else "",
-                "hint_vi": f"; có phải là {close!r}?" if close else "",
-            },
-            **where,
-        )
-
-    for item, field, index, target, allowed in references(records):
-        if target not in known:
-            yield issue(target, allowed, at=item, pointer=pointer(field, index))
-    for path, dataset in records.documents:
-        area, organisation, source = (
-            (v2.Area, v2.Organisation, v2.Source)
-            if isinstance(dataset, v2.Dataset)
-            else (Area, Organisation, Source)
-        )
-        meta: list[tuple[str, str | None, tuple[type, ...]]] = [
-            ("/area", dataset.area, (area,)),
-            ("/publisher/organisation", dataset.publisher.organisation, (organisation,)),
-        ]
-        meta += [(f"/sources/{i}", s, (source,)) for i, s in enumerate(dataset.sources)]
-        for where, meta_target, meta_allowed in meta:
-            if meta_target is not None and meta_target not in known:
-                yield issue(meta_target, meta_allowed, path=path, pointer=where)
+)(_DanglingReferences)
 
 
-@dataset_rule(
+class _WrongTypes:
+    """References that resolve to a record of a type the field does not take. Kept: in a
+    :class:`FactIndex`, the type of the first record of each id; in a :class:`FactLog`, the
+    references to an id not seen yet when their record was taken (judged at the end); a
+    reference to an id already seen is judged when its record is taken."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _RecordFacts:
+        return _record_facts(item, context)
+
+    def start(self, context: RuleContext) -> None:
+        self.known: FactIndex[int] = FactIndex()
+        self.pending: FactLog[_Pending] = FactLog()
+
+    def take(self, spot: Spot, facts: _RecordFacts) -> list[Issue] | None:
+        record_id, kind, refs = facts
+        known = self.known
+        known.setdefault(record_id, kind)
+        found: list[Issue] | None = None
+        for field, index, target, code in refs:
+            target_kind = known.get(target)
+            if target_kind is None:
+                self.pending.append((spot, field, index, target, code))
+            elif not issubclass(RECORD_TYPES[target_kind], allowed_types(code)):
+                found = found or []
+                found.append(_wrong(spot, field, index, target, code=code, kind=target_kind))
+        return found
+
+    def end(self) -> Iterator[Issue]:
+        known = self.known
+        try:
+            for spot, field, index, target, code in self.pending:
+                target_kind = known.get(target)
+                if target_kind is not None and not issubclass(
+                    RECORD_TYPES[target_kind], allowed_types(code)
+                ):
+                    yield _wrong(spot, field, index, target, code=code, kind=target_kind)
+        finally:
+            known.close()
+            self.pending.close()
+
+
+def _wrong(
+    spot: Spot, field: str, index: int | str | None, target: str, *, code: int, kind: int
+) -> Issue:
+    return Issue(
+        at=spot,
+        pointer=pointer(field, index),
+        params={
+            "id": target,
+            "found": RECORD_TYPES[kind].TYPE,  # type: ignore[attr-defined]
+            "expected": type_names(allowed_types(code)),
+        },
+    )
+
+
+wrong_types = dataset_rule(
     code="D003",
     name="reference-to-wrong-type",
     severity="error",
@@ -188,18 +353,4 @@ def dangling_references(records: RecordSet, context: RuleContext) -> Iterator[Is
         "{id!r} is a record of type {found}, not {expected}",
         "{id!r} là bản ghi loại {found}, không phải {expected}",
     ),
-)
-def wrong_types(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """References that resolve to a record of a type the field does not take."""
-    for item, field, index, target_id, allowed in references(records):
-        target = records.get(target_id)
-        if target is not None and not isinstance(target, allowed):
-            yield Issue(
-                at=item,
-                pointer=pointer(field, index),
-                params={
-                    "id": target_id,
-                    "found": type(target).TYPE,
-                    "expected": type_names(allowed),
-                },
-            )
+)(_WrongTypes)
