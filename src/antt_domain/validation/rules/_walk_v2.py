@@ -243,12 +243,15 @@ def figure_edges(
     as plain picklable values: what a rule across records keeps of a figure's links."""
     if not figure.links:
         return ()
-    return tuple(
-        (index, link.rel.value, target)
-        for index, link in enumerate(figure.links)
-        if relations is None or link.rel in relations
-        for target in link.targets
-    )
+    edges: list[FigureEdge] = []
+    for index, link in enumerate(figure.links):
+        if relations is None or link.rel in relations:
+            rel, to = link.rel.value, link.to
+            if isinstance(to, str):
+                edges.append((index, rel, to))
+            else:
+                edges.extend((index, rel, target) for target in to)
+    return tuple(edges)
 
 
 #: A figure's link: (the figure, the link's index, relation, one target id).
