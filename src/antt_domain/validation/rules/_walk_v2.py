@@ -1,13 +1,18 @@
 """What the 2.0 rules read from a record: its codes (with their codelist), its quantities and
 its periods, each with a JSON pointer; the values a quantity may stand for; the links between
 figures (the dates a period spans are in ``_spans``). Pure functions on
-:mod:`antt_domain.model.v2` values; no rule lives here."""
+:mod:`antt_domain.model.v2` values; no rule lives here.
+
+:func:`figure_edges` reads the links of ONE figure as plain values, for rules across records
+that keep facts (:class:`~antt_domain.validation.FactLifecycle`); :func:`figure_links` and
+:func:`links_of` walk a whole :class:`~antt_domain.validation.RecordSet`, for the rules that
+still look records up in one."""
 
 from __future__ import annotations
 
 import math
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -44,9 +49,11 @@ from antt_domain.validation._rules import Located, RecordSet
 __all__ = [
     "CODE_FIELDS",
     "Edge",
+    "FigureEdge",
     "FigureLink",
     "codes_of",
     "dimension_of",
+    "figure_edges",
     "figure_links",
     "figure_with_id",
     "links_of",
@@ -175,7 +182,7 @@ def periods_of(record: Any) -> Iterator[tuple[str, Any]]:
 _ABOUT = 0.2
 
 
-def value_bounds(quantity: Quantity) -> tuple[float, float, bool, bool] | None:
+def value_bounds(quantity: Quantity) -> tuple[float, float, bool, bool] | None:  # noqa: PLR0911 - one return a precision: a table would be built at each call
     """The values ``quantity`` may stand for: (low, high, low included, high included).
 
     ``None`` for a vague amount (it has no value to compare).
@@ -183,18 +190,23 @@ def value_bounds(quantity: Quantity) -> tuple[float, float, bool, bool] | None:
     value = quantity.value
     if value is None:
         return None
-    upper = quantity.upper if quantity.upper is not None else value
-    bounds: dict[Precision, tuple[float, float, bool, bool]] = {
-        Precision.EXACT: (value, value, True, True),
-        Precision.AT_LEAST: (value, math.inf, True, False),
-        Precision.MORE_THAN: (value, math.inf, False, False),
-        Precision.AT_MOST: (0, value, True, True),
-        Precision.LESS_THAN: (0, value, True, False),
-        Precision.RANGE: (value, upper, True, True),
-        Precision.NEARLY: (value * (1 - _ABOUT), value, True, True),
-    }
-    about = (value * (1 - _ABOUT), value * (1 + _ABOUT), True, True)
-    return bounds.get(quantity.precision, about)
+    precision = quantity.precision
+    if precision is Precision.EXACT:
+        return (value, value, True, True)
+    if precision is Precision.AT_LEAST:
+        return (value, math.inf, True, False)
+    if precision is Precision.MORE_THAN:
+        return (value, math.inf, False, False)
+    if precision is Precision.AT_MOST:
+        return (0, value, True, True)
+    if precision is Precision.LESS_THAN:
+        return (0, value, True, False)
+    if precision is Precision.RANGE:
+        upper = quantity.upper if quantity.upper is not None else value
+        return (value, upper, True, True)
+    if precision is Precision.NEARLY:
+        return (value * (1 - _ABOUT), value, True, True)
+    return (value * (1 - _ABOUT), value * (1 + _ABOUT), True, True)
 
 
 def vocabulary_of(dataset: Dataset) -> dict[tuple[str, str], Any]:
@@ -217,6 +229,29 @@ def dimension_of(
     if code is not None and code.dimension is not None:
         return str(code.dimension.value)
     return None
+
+
+#: One link of one figure to one target, as plain values: (the link's index, relation code,
+#: target id).
+FigureEdge = tuple[int, str, str]
+
+
+def figure_edges(
+    figure: Figure, relations: Collection[LinkRelation] | None = None
+) -> tuple[FigureEdge, ...]:
+    """The links of ``figure`` (only those of ``relations``, if given), one edge per target,
+    as plain picklable values: what a rule across records keeps of a figure's links."""
+    if not figure.links:
+        return ()
+    edges: list[FigureEdge] = []
+    for index, link in enumerate(figure.links):
+        if relations is None or link.rel in relations:
+            rel, to = link.rel.value, link.to
+            if isinstance(to, str):
+                edges.append((index, rel, to))
+            else:
+                edges.extend((index, rel, target) for target in to)
+    return tuple(edges)
 
 
 #: A figure's link: (the figure, the link's index, relation, one target id).

@@ -1,27 +1,36 @@
-"""Built-in rules on the links between 2.0 figures (D101-D106).
+"""Built-in rules on the links between 2.0 figures (D101-D106), written as facts and a join
+(:class:`~antt_domain.validation.FactLifecycle`): no rule keeps a record.
 
-Each runs in one pass over the records, keeping only ids and keys; the records themselves are
-looked up in the :class:`RecordSet` when a pair has to be compared.
+Each figure gives, where it is read, its links (as plain values) and the little the rules
+compare of it (units, kind, value bounds); every other record gives only its kind, because a
+link's target is the FIRST record with that id. Kept (in fact stores, which spill to disk): the
+first record of each id, as that summary, in a :class:`FactIndex`; the :class:`Spot`, summary
+and links of each linking figure in a :class:`FactLog`. At the end each link is joined with
+its target's summary, in input order. D102 keeps its link graph in a
+:class:`~antt_domain.validation.rules._cycles.FactGraph` and walks it at the end; D101 also
+keeps the units declared by the datasets' vocabularies (a dict: bounded by the vocabularies).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
-from antt_domain.model.v2 import Dataset, Figure, LinkRelation, Quantity
+from antt_domain.model import Codelist
+from antt_domain.model.v2 import Dataset, Figure, LinkRelation
+from antt_domain.validation._facts import FactIndex, FactLog
 from antt_domain.validation._rules import (
     Issue,
     Located,
-    RecordSet,
     RuleContext,
+    Spot,
     dataset_rule,
 )
-from antt_domain.validation.rules._cycles import cycles
+from antt_domain.validation.rules._cycles import FactGraph
 from antt_domain.validation.rules._walk_v2 import (
+    FigureEdge,
     dimension_of,
-    figure_links,
-    links_of,
+    figure_edges,
     value_bounds,
     vocabulary_of,
 )
@@ -35,19 +44,121 @@ __all__ = [
     "versions_disagree",
 ]
 
+#: What a rule of the join keeps of a figure (never ``None``; a tuple).
+Summary = tuple[Any, ...]
+#: The facts of a record that is not a 2.0 figure: a target, but not a figure.
+_NOT_A_FIGURE = False
 
-def _declared(records: RecordSet) -> dict[tuple[str, str], Any]:
-    declared: dict[tuple[str, str], Any] = {}
-    for _, document in records.documents:
-        if isinstance(document, Dataset):
-            declared.update(vocabulary_of(document))
-    return declared
+
+def _join_facts(
+    item: Located, relations: Collection[LinkRelation], summary: Callable[[Figure], Summary]
+) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+    """The facts of one record for a rule joining linked figures: ``(summary, edges)`` for a
+    2.0 figure (``edges``: its links of ``relations``), ``False`` for any other record."""
+    record = item.record
+    if not isinstance(record, Figure):
+        return _NOT_A_FIGURE
+    return summary(record), figure_edges(record, relations)
+
+
+class _FigureJoin:
+    """A rule comparing each figure with the figures its links point to (the first record of
+    each target id, when that is a 2.0 figure), link by link in input order.
+
+    Kept: the summary of the first record of each id (``False``: not a figure) in a
+    :class:`FactIndex`; the :class:`Spot`, summary and edges of each figure with a link the
+    rule compares, in a :class:`FactLog`. A subclass gives ``facts`` and ``compare``."""
+
+    def start(self, context: RuleContext) -> None:
+        self.first: FactIndex[Summary | bool] = FactIndex()
+        self.linking: FactLog[tuple[Spot, Summary, tuple[FigureEdge, ...]]] = FactLog()
+
+    def take(self, spot: Spot, facts: Any) -> None:
+        if isinstance(facts, bool):
+            self.first.setdefault(spot.record_id, facts)
+            return
+        summary, edges = facts
+        self.first.setdefault(spot.record_id, summary)
+        if edges:
+            self.linking.append((spot, summary, edges))
+
+    def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
+        """The issue of one link from a figure (``mine``) to a figure (``theirs``), if any."""
+        raise NotImplementedError
+
+    def end(self) -> Iterator[Issue]:
+        try:
+            for spot, mine, edges in self.linking:
+                for edge in edges:
+                    theirs = self.first.get(edge[2])
+                    if theirs is None or isinstance(theirs, bool):
+                        continue
+                    found = self.compare(spot, mine, edge, theirs)
+                    if found is not None:
+                        yield found
+        finally:
+            self.first.close()
+            self.linking.close()
 
 
 _DIMENSION_RELATIONS = (LinkRelation.PART_OF, LinkRelation.VERSION_OF, LinkRelation.SHARE_OF)
 
 
-@dataset_rule(
+def _units(figure: Figure) -> Summary:
+    quantity = figure.quantity
+    return () if quantity is None else (quantity.unit, quantity.base_unit)
+
+
+class PartInOtherUnit(_FigureJoin):
+    """D101: the units at both ends of part_of, version_of and share_of have one dimension.
+
+    Kept: as :class:`_FigureJoin`, a figure's summary being its (unit, base unit); and the
+    units the datasets' vocabularies declare (a dict: bounded by the vocabularies, not by the
+    records). Dimensions are looked up at the end, once every vocabulary is known."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+        return _join_facts(item, _DIMENSION_RELATIONS, _units)
+
+    def start(self, context: RuleContext) -> None:
+        super().start(context)
+        self.codelists: Mapping[str, Codelist] = context.codelists_v2
+        self.declared: dict[tuple[str, str], Any] = {}
+
+    def document(self, path: str, dataset: object) -> None:
+        if isinstance(dataset, Dataset):
+            found = vocabulary_of(dataset)
+            self.declared.update((key, code) for key, code in found.items() if key[0] == "units")
+
+    def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
+        if not mine or not theirs:
+            return None
+        index, rel, target = edge
+        unit, base_unit = mine
+        if rel == LinkRelation.SHARE_OF and base_unit is not None:
+            unit = base_unit
+        elif rel == LinkRelation.SHARE_OF and unit == "percent":
+            return None
+        other_unit = theirs[0]
+        dimension = dimension_of(unit, self.codelists, self.declared)
+        other_dimension = dimension_of(other_unit, self.codelists, self.declared)
+        if None in (dimension, other_dimension) or dimension == other_dimension:
+            return None
+        return Issue(
+            at=spot,
+            pointer=f"/links/{index}",
+            params={
+                "rel": rel,
+                "to": target,
+                "unit": unit,
+                "dimension": dimension,
+                "other_unit": other_unit,
+                "other_dimension": other_dimension,
+            },
+        )
+
+
+part_in_other_unit = dataset_rule(
     code="D101",
     name="part-in-other-unit",
     severity="warning",
@@ -68,35 +179,7 @@ _DIMENSION_RELATIONS = (LinkRelation.PART_OF, LinkRelation.VERSION_OF, LinkRelat
         "{rel} {to!r}: {unit!r} ({dimension}) against {other_unit!r} ({other_dimension})",
         "{rel} {to!r}: {unit!r} ({dimension}) so với {other_unit!r} ({other_dimension})",
     ),
-)
-def part_in_other_unit(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """The units at both ends of part_of, version_of and share_of have one dimension."""
-    declared = _declared(records)
-    for link in figure_links(records):
-        rel, mine, theirs = link.rel, link.figure.quantity, link.other.quantity
-        if rel not in _DIMENSION_RELATIONS or mine is None or theirs is None:
-            continue
-        unit = mine.unit
-        if rel is LinkRelation.SHARE_OF and mine.base_unit is not None:
-            unit = mine.base_unit
-        elif rel is LinkRelation.SHARE_OF and unit == "percent":
-            continue
-        dimension = dimension_of(unit, context.codelists_v2, declared)
-        other_dimension = dimension_of(theirs.unit, context.codelists_v2, declared)
-        if None in (dimension, other_dimension) or dimension == other_dimension:
-            continue
-        yield Issue(
-            at=link.at,
-            pointer=f"/links/{link.index}",
-            params={
-                "rel": rel.value,
-                "to": link.target,
-                "unit": unit,
-                "dimension": dimension,
-                "other_unit": theirs.unit,
-                "other_dimension": other_dimension,
-            },
-        )
+)(PartInOtherUnit)
 
 
 _CYCLE_RELATIONS = frozenset(
@@ -112,7 +195,55 @@ _CYCLE_RELATIONS = frozenset(
 )
 
 
-@dataset_rule(
+class LinkCycle:
+    """D102: each loop of part_of, follows_from, version_of, members_of, instances_of,
+    places_of and achieved_by links once, at the first of its figures in input order.
+
+    Kept: the graph of those links (each edge from a figure's id to a target id, a figure
+    linking to itself left out) in a :class:`FactGraph`; the place in input order and the
+    :class:`Spot` of the first figure of each id that has any link, in a :class:`FactIndex`.
+    The graph is walked at the end."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[str, ...] | None:
+        record = item.record
+        if not isinstance(record, Figure) or not record.links:
+            return None
+        edges = figure_edges(record)
+        if not edges:
+            return None
+        own = record.id
+        return tuple(
+            target for _, rel, target in edges if rel in _CYCLE_RELATIONS and target != own
+        )
+
+    def start(self, context: RuleContext) -> None:
+        self.graph = FactGraph()
+        self.first: FactIndex[tuple[int, Spot]] = FactIndex()
+
+    def take(self, spot: Spot, facts: tuple[str, ...]) -> None:
+        self.first.setdefault(spot.record_id, (len(self.first), spot))
+        if facts:
+            self.graph.add(spot.record_id, facts)
+
+    def _first(self, node: str) -> tuple[int, Spot]:
+        found = self.first.get(node)
+        assert found is not None  # noqa: S101 - a node on a loop has a link, so it was taken
+        return found
+
+    def end(self) -> Iterator[Issue]:
+        try:
+            for loop, again in self.graph.loops():
+                _, spot = min((self._first(node) for node in loop), key=lambda found: found[0])
+                yield Issue(
+                    at=spot, pointer="/links", params={"cycle": " -> ".join([*loop, again])}
+                )
+        finally:
+            self.graph.close()
+            self.first.close()
+
+
+link_cycle = dataset_rule(
     code="D102",
     name="link-cycle",
     severity="error",
@@ -130,26 +261,66 @@ _CYCLE_RELATIONS = frozenset(
         ),
     ),
     message=("links go round: {cycle}", "liên kết tạo thành vòng: {cycle}"),
-)
-def link_cycle(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Each cycle once, at the first of its figures in input order."""
-    graph: dict[str, list[str]] = {}
-    first_at: dict[str, Located] = {}
-    order: dict[str, int] = {}
-    for item, _, rel, target in links_of(records):
-        first_at.setdefault(item.record.id, item)
-        order.setdefault(item.record.id, len(order))
-        if rel in _CYCLE_RELATIONS and target != item.record.id:
-            graph.setdefault(item.record.id, []).append(target)
-    for loop, again in cycles(graph, lambda node: graph.get(node, ()), str):
-        yield Issue(
-            at=first_at[min(loop, key=order.__getitem__)],
-            pointer="/links",
-            params={"cycle": " -> ".join([*loop, again])},
-        )
+)(LinkCycle)
 
 
-@dataset_rule(
+class LinkToNonFigure:
+    """D103: link targets are other figures.
+
+    Kept: the kind of the first record of each id (``""`` for a 2.0 figure) in a
+    :class:`FactIndex`; the :class:`Spot` and links of each figure with links in a
+    :class:`FactLog`, judged at the end in input order."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[FigureEdge, ...] | str:
+        record = item.record
+        if isinstance(record, Figure):
+            return figure_edges(record)
+        return str(getattr(record, "TYPE", type(record).__name__))
+
+    def start(self, context: RuleContext) -> None:
+        self.kinds: FactIndex[str] = FactIndex()
+        self.linking: FactLog[tuple[Spot, tuple[FigureEdge, ...]]] = FactLog()
+
+    def take(self, spot: Spot, facts: tuple[FigureEdge, ...] | str) -> None:
+        if isinstance(facts, str):
+            self.kinds.setdefault(spot.record_id, facts)
+            return
+        self.kinds.setdefault(spot.record_id, "")
+        if facts:
+            self.linking.append((spot, facts))
+
+    def end(self) -> Iterator[Issue]:
+        try:
+            for spot, edges in self.linking:
+                for index, rel, target in edges:
+                    if target == spot.record_id:
+                        problem = "a figure linked to itself"
+                        problem_vi = "số liệu liên kết tới chính nó"
+                    else:
+                        kind = self.kinds.get(target)
+                        if not kind:
+                            continue
+                        problem, problem_vi = (
+                            f"a {kind}, not a figure",
+                            f"là {kind}, không phải số liệu",
+                        )
+                    yield Issue(
+                        at=spot,
+                        pointer=f"/links/{index}/to",
+                        params={
+                            "rel": rel,
+                            "to": target,
+                            "problem": problem,
+                            "problem_vi": problem_vi,
+                        },
+                    )
+        finally:
+            self.kinds.close()
+            self.linking.close()
+
+
+link_to_non_figure = dataset_rule(
     code="D103",
     name="link-to-non-figure",
     severity="error",
@@ -167,28 +338,15 @@ def link_cycle(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
         ),
     ),
     message=("{rel} {to!r}: {problem}", "{rel} {to!r}: {problem_vi}"),
-)
-def link_to_non_figure(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Link targets are other figures."""
-    for item, index, rel, target in links_of(records):
-        if target == item.record.id:
-            problem, problem_vi = "a figure linked to itself", "số liệu liên kết tới chính nó"
-        else:
-            other = records.get(target)
-            if other is None or isinstance(other, Figure):
-                continue
-            kind = getattr(other, "TYPE", type(other).__name__)
-            problem, problem_vi = f"a {kind}, not a figure", f"là {kind}, không phải số liệu"
-        yield Issue(
-            at=item,
-            pointer=f"/links/{index}/to",
-            params={"rel": rel.value, "to": target, "problem": problem, "problem_vi": problem_vi},
-        )
+)(LinkToNonFigure)
 
 
-def _overlap(first: Quantity, second: Quantity) -> bool | None:
-    """Whether two quantities may be the same number (``None``: a vague one, cannot tell)."""
-    a, b = value_bounds(first), value_bounds(second)
+Bounds = tuple[float, float, bool, bool]
+
+
+def _overlap(a: Bounds | None, b: Bounds | None) -> bool | None:
+    """Whether two quantities (by their :func:`value_bounds`) may be the same number
+    (``None``: a vague one, cannot tell)."""
     if a is None or b is None:
         return None
     low, low_in = (a[0], a[2]) if (a[0], not a[2]) > (b[0], not b[2]) else (b[0], b[2])
@@ -196,7 +354,49 @@ def _overlap(first: Quantity, second: Quantity) -> bool | None:
     return low < high or (low == high and low_in and high_in)
 
 
-@dataset_rule(
+_VERSION_OF = (LinkRelation.VERSION_OF,)
+
+
+def _kind_and_value(figure: Figure) -> Summary:
+    quantity = figure.quantity
+    if quantity is None:
+        return (figure.kind,)
+    shown = quantity.as_written or quantity.value
+    return (figure.kind, quantity.unit, value_bounds(quantity), shown)
+
+
+class VersionsDisagree(_FigureJoin):
+    """D104: version_of pairs agree in kind, unit and possible value.
+
+    Kept: as :class:`_FigureJoin`, a figure's summary being its kind and, if it has a
+    quantity, its unit, value bounds and value as written."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+        return _join_facts(item, _VERSION_OF, _kind_and_value)
+
+    def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
+        both = len(mine) > 1 and len(theirs) > 1
+        if mine[0] != theirs[0]:
+            kinds = f"{mine[0]!r}, {theirs[0]!r}"
+            detail = (f"kinds {kinds}", f"loại {kinds}")
+        elif both and mine[1] != theirs[1]:
+            units = f"{mine[1]!r}, {theirs[1]!r}"
+            detail = (f"units {units}", f"đơn vị {units}")
+        elif both and _overlap(mine[2], theirs[2]) is False:
+            words = f"{mine[3]!r}, {theirs[3]!r}"
+            detail = (f"values {words} cannot be equal", f"giá trị {words} không thể bằng nhau")
+        else:
+            return None
+        index, _, target = edge
+        return Issue(
+            at=spot,
+            pointer=f"/links/{index}",
+            params={"to": target, "detail": detail[0], "detail_vi": detail[1]},
+        )
+
+
+versions_disagree = dataset_rule(
     code="D104",
     name="versions-disagree",
     severity="warning",
@@ -216,33 +416,34 @@ def _overlap(first: Quantity, second: Quantity) -> bool | None:
         ),
     ),
     message=("differs from its version {to!r}: {detail}", "khác phiên bản {to!r}: {detail_vi}"),
-)
-def versions_disagree(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """version_of pairs agree in kind, unit and possible value."""
-    for link in figure_links(records):
-        if link.rel is not LinkRelation.VERSION_OF:
-            continue
-        figure, other = link.figure, link.other
-        mine, theirs = figure.quantity, other.quantity
-        if figure.kind != other.kind:
-            kinds = f"{figure.kind!r}, {other.kind!r}"
-            detail = (f"kinds {kinds}", f"loại {kinds}")
-        elif mine is not None and theirs is not None and mine.unit != theirs.unit:
-            units = f"{mine.unit!r}, {theirs.unit!r}"
-            detail = (f"units {units}", f"đơn vị {units}")
-        elif mine is not None and theirs is not None and _overlap(mine, theirs) is False:
-            words = f"{mine.as_written or mine.value!r}, {theirs.as_written or theirs.value!r}"
-            detail = (f"values {words} cannot be equal", f"giá trị {words} không thể bằng nhau")
-        else:
-            continue
-        yield Issue(
-            at=link.at,
-            pointer=f"/links/{link.index}",
-            params={"to": link.target, "detail": detail[0], "detail_vi": detail[1]},
+)(VersionsDisagree)
+
+
+def _main_version(figure: Figure) -> Summary:
+    main = next((link.to for link in figure.links if link.rel is LinkRelation.VERSION_OF), None)
+    return (main,) if isinstance(main, str) else ()
+
+
+class VersionOfAVersion(_FigureJoin):
+    """D105: targets of version_of are not versions themselves.
+
+    Kept: as :class:`_FigureJoin`, a figure's summary being the target of its first
+    version_of link (when that is one id)."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+        return _join_facts(item, _VERSION_OF, _main_version)
+
+    def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
+        if not theirs or theirs[0] == spot.record_id:
+            return None
+        index, _, target = edge
+        return Issue(
+            at=spot, pointer=f"/links/{index}/to", params={"to": target, "main": theirs[0]}
         )
 
 
-@dataset_rule(
+version_of_a_version = dataset_rule(
     code="D105",
     name="version-of-a-version",
     severity="warning",
@@ -261,22 +462,43 @@ def versions_disagree(records: RecordSet, context: RuleContext) -> Iterator[Issu
         "{to!r} is itself a version of {main!r}; point at {main!r}",
         "{to!r} cũng là phiên bản của {main!r}; hãy trỏ tới {main!r}",
     ),
-)
-def version_of_a_version(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Targets of version_of are not versions themselves."""
-    for link in figure_links(records):
-        if link.rel is not LinkRelation.VERSION_OF:
-            continue
-        main = next((k.to for k in link.other.links if k.rel is LinkRelation.VERSION_OF), None)
-        if isinstance(main, str) and main != link.figure.id:
-            yield Issue(
-                at=link.at,
-                pointer=f"/links/{link.index}/to",
-                params={"to": link.target, "main": main},
-            )
+)(VersionOfAVersion)
 
 
-@dataset_rule(
+_MEMBERS_OF = (LinkRelation.MEMBERS_OF,)
+
+
+def _value(figure: Figure) -> Summary:
+    quantity = figure.quantity
+    if quantity is None:
+        return ()
+    return (value_bounds(quantity), quantity.as_written or quantity.value)
+
+
+class FewerMembers(_FigureJoin):
+    """D106: at most as many groups as members.
+
+    Kept: as :class:`_FigureJoin`, a figure's summary being, if it has a quantity, its value
+    bounds and its value as written."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+        return _join_facts(item, _MEMBERS_OF, _value)
+
+    def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
+        if not mine or not theirs:
+            return None
+        members, groups = mine[0], theirs[0]
+        if members is None or groups is None or not members[1] < groups[0]:
+            return None
+        return Issue(
+            at=spot,
+            pointer="/quantity/value",
+            params={"members": mine[1], "groups": theirs[1], "to": edge[2]},
+        )
+
+
+fewer_members = dataset_rule(
     code="D106",
     name="fewer-members-than-groups",
     severity="warning",
@@ -297,23 +519,4 @@ def version_of_a_version(records: RecordSet, context: RuleContext) -> Iterator[I
         "{members} members for {groups} groups ({to!r})",
         "{members} thành viên cho {groups} tổ, nhóm ({to!r})",
     ),
-)
-def fewer_members(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """At most as many groups as members."""
-    for link in figure_links(records):
-        members, groups = link.figure, link.other
-        if link.rel is not LinkRelation.MEMBERS_OF:
-            continue
-        if members.quantity is None or groups.quantity is None:
-            continue
-        mine, theirs = value_bounds(members.quantity), value_bounds(groups.quantity)
-        if mine is not None and theirs is not None and mine[1] < theirs[0]:
-            yield Issue(
-                at=link.at,
-                pointer="/quantity/value",
-                params={
-                    "members": members.quantity.as_written or members.quantity.value,
-                    "groups": groups.quantity.as_written or groups.quantity.value,
-                    "to": link.target,
-                },
-            )
+)(FewerMembers)
