@@ -10,9 +10,10 @@ collected), and lookups ask the database for what memory does not hold. The stor
 database and its page cache (:data:`_CACHE_KIB`), so memory does not grow with the number of
 rules either. The rule using them is written once: it never knows where its facts are.
 
-Keys must be canonical: equal keys are equal strings, numbers, ``None`` or tuples of those
-(never sets, never floats that equal integers), because the database compares their pickled
-bytes. Values and rows are any picklable values; they come back as copies once spilled.
+Keys are compared on disk by a canonical encoding of strings (str subclasses such as enums as
+their plain string), integers, ``None`` and tuples of those; any other value by its pickled
+bytes (so: no sets, no floats that equal integers). Values and rows are any picklable values,
+never ``None``; they come back as copies once spilled.
 """
 
 from __future__ import annotations
@@ -64,8 +65,33 @@ def _drop(db: sqlite3.Connection, table: str) -> None:
         db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
+def _encode(key: object, out: list[bytes]) -> None:
+    """``key`` as canonical bytes: equal keys give equal bytes whoever made them (a str
+    subclass such as an enum as its plain string, a bool as its int; a tuple item by item)."""
+    if isinstance(key, str):
+        data = key.encode("utf-8", "surrogatepass")
+        out.append(b"s%d:" % len(data))
+        out.append(data)
+    elif isinstance(key, int):
+        out.append(b"i%d;" % int(key))
+    elif key is None:
+        out.append(b"n")
+    elif isinstance(key, tuple):
+        out.append(b"t%d(" % len(key))
+        for item in key:
+            _encode(item, out)
+    else:  # other values (dates, ...): by their pickled bytes
+        data = pickle.dumps(key, _PROTOCOL)
+        out.append(b"p%d:" % len(data))
+        out.append(data)
+
+
 def _key(key: Hashable) -> bytes:
-    return pickle.dumps(key, _PROTOCOL)
+    if isinstance(key, str):
+        return b"s" + key.encode("utf-8", "surrogatepass")
+    out: list[bytes] = [b"k"]
+    _encode(key, out)
+    return b"".join(out)
 
 
 @final
@@ -94,7 +120,7 @@ class FactIndex(Generic[_V]):
         if self._db is None:
             return None
         row = self._db.execute(self._select, (_key(key),)).fetchone()
-        return None if row is None else pickle.loads(row[0])  # noqa: S301 - our own scratch file
+        return None if row is None else pickle.loads(row[0])[1]  # noqa: S301 - our own scratch
 
     def get(self, key: Hashable) -> _V | None:
         """The value of ``key``, or ``None``."""
@@ -131,7 +157,7 @@ class FactIndex(Generic[_V]):
         with self._db:
             self._db.executemany(
                 f"INSERT OR IGNORE INTO {self._name} VALUES (?, ?)",  # noqa: S608 - our name
-                ((_key(k), pickle.dumps(v, _PROTOCOL)) for k, v in self._memory.items()),
+                ((_key(k), pickle.dumps((k, v), _PROTOCOL)) for k, v in self._memory.items()),
             )
         self._spilled += len(self._memory)
         self._memory.clear()
@@ -139,8 +165,8 @@ class FactIndex(Generic[_V]):
     def items(self) -> Iterator[tuple[Any, _V]]:
         """Every key and its value (the ones on disk first, in no set order)."""
         if self._db is not None:
-            for key, value in self._db.execute(f"SELECT key, value FROM {self._name}"):  # noqa: S608
-                yield pickle.loads(key), pickle.loads(value)  # noqa: S301 - our own scratch file
+            for (entry,) in self._db.execute(f"SELECT value FROM {self._name}"):  # noqa: S608
+                yield pickle.loads(entry)  # noqa: S301 - our own scratch file
         yield from self._memory.items()
 
     def close(self) -> None:

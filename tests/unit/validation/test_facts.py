@@ -3,6 +3,7 @@ and once moved to disk, and a rule written as facts + take + end (issue #18)."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 
 from hypothesis import given
@@ -143,3 +144,24 @@ def test_stores_share_one_scratch_database_and_drop_their_tables() -> None:
     index.close()
     del log  # collected: its table goes too
     assert not names & tables()
+
+
+class Kind(str, enum.Enum):
+    """A str enum, as the model's codes are."""
+
+    SESSION = "session"
+
+
+def test_equal_keys_meet_on_disk_however_they_were_built() -> None:
+    """A tuple holding one string object twice pickles unlike one holding two equal strings,
+    and a str enum unlike its string: the disk index compares a canonical encoding."""
+    first = "x" * 5
+    index: FactIndex[int] = FactIndex(limit=0)
+    index.setdefault((first, first), 1)
+    index.setdefault(Kind.SESSION, 2)
+    index.setdefault((True, None), 3)
+    assert index.on_disk
+    assert index.get(("x" * 5, "".join(["x"] * 5))) == 1
+    assert index.get("session") == 2
+    assert index.get((1, None)) == 3
+    assert index.get(("x" * 5,)) is None
