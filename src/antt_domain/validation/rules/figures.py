@@ -133,20 +133,20 @@ class _CountedTwiceV2:
     """2.0 figures identical in their key, unless a link relates the two (a version of the
     other, a part of it, ...): the dataset then says how they relate, and that they are two.
     Unlike 1.0, two figures of one id are two here too (D001 names the id as well). A figure's
-    facts are the ids it links to and a digest of its key (``hash``). Kept, in stores that
-    spill to disk: each digest with where its first figure was read, the pairs of ids linked,
-    and the figures whose key an earlier one had (a link may come later)."""
+    facts are the pairs of ids its links make and a digest of its key (``hash``). Kept, in
+    stores that spill to disk: each digest with where its first figure was read, the pairs of
+    ids linked, and the figures whose key an earlier one had (a link may come later)."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> tuple[tuple[str, ...], int | None] | None:
         figure = item.record
         if not isinstance(figure, Figure):
             return None
-        targets = tuple(target for link in figure.links for target in link.targets)
+        pairs = tuple(_pair(figure.id, target) for link in figure.links for target in link.targets)
         key = _key(figure)
         if key is None:
-            return (targets, None) if targets else None
-        return (targets, hash(key))
+            return (pairs, None) if pairs else None
+        return (pairs, hash(key))
 
     def start(self, context: RuleContext) -> None:
         self.seen: FactIndex[_Where] = FactIndex()
@@ -154,9 +154,9 @@ class _CountedTwiceV2:
         self.again: FactLog[tuple[Spot, _Where]] = FactLog()
 
     def take(self, spot: Spot, facts: tuple[tuple[str, ...], int | None]) -> None:
-        targets, digest = facts
-        for target in targets:
-            self.linked.setdefault(_pair(spot.record_id, target), True)
+        pairs, digest = facts
+        for pair in pairs:
+            self.linked.setdefault(pair, True)
         if digest is None:
             return
         first = self.seen.get(digest)
