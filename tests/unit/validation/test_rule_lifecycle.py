@@ -276,6 +276,6 @@ def test_duplicate_names_name_the_first_record_with_the_key() -> None:
     ]
     issues = list(duplicate_names.check(RecordSet(items), RuleContext()))  # type: ignore[arg-type]
     assert [(i.at, i.params["first"], i.params["first_name"]) for i in issues] == [
-        (items[2], a.id, a.name),
-        (items[4], a.id, a.name),
+        (items[2].spot, a.id, a.name),  # D006 is facts and a join: it places issues by Spot
+        (items[4].spot, a.id, a.name),
     ]

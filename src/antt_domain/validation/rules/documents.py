@@ -1,5 +1,10 @@
 """Rules on documents: V107 (a document's symbol in its normal form) and D007 (figures
-within the period of effect of the agreement they are reported under)."""
+within the period of effect of the agreement they are reported under).
+
+D007 is written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`); it keeps,
+in stores that spill to disk, each agreement's interval of effect, the ids of the other
+records (a duplicate id hides an agreement) and each dated figure's references to agreements.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,17 @@ from collections.abc import Iterator
 from datetime import date
 
 from antt_domain.model import Activity, Agreement, Interval, ModelInstance, Outcome, Source, v2
+from antt_domain.validation._facts import FactLog
 from antt_domain.validation._findings import Severity
-from antt_domain.validation._rules import Issue, Located, RuleContext, dataset_rule, record_rule
+from antt_domain.validation._rules import (
+    Issue,
+    Located,
+    RuleContext,
+    Spot,
+    dataset_rule,
+    record_rule,
+)
+from antt_domain.validation.rules._first import FirstById
 from antt_domain.validation.rules._spans import span, when
 from antt_domain.vi import VietnameseParseError, parse_symbol
 
@@ -63,55 +77,69 @@ def document_symbol(record: object, context: RuleContext) -> Iterator[Issue]:
         )
 
 
+#: D007's facts of an agreement (2.0: a document) with an interval of effect: its first and
+#: last day.
+_Effect = tuple[date, date]
+#: D007's facts of a dated figure under agreements: the field naming them, their ids, and the
+#: figure's first and last day.
+_Under = tuple[str, tuple[str, ...], date, date]
+
+
 class _OutsideAgreement:
     """Figures dated entirely outside an agreement's interval of effect (2.0: figures and
-    events outside the ``effective`` interval of a document they are ``under``). Kept: for
-    each id, the interval of effect of the first record with it (``None``: none), and the
-    figures' references to agreements, judged at the end (an agreement may come later)."""
+    events outside the ``effective`` interval of a document they are ``under``), as the first
+    record with the agreement's id says. Kept: the interval of effect of each agreement, the
+    ids of the other records (a duplicate id hides an agreement), and the figures' references
+    to agreements with their dates, judged at the end (an agreement may come later)."""
 
-    def start(self, context: RuleContext) -> None:
-        self.effect: dict[str, Interval | v2.Interval | None] = {}
-        self.under: list[tuple[Located, str, int, str, date, date]] = []
-
-    def record(self, item: Located) -> None:
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _Effect | _Under | tuple[()]:
         record = item.record
-        effective = getattr(record, "effective", None)
-        self.effect.setdefault(
-            record.id,
-            effective
-            if isinstance(record, (Agreement, v2.Document))
-            and isinstance(effective, (Interval, v2.Interval))
-            else None,
-        )
         if isinstance(record, (Activity, Outcome, ModelInstance)):
             field, documents = "agreements", record.agreements
         elif isinstance(record, (v2.Figure, v2.Event)):
             field, documents = "under", record.under
         else:
+            if isinstance(record, (Agreement, v2.Document)):
+                effective = record.effective
+                if isinstance(effective, (Interval, v2.Interval)):
+                    return (effective.start, effective.end)
+            return ()  # its id may hide an agreement's
+        if documents:
+            dates = span(when(record))
+            if dates is not None and dates[0] is not None and dates[1] is not None:
+                return (field, tuple(documents), dates[0], dates[1])
+        return ()
+
+    def start(self, context: RuleContext) -> None:
+        self.effect: FirstById[_Effect] = FirstById()
+        self.under: FactLog[tuple[Spot, _Under]] = FactLog()
+
+    def take(self, spot: Spot, facts: _Effect | _Under | tuple[()]) -> None:
+        if len(facts) == 2:  # an agreement
+            self.effect.add(spot.record_id, facts)
             return
-        if not documents:
-            return
-        dates = span(when(record))
-        if dates is None or dates[0] is None or dates[1] is None:
-            return
-        for index, agreement_id in enumerate(documents):
-            self.under.append((item, field, index, agreement_id, dates[0], dates[1]))
+        self.effect.add(spot.record_id, None)
+        if len(facts) == 4:  # a figure under agreements
+            self.under.append((spot, facts))
 
     def end(self) -> Iterator[Issue]:
-        for item, field, index, agreement_id, first, last in self.under:
-            effect = self.effect.get(agreement_id)
-            if effect is not None and (last < effect.start or first > effect.end):
-                yield Issue(
-                    at=item,
-                    pointer=f"/{field}/{index}",
-                    params={
-                        "first": first.isoformat(),
-                        "last": last.isoformat(),
-                        "agreement": agreement_id,
-                        "start": effect.start.isoformat(),
-                        "end": effect.end.isoformat(),
-                    },
-                )
+        self.effect.close()
+        for spot, (field, documents, first, last) in self.under:
+            for index, agreement_id in enumerate(documents):
+                effect = self.effect.get(agreement_id)
+                if effect is not None and (last < effect[0] or first > effect[1]):
+                    yield Issue(
+                        at=spot,
+                        pointer=f"/{field}/{index}",
+                        params={
+                            "first": first.isoformat(),
+                            "last": last.isoformat(),
+                            "agreement": agreement_id,
+                            "start": effect[0].isoformat(),
+                            "end": effect[1].isoformat(),
+                        },
+                    )
 
 
 outside_agreement = dataset_rule(

@@ -9,6 +9,7 @@ from typing import Any
 
 from antt_domain.model import Activity, Outcome
 from antt_domain.model.v2 import Figure, LinkRelation
+from antt_domain.validation._facts import FactIndex, FactLog
 from antt_domain.validation._rules import (
     Issue,
     LifecycleCheck,
@@ -16,6 +17,7 @@ from antt_domain.validation._rules import (
     RecordSet,
     Rule,
     RuleContext,
+    Spot,
     dataset_rule,
 )
 from antt_domain.validation.rules._cycles import chain_loops
@@ -27,21 +29,22 @@ __all__ = ["BREAKDOWN_V2", "COUNTED_TWICE_V2", "breakdowns", "counted_twice"]
 _Where = tuple[str, str, str]
 
 
-def _where(item: Located) -> _Where:
-    return (item.record.id, item.path, item.pointer)
+def _where(spot: Spot) -> _Where:
+    return (spot.record_id, spot.path, spot.pointer)
 
 
-def _twice(item: Located, first: _Where) -> Issue:
-    """D005's issue on ``item``, naming the first record with its figure."""
-    return Issue(at=item, params={"first": first[0], "where": f"{first[1]} {first[2] or '/'}"})
+def _twice(spot: Spot, first: _Where) -> Issue:
+    """D005's issue on the record at ``spot``, naming the first record with its figure."""
+    return Issue(at=spot, params={"first": first[0], "where": f"{first[1]} {first[2] or '/'}"})
 
 
 def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
     if record.quantity is None:
         return None
-    # Quantities and periods are frozen attrs values: hashable, compared by value.
+    # Quantities and periods are frozen attrs values: hashable, compared by value. The class
+    # is named (a class's hash is its address, which differs from process to process).
     return (
-        type(record),
+        type(record).__name__,
         record.kind,
         record.quantity,
         record.period,
@@ -53,22 +56,28 @@ def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
 
 
 class _CountedTwice:
-    """1.0 figures identical in everything but their id. Kept: each figure's key, with where
-    the first record that had it was read."""
+    """1.0 figures identical in everything but their id. A figure's facts are a digest of its
+    key (``hash``: the same in every process of a run). Kept: each digest, with where the
+    first record that had it was read, in a store that spills to disk."""
 
-    def start(self, context: RuleContext) -> None:
-        self.seen: dict[tuple[Any, ...], _Where] = {}
-
-    def record(self, item: Located) -> list[Issue] | None:
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> int | None:
         record = item.record
         if not isinstance(record, (Activity, Outcome)) or record.quantity is None:
             return None
-        first = self.seen.setdefault(_figure_key(record), _where(item))  # type: ignore[arg-type]
-        if first[0] == record.id:
+        return hash(_figure_key(record))
+
+    def start(self, context: RuleContext) -> None:
+        self.seen: FactIndex[_Where] = FactIndex()
+
+    def take(self, spot: Spot, facts: int) -> list[Issue] | None:
+        first = self.seen.setdefault(facts, _where(spot))
+        if first[0] == spot.record_id:
             return None  # the first with this figure, or a copy of it under its id
-        return [_twice(item, first)]
+        return [_twice(spot, first)]
 
     def end(self) -> tuple[Issue, ...]:
+        self.seen.close()
         return ()
 
 
@@ -114,38 +123,52 @@ def _key(figure: Figure) -> tuple[Any, ...] | None:
     )
 
 
+def _pair(one: str, other: str) -> str:
+    """Two ids linked, either way round, as one string (a key that stays equal on disk)."""
+    first, second = sorted((one, other))
+    return f"{len(first)}:{first}{second}"
+
+
 class _CountedTwiceV2:
     """2.0 figures identical in their key, unless a link relates the two (a version of the
     other, a part of it, ...): the dataset then says how they relate, and that they are two.
-    Unlike 1.0, two figures of one id are two here too (D001 names the id as well). Kept:
-    each key with where its first figure was read, the pairs of ids linked, and the figures
-    whose key an earlier one had (a link may come later)."""
+    Unlike 1.0, two figures of one id are two here too (D001 names the id as well). A figure's
+    facts are the pairs of ids its links make and a digest of its key (``hash``). Kept, in
+    stores that spill to disk: each digest with where its first figure was read, the pairs of
+    ids linked, and the figures whose key an earlier one had (a link may come later)."""
 
-    def start(self, context: RuleContext) -> None:
-        self.seen: dict[tuple[Any, ...], _Where] = {}
-        self.linked: set[frozenset[str]] = set()
-        self.again: list[tuple[Located, _Where]] = []
-
-    def record(self, item: Located) -> None:
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[tuple[str, ...], int | None] | None:
         figure = item.record
         if not isinstance(figure, Figure):
-            return
-        for link in figure.links:
-            for target in link.targets:
-                self.linked.add(frozenset((figure.id, target)))
+            return None
+        pairs = tuple(_pair(figure.id, target) for link in figure.links for target in link.targets)
         key = _key(figure)
         if key is None:
+            return (pairs, None) if pairs else None
+        return (pairs, hash(key))
+
+    def start(self, context: RuleContext) -> None:
+        self.seen: FactIndex[_Where] = FactIndex()
+        self.linked: FactIndex[bool] = FactIndex()
+        self.again: FactLog[tuple[Spot, _Where]] = FactLog()
+
+    def take(self, spot: Spot, facts: tuple[tuple[str, ...], int | None]) -> None:
+        pairs, digest = facts
+        for pair in pairs:
+            self.linked.setdefault(pair, True)
+        if digest is None:
             return
-        first = self.seen.get(key)
+        first = self.seen.get(digest)
         if first is None:
-            self.seen[key] = _where(item)
+            self.seen.setdefault(digest, _where(spot))
         else:
-            self.again.append((item, first))
+            self.again.append((spot, first))
 
     def end(self) -> Iterator[Issue]:
-        for item, first in self.again:
-            if frozenset((first[0], item.record.id)) not in self.linked:
-                yield _twice(item, first)
+        for spot, first in self.again:
+            if _pair(first[0], spot.record_id) not in self.linked:
+                yield _twice(spot, first)
 
 
 @dataset_rule(

@@ -6,6 +6,10 @@ of its ``code_list``, else in both eras of the 2025 reform. A code that no unit 
 error where the gazetteer claims to be complete; a unit that had ceased by the date a record
 uses it is named with what it became ("former unit, now part of ...") when the gazetteer
 knows its successors.
+
+D010 is written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`): kept, in
+stores that spill to disk, are the first date each area is used at and each coded area's id,
+code, name and own dates with its place; the gazetteer is consulted at the end.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from antt_domain.model import Area, v2
+from antt_domain.validation._facts import FactIndex, FactLog
 from antt_domain.validation._findings import Severity
-from antt_domain.validation._rules import Issue, Located, RuleContext, dataset_rule
+from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
 from antt_domain.validation.rules._spans import span, when
 from antt_domain.vi import Gazetteer, ceased_into, former_unit_note, name_key
 
@@ -55,13 +60,13 @@ def _same_name(listed: str, written: str) -> bool:
     return name_key(listed, strip_prefixes=True) == name_key(written, strip_prefixes=True)
 
 
-def _missing(gazetteer: Gazetteer, item: Located, code: str, dates: tuple[date, ...]) -> Issue:
+def _missing(gazetteer: Gazetteer, spot: Spot, code: str, dates: tuple[date, ...]) -> Issue:
     """The finding for a code that no unit carried on any of ``dates``."""
     on = dates[-1]
     links = ceased_into(gazetteer, code, on)
     if links:
         notes = {"detail": former_unit_note(links), "detail_vi": former_unit_note(links, "vi")}
-        return Issue(at=item, pointer="/code", params=notes)
+        return Issue(at=spot, pointer="/code", params=notes)
     covered = all(gazetteer.covers(d) for d in dates)
     if len(dates) > 1:
         detail = f"no unit with code {code} before or after the 2025 reform in the gazetteer"
@@ -73,62 +78,80 @@ def _missing(gazetteer: Gazetteer, item: Located, code: str, dates: tuple[date, 
         detail += " (which is incomplete for that date)"
         detail_vi += " (danh mục chưa đầy đủ cho thời điểm đó)"
     return Issue(
-        at=item,
+        at=spot,
         pointer="/code",
         severity=Severity.ERROR if covered else None,
         params={"detail": detail, "detail_vi": detail_vi},
     )
 
 
+#: D010's facts of an area with a code: the code, the name, and the dates it is checked on
+#: when no record uses it.
+_Coded = tuple[str, str, tuple[date, ...]]
+#: D010's facts of a dated record: the day it starts on and the areas it uses then.
+_Uses = tuple[date, tuple[str, ...]]
+
+
 class _GazetteerCodes:
     """Area codes exist in the gazetteer on the dates they are used at (or valid on). Kept:
     for each area id, the first date a dated record uses it at (as its area or an actor's),
-    and the areas with a code, judged at the end."""
+    and the areas with a code (id, code, name, own dates, place), judged at the end -- both in
+    stores that spill to disk."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _Coded | _Uses | None:
+        if context.gazetteer is None:
+            return None
+        record: Any = item.record
+        if isinstance(record, (Area, v2.Area)):
+            if record.code is None:
+                return None
+            return (record.code, record.name, _own_dates(record))
+        bounds = span(when(record))
+        if bounds is None or not (bounds[0] or bounds[1]):
+            return None
+        on: date = bounds[0] or bounds[1]  # type: ignore[assignment]
+        area_id = getattr(record, "area", None)
+        used: tuple[str, ...] = (area_id,) if isinstance(area_id, str) else ()
+        for actor in getattr(record, "actors", ()):
+            if isinstance(actor, v2.Actor) and actor.area is not None:
+                used += (actor.area,)
+        return (on, used) if used else None
 
     def start(self, context: RuleContext) -> None:
         self.gazetteer: Gazetteer | None = context.gazetteer
-        self.used: dict[str, date] = {}
-        self.areas: list[tuple[Located, Area | v2.Area]] = []
+        self.used: FactIndex[date] = FactIndex()
+        self.areas: FactLog[tuple[Spot, _Coded]] = FactLog()
 
-    def record(self, item: Located) -> None:
-        if self.gazetteer is None:
+    def take(self, spot: Spot, facts: _Coded | _Uses) -> None:
+        if len(facts) == 3:  # an area with a code
+            self.areas.append((spot, facts))
             return
-        record: Any = item.record
-        if isinstance(record, (Area, v2.Area)) and record.code is not None:
-            self.areas.append((item, record))
-        bounds = span(when(record))
-        if bounds is None or not (bounds[0] or bounds[1]):
-            return
-        on: date = bounds[0] or bounds[1]  # type: ignore[assignment]
-        area_id = getattr(record, "area", None)
-        if isinstance(area_id, str):
+        on, used = facts
+        for area_id in used:
             self.used.setdefault(area_id, on)
-        for actor in getattr(record, "actors", ()):
-            if isinstance(actor, v2.Actor) and actor.area is not None:
-                self.used.setdefault(actor.area, on)
 
     def end(self) -> Iterator[Issue]:
         gazetteer = self.gazetteer
         if gazetteer is None:
             return
-        for item, area in self.areas:
-            code = area.code
-            assert code is not None  # noqa: S101 - only areas with a code are kept
-            dates = (self.used[area.id],) if area.id in self.used else _own_dates(area)
+        for spot, (code, name, own) in self.areas:
+            first_use = self.used.get(spot.record_id)
+            dates = own if first_use is None else (first_use,)
             found = [(d, u) for d in dates if (u := gazetteer.lookup(code, d)) is not None]
             if not found:
-                yield _missing(gazetteer, item, code, dates)
+                yield _missing(gazetteer, spot, code, dates)
                 continue
             on, unit = found[0]
-            if not _same_name(unit.name, area.name):
+            if not _same_name(unit.name, name):
                 yield Issue(
-                    at=item,
+                    at=spot,
                     pointer="/name",
                     params={
                         "detail": f"code {code} on {on.isoformat()} is {unit.name!r} in the "
-                        f"gazetteer, not {area.name!r}",
+                        f"gazetteer, not {name!r}",
                         "detail_vi": f"mã {code} vào ngày {on.isoformat()} là {unit.name!r} "
-                        f"trong danh mục, không phải {area.name!r}",
+                        f"trong danh mục, không phải {name!r}",
                     },
                 )
 

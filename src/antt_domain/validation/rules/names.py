@@ -1,15 +1,20 @@
 """D006: organisations or areas of one kind, level and place whose names match once tone-mark
-placement, Unicode form and case are set aside -- probably one body recorded twice."""
+placement, Unicode form and case are set aside -- probably one body recorded twice.
+
+D006 is written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`): each
+organisation or area gives its key (kind, level, place and the bounded matching key of its
+name, as one string) and name where it is read; kept is each key with the id and name of the
+first record that had it, in a store that spills to disk."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
-from typing import Any
 
 from antt_domain.model import Area, Organisation, v2
-from antt_domain.validation._rules import Issue, Located, RuleContext, dataset_rule
+from antt_domain.validation._facts import FactIndex
+from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
 from antt_domain.vi import fix_lookalikes, name_key
 
 __all__ = ["NAME_KEY_CHARS", "duplicate_names"]
@@ -64,33 +69,48 @@ def _name_key(name: str, *, strip_prefixes: bool = False) -> str:
     return f"{key}\x00{words}:{digest.hexdigest()}" if words else key
 
 
+def _part(value: str | None) -> str:
+    """One part of a key as text that no other value gives (its length first)."""
+    return "-" if value is None else f"{len(value)}:{value}"
+
+
 class _DuplicateNames:
-    """Organisations and areas whose matching keys collide. Kept: each key with the id and
-    name of the first record that had it."""
+    """Organisations and areas whose matching keys collide. Kept: each key (one string) with
+    the id and name of the first record that had it, in a store that spills to disk."""
 
-    def start(self, context: RuleContext) -> None:
-        self.seen: dict[tuple[Any, ...], tuple[str, str]] = {}
-
-    def record(self, item: Located) -> list[Issue] | None:
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[str, str] | None:
         record = item.record
-        key: tuple[Any, ...]
+        parts: tuple[str | None, ...]
         if isinstance(record, (Organisation, v2.Organisation)):
-            key = ("o", record.kind, record.level, record.area, _name_key(record.name))
+            parts = ("o", record.kind, record.level.value, record.area)
         elif isinstance(record, (Area, v2.Area)):
-            key = ("a", record.level, record.parent, record.code_list, _name_key(record.name))
+            level = None if record.level is None else record.level.value
+            parts = ("a", level, record.parent, record.code_list)
         else:
             return None
-        first = self.seen.setdefault(key, (record.id, record.name))
-        if first[0] == record.id:
+        # The key is one string (levels by their code: a 1.0 level equals the 2.0 one), so
+        # that equal keys are equal once on disk too.
+        key = "".join(_part(part) for part in parts) + _name_key(record.name)
+        return (key, record.name)
+
+    def start(self, context: RuleContext) -> None:
+        self.seen: FactIndex[tuple[str, str]] = FactIndex()
+
+    def take(self, spot: Spot, facts: tuple[str, str]) -> list[Issue] | None:
+        key, name = facts
+        first = self.seen.setdefault(key, (spot.record_id, name))
+        if first[0] == spot.record_id:
             return None  # the first with this key, or a copy of it under its id
         issue = Issue(
-            at=item,
+            at=spot,
             pointer="/name",
-            params={"name": record.name, "first_name": first[1], "first": first[0]},
+            params={"name": name, "first_name": first[1], "first": first[0]},
         )
         return [issue]
 
     def end(self) -> tuple[Issue, ...]:
+        self.seen.close()
         return ()
 
 

@@ -1,5 +1,11 @@
 """Rules on what sources say: D113 (an open period starts before the source printing it
-was published) and D109 (an event's organisers, each from a source of its own)."""
+was published) and D109 (an event's organisers, each from a source of its own).
+
+Both are written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`). D113
+keeps, in stores that spill to disk, each source's last possible day of publication, the ids of
+the other records (a duplicate id hides a source) and each open period's start with the
+sources it cites; D109 keeps nothing (an event is judged alone).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,16 @@ from collections.abc import Iterator
 from datetime import date
 
 from antt_domain.model.v2 import Actor, Assessment, Award, Event, Figure, Open, Plan, Source
-from antt_domain.validation._rules import Issue, Located, RecordSet, RuleContext, dataset_rule
+from antt_domain.validation._facts import FactLog
+from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation.rules._first import FirstById
 from antt_domain.validation.rules._walk_v2 import periods_of
 
 __all__ = ["open_after_source", "organiser_by_source"]
 
 
-def _published(records: RecordSet, source_id: str) -> date | None:
+def _published(source: object) -> date | None:
     """The last day a source may have been published on (its partial date's end)."""
-    source = records.get(source_id)
     if not isinstance(source, Source) or source.published is None:
         return None
     published = source.published
@@ -28,7 +35,65 @@ def _published(records: RecordSet, source_id: str) -> date | None:
     return date(published.year, 12, 31)
 
 
-@dataset_rule(
+#: D113's facts of a record citing sources: each open period's pointer and start, and the
+#: sources cited.
+_Opens = tuple[tuple[tuple[str, date], ...], tuple[str, ...]]
+#: D113's facts of a source: the last day it may have been published on.
+_Published = tuple[date]
+
+
+class _OpenAfterSource:
+    """Open periods ('từ ... đến nay') start before the source that prints them (as the first
+    record with the source's id says). Kept: the last day each source may have been published
+    on, the ids of the other records (a duplicate id hides a source), and each record's open
+    periods with the sources it cites, judged at the end (a source may come later)."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _Opens | _Published | tuple[()]:
+        record = item.record
+        if isinstance(record, (Figure, Event, Award, Assessment, Plan)):
+            cited = tuple(citation.source for citation in record.sources)
+            if cited:
+                opens = tuple(
+                    (pointer, period.start)
+                    for pointer, period in periods_of(record)
+                    if isinstance(period, Open)
+                )
+                if opens:
+                    return (opens, cited)
+        elif isinstance(record, Source):
+            published = _published(record)
+            if published is not None:
+                return (published,)
+        return ()  # its id may hide a source's
+
+    def start(self, context: RuleContext) -> None:
+        self.published: FirstById[date] = FirstById()
+        self.opens: FactLog[tuple[Spot, _Opens]] = FactLog()
+
+    def take(self, spot: Spot, facts: _Opens | _Published | tuple[()]) -> None:
+        if len(facts) == 1:  # a source
+            self.published.add(spot.record_id, facts[0])
+            return
+        self.published.add(spot.record_id, None)
+        if len(facts) == 2:  # open periods citing sources
+            self.opens.append((spot, facts))
+
+    def end(self) -> Iterator[Issue]:
+        self.published.close()
+        for spot, (opens, cited) in self.opens:
+            for pointer, start in opens:
+                for source_id in cited:
+                    published = self.published.get(source_id)
+                    if published is not None and start > published:
+                        yield Issue(
+                            at=spot,
+                            pointer=f"{pointer}/start",
+                            params={"start": start, "source": source_id, "published": published},
+                        )
+
+
+open_after_source = dataset_rule(
     code="D113",
     name="open-period-after-source",
     severity="warning",
@@ -51,41 +116,15 @@ def _published(records: RecordSet, source_id: str) -> date | None:
         "starts on {start}, after {source!r} was published ({published})",
         "bắt đầu {start}, sau ngày đăng của {source!r} ({published})",
     ),
-)
-def open_after_source(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Open periods ('từ ... đến nay') start before the source that prints them."""
-    for item in records:
-        record = item.record
-        if not isinstance(record, (Figure, Event, Award, Assessment, Plan)):
-            continue
-        cited = [citation.source for citation in record.sources]
-        if not cited:
-            continue
-        for pointer, period in periods_of(record):
-            if not isinstance(period, Open):
-                continue
-            for source_id in cited:
-                published = _published(records, source_id)
-                if published is not None and period.start > published:
-                    yield Issue(
-                        at=item,
-                        pointer=f"{pointer}/start",
-                        params={
-                            "start": period.start,
-                            "source": source_id,
-                            "published": published,
-                        },
-                    )
+)(_OpenAfterSource)
 
 
 class _OrganiserBySource:
-    """Organisers of one event citing disjoint sources: each event is judged on its own, as it
-    comes; nothing is kept."""
+    """Organisers of one event citing disjoint sources: each event is judged on its own, where
+    it is read (its facts are the finding's place and words). Kept: nothing."""
 
-    def start(self, context: RuleContext) -> None:
-        """Nothing to prepare."""
-
-    def record(self, item: Located) -> list[Issue] | None:
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> tuple[int, str, str, str, str] | None:
         record = item.record
         if not isinstance(record, Event):
             return None
@@ -99,18 +138,31 @@ class _OrganiserBySource:
             theirs = {citation.source for citation in second.sources}
             if mine & theirs:
                 continue
-            issue = Issue(
-                at=item,
-                pointer=f"/actors/{index}",
-                params={
-                    "first": _who(first),
-                    "first_sources": ", ".join(sorted(mine)),
-                    "second": _who(second),
-                    "second_sources": ", ".join(sorted(theirs)),
-                },
+            return (
+                index,
+                _who(first),
+                ", ".join(sorted(mine)),
+                _who(second),
+                ", ".join(sorted(theirs)),
             )
-            return [issue]
         return None
+
+    def start(self, context: RuleContext) -> None:
+        """Nothing to prepare."""
+
+    def take(self, spot: Spot, facts: tuple[int, str, str, str, str]) -> list[Issue]:
+        index, first, first_sources, second, second_sources = facts
+        issue = Issue(
+            at=spot,
+            pointer=f"/actors/{index}",
+            params={
+                "first": first,
+                "first_sources": first_sources,
+                "second": second,
+                "second_sources": second_sources,
+            },
+        )
+        return [issue]
 
     def end(self) -> tuple[Issue, ...]:
         return ()
