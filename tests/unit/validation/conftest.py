@@ -11,7 +11,7 @@ import pytest
 from antt_domain.convert.v2 import structure_dataset, structure_record
 from antt_domain.model import Code
 from antt_domain.schemas import codelists
-from antt_domain.validation import Issue, Located, RecordSet, Rule, RuleContext
+from antt_domain.validation import Issue, Located, RecordSet, Rule, RuleContext, Spot
 from antt_domain.validation.rules import RULES_V2
 
 PATH = "data/dataset.json"
@@ -89,10 +89,15 @@ def run(
                     found.append((item.record.id, issue.pointer, _message(rule, issue)))
         return found
     issues = rule.check(records_set, context)  # type: ignore[arg-type]
-    return [
-        (issue.at.record.id if issue.at else issue.path or "", issue.pointer, _message(rule, issue))
-        for issue in issues
-    ]
+    return [(_placed(issue), issue.pointer, _message(rule, issue)) for issue in issues]
+
+
+def _placed(issue: Issue) -> str:
+    """The id of the record an issue is on (placed with a Located or a Spot), or the path of
+    the document it is about."""
+    if isinstance(issue.at, Spot):
+        return issue.at.record_id
+    return issue.at.record.id if issue.at else issue.path or ""
 
 
 def _message(rule: Rule, issue: Issue) -> str:

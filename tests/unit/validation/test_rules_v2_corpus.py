@@ -16,7 +16,7 @@ import pytest
 
 from antt_domain.convert.v2 import structure_dataset
 from antt_domain.schemas import codelists
-from antt_domain.validation import CATALOGUE, Located, RecordSet, RuleContext, validate
+from antt_domain.validation import CATALOGUE, Located, RecordSet, RuleContext, Spot, validate
 from antt_domain.validation.rules import BUILT_IN_RULES, RULES_V2
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -57,7 +57,10 @@ def _run_rules(path: Path) -> list[tuple[str, str]]:
                     found += [(rule.code, item.record.id) for _ in rule.check(item.record, context)]  # type: ignore[arg-type]
         else:
             for issue in rule.check(records, context):  # type: ignore[arg-type]
-                found.append((rule.code, issue.at.record.id if issue.at else str(issue.path)))
+                if isinstance(issue.at, Spot):
+                    found.append((rule.code, issue.at.record_id))
+                else:
+                    found.append((rule.code, issue.at.record.id if issue.at else str(issue.path)))
     return sorted(found)
 
 
