@@ -14,6 +14,9 @@ from antt_domain.validation._rules import Issue, Spot
 
 __all__ = ["FirstRecords", "Groups", "chain_loops", "loop_issue"]
 
+#: How many ids of other records :class:`FirstRecords` files as one row.
+_CHUNK = 1024
+
 _V = TypeVar("_V")
 _R = TypeVar("_R")
 
@@ -26,13 +29,15 @@ class FirstRecords(Generic[_V]):
     :meth:`settle` after the last record, then :meth:`get`.
 
     Kept: the facts of each id kept (a :class:`FactIndex`); the ids of other records seen
-    before any kept record of their id (a :class:`FactLog`, read once by :meth:`settle`); then
-    the ids so hidden (a :class:`FactIndex`, usually empty).
+    before any kept record of their id (a :class:`FactLog` of chunks of :data:`_CHUNK` ids --
+    one row a chunk costs a tenth of one a row once on disk -- read once by :meth:`settle`);
+    then the ids so hidden (a :class:`FactIndex`, usually empty).
     """
 
     def __init__(self) -> None:
         self._kept: FactIndex[_V] = FactIndex()
-        self._before: FactLog[str] = FactLog()
+        self._before: FactLog[tuple[str, ...]] = FactLog()
+        self._chunk: list[str] = []
         self._hidden: FactIndex[bool] = FactIndex()
 
     def add(self, record_id: str, value: _V) -> None:
@@ -42,13 +47,19 @@ class FirstRecords(Generic[_V]):
     def other(self, record_id: str) -> None:
         """A record of another kind, with ``record_id``."""
         if record_id not in self._kept:
-            self._before.append(record_id)
+            self._chunk.append(record_id)
+            if len(self._chunk) >= _CHUNK:
+                self._before.append(tuple(self._chunk))
+                self._chunk.clear()
 
     def settle(self) -> None:
         """After the last record: which kept ids a record of another kind came first with."""
-        for record_id in self._before:
-            if record_id in self._kept:
-                self._hidden.setdefault(record_id, True)
+        self._before.append(tuple(self._chunk))
+        self._chunk.clear()
+        for chunk in self._before:
+            for record_id in chunk:
+                if record_id in self._kept:
+                    self._hidden.setdefault(record_id, True)
         self._before.close()
 
     def get(self, record_id: str) -> _V | None:
@@ -63,6 +74,7 @@ class FirstRecords(Generic[_V]):
         """Drop everything (and the files on disk)."""
         self._kept.close()
         self._before.close()
+        self._chunk.clear()
         self._hidden.close()
 
 

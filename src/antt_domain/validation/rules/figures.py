@@ -273,12 +273,14 @@ breakdowns = dataset_rule(
 )(_Breakdowns)
 
 
-#: What D008 keeps of a 2.0 figure's quantity: (period, unit, the values it may stand for, its
-#: size as written); ``()`` for a figure without one that has a value.
-_Size = tuple[Any, str | None, tuple[float, float, bool, bool], Any]
-#: D008's facts of a 2.0 figure: (id, size, the (link index, target) of its part_of links to
-#: other ids, when it has a size); of any other record, its id.
-_FigureFacts = tuple[str, _Size | None, tuple[tuple[int, str], ...]]
+#: What D008 keeps of a 2.0 figure's quantity: (its period's digest, unit, the values it may
+#: stand for, its size as written), for a quantity with a value. The digest is the period's
+#: ``hash()``, equal for equal periods in every process of a run (pickling a period costs ten
+#: times as much).
+_Size = tuple[int, str | None, tuple[float, float, bool, bool], Any]
+#: D008's facts of a 2.0 figure with a size: (id, size, the (link index, target) of its
+#: part_of links to other ids); of any other record, its id.
+_FigureFacts = tuple[str, _Size, tuple[tuple[int, str], ...]]
 
 
 def _size(figure: Figure) -> _Size | None:
@@ -286,7 +288,7 @@ def _size(figure: Figure) -> _Size | None:
     bounds = value_bounds(quantity) if quantity is not None else None
     if quantity is None or bounds is None:
         return None
-    return (figure.period, quantity.unit, bounds, quantity.as_written or quantity.value)
+    return (hash(figure.period), quantity.unit, bounds, quantity.as_written or quantity.value)
 
 
 def _above(mine: tuple[float, float, bool, bool], theirs: tuple[float, float, bool, bool]) -> bool:
@@ -298,10 +300,10 @@ class _BreakdownsV2:
     """A 2.0 figure ``part_of`` another above it: same unit and period, bounds that cannot
     meet.
 
-    Kept: the size (period, unit, bounds, as written) of the first figure with each id
-    (:class:`FirstRecords`, with the ids of other records that came first); the Spot, size
-    and part_of links of each figure that has both (a :class:`FactLog`). Every record has
-    facts: at least its id.
+    Kept: the size (period digest, unit, bounds, as written) of the first figure with each
+    id (:class:`FirstRecords`, with the ids of other records, and of figures without a size,
+    that came first); the Spot, size and part_of links of each figure that has both (a
+    :class:`FactLog`). Every record has facts: at least its id.
     """
 
     @staticmethod
@@ -310,7 +312,9 @@ class _BreakdownsV2:
         if not isinstance(figure, Figure):
             return figure.id
         size = _size(figure)
-        if size is None or not figure.links:
+        if size is None:
+            return figure.id  # as good as another kind of record: never a whole
+        if not figure.links:
             return (figure.id, size, ())
         parts = tuple(
             (index, target)
@@ -322,7 +326,7 @@ class _BreakdownsV2:
         return (figure.id, size, parts)
 
     def start(self, context: RuleContext) -> None:
-        self.first: FirstRecords[_Size | tuple[()]] = FirstRecords()
+        self.first: FirstRecords[_Size] = FirstRecords()
         self.parts: FactLog[tuple[Spot, _Size, tuple[tuple[int, str], ...]]] = FactLog()
 
     def take(self, spot: Spot, facts: _FigureFacts | str) -> None:
@@ -330,8 +334,8 @@ class _BreakdownsV2:
             self.first.other(facts)
             return
         record_id, size, parts = facts
-        self.first.add(record_id, () if size is None else size)
-        if size is not None and parts:
+        self.first.add(record_id, size)
+        if parts:
             self.parts.append((spot, size, parts))
 
     def end(self) -> Iterator[Issue]:
