@@ -14,7 +14,7 @@ from antt_domain.validation._rules import Issue, Spot
 
 __all__ = ["FirstRecords", "Groups", "chain_loops", "loop_issue"]
 
-#: How many ids of other records :class:`FirstRecords` files as one row.
+#: How many records :class:`FirstRecords` files as one row.
 _CHUNK = 1024
 
 _V = TypeVar("_V")
@@ -23,59 +23,65 @@ _R = TypeVar("_R")
 
 @final
 class FirstRecords(Generic[_V]):
-    """The facts of the first record with each id, among the records of the kinds a rule
-    keeps (:meth:`add`), as :meth:`RecordSet.get` would give them: a record of another kind
-    (:meth:`other`) that came first hides the later ones of its id. Make it in ``start``;
-    :meth:`settle` after the last record, then :meth:`get`.
+    """The facts of the first record with each id asked for, as :meth:`RecordSet.get` would
+    give them, when a rule keeps facts of some kinds of records only: each kept record is told
+    with its facts (:meth:`add`), every other one with its id only (:meth:`other`): one that
+    comes first hides the later ones of its id. Make it in ``start``; :meth:`settle` with the
+    ids the rule will ask for (the targets of its links) after the last record, then
+    :meth:`get`.
 
-    Kept: the facts of each id kept (a :class:`FactIndex`); the ids of other records seen
-    before any kept record of their id (a :class:`FactLog` of chunks of :data:`_CHUNK` ids --
-    one row a chunk costs a tenth of one a row once on disk -- read once by :meth:`settle`);
-    then the ids so hidden (a :class:`FactIndex`, usually empty).
+    Kept: every record's (id, facts or ``None``) in input order, in a :class:`FactLog` of
+    chunks of :data:`_CHUNK` (one row a chunk costs a tenth of one a row once on disk, and no
+    record is looked up as it comes); then, from :meth:`settle`, the ids asked for and the
+    first record of each (:class:`FactIndex` each).
     """
 
     def __init__(self) -> None:
-        self._kept: FactIndex[_V] = FactIndex()
-        self._before: FactLog[tuple[str, ...]] = FactLog()
-        self._chunk: list[str] = []
-        self._hidden: FactIndex[bool] = FactIndex()
+        self._log: FactLog[tuple[tuple[str, _V | None], ...]] = FactLog()
+        self._chunk: list[tuple[str, _V | None]] = []
+        self._first: FactIndex[tuple[_V] | tuple[()]] = FactIndex()
 
     def add(self, record_id: str, value: _V) -> None:
-        """A record of a kept kind: ``value`` (never ``None``) is its id's, if it is the first."""
-        self._kept.setdefault(record_id, value)
+        """A record of a kept kind, with its facts ``value`` (never ``None``)."""
+        self._file((record_id, value))
 
     def other(self, record_id: str) -> None:
         """A record of another kind, with ``record_id``."""
-        if record_id not in self._kept:
-            self._chunk.append(record_id)
-            if len(self._chunk) >= _CHUNK:
-                self._before.append(tuple(self._chunk))
-                self._chunk.clear()
+        self._file((record_id, None))
 
-    def settle(self) -> None:
-        """After the last record: which kept ids a record of another kind came first with."""
-        self._before.append(tuple(self._chunk))
+    def _file(self, entry: tuple[str, _V | None]) -> None:
+        self._chunk.append(entry)
+        if len(self._chunk) >= _CHUNK:
+            self._log.append(tuple(self._chunk))
+            self._chunk.clear()
+
+    def settle(self, wanted: Iterable[str]) -> None:
+        """After the last record: find the first record of each id in ``wanted``."""
+        self._log.append(tuple(self._chunk))
         self._chunk.clear()
-        for chunk in self._before:
-            for record_id in chunk:
-                if record_id in self._kept:
-                    self._hidden.setdefault(record_id, True)
-        self._before.close()
+        asked: FactIndex[bool] = FactIndex()
+        try:
+            for record_id in wanted:
+                asked.setdefault(record_id, True)
+            for chunk in self._log:
+                for record_id, value in chunk:
+                    if record_id in asked:
+                        self._first.setdefault(record_id, () if value is None else (value,))
+        finally:
+            asked.close()
+            self._log.close()
 
     def get(self, record_id: str) -> _V | None:
-        """The facts of the first record with ``record_id``; ``None`` when there is none, or
-        when it is of a kind not kept."""
-        found = self._kept.get(record_id)
-        if found is None or (len(self._hidden) and record_id in self._hidden):
-            return None
-        return found
+        """The facts of the first record with ``record_id`` (an id given to :meth:`settle`);
+        ``None`` when there is none, or when it is of a kind not kept."""
+        found = self._first.get(record_id)
+        return found[0] if found else None
 
     def close(self) -> None:
         """Drop everything (and the files on disk)."""
-        self._kept.close()
-        self._before.close()
+        self._log.close()
         self._chunk.clear()
-        self._hidden.close()
+        self._first.close()
 
 
 @final
@@ -119,6 +125,10 @@ class Groups(Generic[_R]):
             self._keys.append(key)
         self._rows.setdefault((key, size), row)
         self._last = (key, size + 1)
+
+    def group_keys(self) -> Iterator[Hashable]:
+        """The keys, in the order of their first row."""
+        return iter(self._keys)
 
     def __iter__(self) -> Iterator[tuple[Hashable, Iterator[_R]]]:
         """Each key with its rows, in order."""

@@ -2,10 +2,10 @@
 its whole), each for 1.0 activities and outcomes and for 2.0 figures (their key: counted
 things, qualifiers, lifecycle, event; their ``part_of`` links), under one catalogue entry.
 
-D008 is written as facts and a join (issue #18). Kept, for 1.0: what the first activity or
-outcome with each id says of its quantity and part_of, each part grouped by its whole, the
-chains' links; for 2.0: the size of the first figure with each id and each figure's part_of
-links -- all in stores that move to disk past ``SPILL_AFTER`` entries."""
+D008 is written as facts and a join (issue #18). Kept: every record's id, in input order, with
+an activity's or outcome's quantity and part_of (1.0) or a figure's size (2.0); for 1.0 each
+part grouped by its whole and the chains' links, for 2.0 each figure's part_of links -- all in
+stores that move to disk past ``SPILL_AFTER`` entries."""
 
 from __future__ import annotations
 
@@ -165,12 +165,13 @@ _Whole = tuple[str | None, str | None, Any, bool, Spot | None]
 class _Breakdowns:
     """1.0 breakdowns (``part_of``) within their whole, alone and together, and no loops.
 
-    Kept: of the first activity or outcome with each id, its part_of and quantity (unit,
-    value, exact) and, with a part_of, its Spot (:class:`FirstRecords`, which also keeps the
-    ids of other records that came first: they hide a whole as ``RecordSet.get`` would); the
-    Spot, unit and value of each part, grouped by whole (:class:`Groups`); the (id, part_of)
-    of each part, to walk the chains (a :class:`FactLog`). Every record has facts: at least
-    its id.
+    Kept: of each activity or outcome, its id, part_of and quantity (unit, value, exact) and,
+    with a part_of, its Spot; of every other record its id, for a record of another kind
+    hides a later whole of its id as ``RecordSet.get`` would (:class:`FirstRecords`: in input
+    order, in chunks; at the end, only the first record of each whole named is looked up);
+    the Spot, unit and value of each part, grouped by whole (:class:`Groups`); the (id,
+    part_of) of each part, to walk the chains (a :class:`FactLog`). Every record has facts: at
+    least its id.
     """
 
     @staticmethod
@@ -204,7 +205,7 @@ class _Breakdowns:
         return None if found is None else (target, found[0])
 
     def end(self) -> Iterator[Issue]:
-        self.first.settle()
+        self.first.settle(str(whole) for whole in self.parts.group_keys())  # every target
         try:
             for whole_id, rows in self.parts:
                 whole = self.first.get(str(whole_id))
@@ -300,10 +301,10 @@ class _BreakdownsV2:
     """A 2.0 figure ``part_of`` another above it: same unit and period, bounds that cannot
     meet.
 
-    Kept: the size (period digest, unit, bounds, as written) of the first figure with each
-    id (:class:`FirstRecords`, with the ids of other records, and of figures without a size,
-    that came first); the Spot, size and part_of links of each figure that has both (a
-    :class:`FactLog`). Every record has facts: at least its id.
+    Kept: the id and size (period digest, unit, bounds, as written) of each figure with a
+    size, the id of every other record (:class:`FirstRecords`: at the end, only the first
+    record of each whole named is looked up); the Spot, size and part_of links of each figure
+    that has both (a :class:`FactLog`). Every record has facts: at least its id.
     """
 
     @staticmethod
@@ -339,7 +340,7 @@ class _BreakdownsV2:
             self.parts.append((spot, size, parts))
 
     def end(self) -> Iterator[Issue]:
-        self.first.settle()
+        self.first.settle(target for _, _, parts in self.parts for _, target in parts)
         try:
             for spot, size, parts in self.parts:
                 period, unit, mine, written = size

@@ -2,11 +2,11 @@
 through ``parent``: no loops, an area under a higher level) and D107 (assessed members at the
 result's level).
 
-D009 and D107 are written as facts and a join (issue #18). Kept: for D009, what the first
-area, organisation, agreement or document with each id says of its parent and level, the
-chains' links and the areas' parents; for D107, the level of the first 2.0 area or
-organisation with each id and the assessment results about levels -- all in stores that move
-to disk past ``SPILL_AFTER`` entries."""
+D009 and D107 are written as facts and a join (issue #18). Kept: every record's id, in input
+order, with the parent and level of an area, organisation, agreement or document (D009) or the
+level of a 2.0 area or organisation (D107); for D009 the chains' links and the areas'
+parents, for D107 the assessment results about levels -- all in stores that move to disk past
+``SPILL_AFTER`` entries."""
 
 from __future__ import annotations
 
@@ -109,11 +109,11 @@ class _Hierarchy:
     """No parent loops (areas, organisations, agreements of 1.0; areas, organisations,
     documents of 2.0; each kind its own tree); an area's parent a level or two up.
 
-    Kept: of the first record in a tree with each id, its kind, parent, level and (with a
-    parent) Spot (:class:`FirstRecords`, with the ids of other records that came first);
-    the (id, parent) of each record with a parent, by kind, to walk the chains; the Spot,
-    kind, parent and level of each area with a parent (:class:`FactLog` each). Every record
-    has facts: at least its id.
+    Kept: of each record in a tree, its id, kind, parent, level and (with a parent) Spot; of
+    every other record its id (:class:`FirstRecords`: at the end, only the first record of
+    each parent named is looked up); the (id, parent) of each record with a parent, by kind,
+    to walk the chains; the Spot, kind, parent and level of each area with a parent
+    (:class:`FactLog` each). Every record has facts: at least its id.
     """
 
     @staticmethod
@@ -141,6 +141,14 @@ class _Hierarchy:
         if parent is not None and level is not None:
             self.areas.append((spot, tree, parent, level))
 
+    def _parents(self) -> Iterator[str]:
+        """Every parent named (the ids the join asks for)."""
+        for chain in self.chains:
+            for _, parent in chain:
+                yield parent
+        for _, _, parent, _ in self.areas:
+            yield parent
+
     def _reach(self, tree: int) -> Callable[[str], tuple[str, str | None] | None]:
         def reach(target: str) -> tuple[str, str | None] | None:
             found = self.first.get(target)
@@ -149,7 +157,7 @@ class _Hierarchy:
         return reach
 
     def end(self) -> Iterator[Issue]:
-        self.first.settle()
+        self.first.settle(self._parents())
         try:
             for tree, chain in enumerate(self.chains):
                 for loop, again in chain_loops(chain, self._reach(tree)):
@@ -210,10 +218,11 @@ _Result = tuple[int, tuple[str, ...], tuple[str, ...]]
 class _MemberLevel:
     """Members of a 2.0 assessment result about levels (its subjects) are at one of them.
 
-    Kept: the level name ("" for none) of the first 2.0 area or organisation with each id
-    (:class:`FirstRecords`, with the ids of other records that came first); the Spot and the
-    results about levels (number, levels, members) of each assessment with some (a
-    :class:`FactLog`). Every record has facts: at least its id.
+    Kept: the id and level name ("" for none) of each 2.0 area or organisation, the id of
+    every other record (:class:`FirstRecords`: at the end, only the first record of each
+    member named is looked up); the Spot and the results about levels (number, levels,
+    members) of each assessment with some (a :class:`FactLog`). Every record has facts: at
+    least its id.
     """
 
     @staticmethod
@@ -248,7 +257,12 @@ class _MemberLevel:
             self.assessments.append((spot, facts[1]))
 
     def end(self) -> Iterator[Issue]:
-        self.first.settle()
+        self.first.settle(
+            member
+            for _, results in self.assessments
+            for _, _, members in results
+            for member in members
+        )
         try:
             for spot, results in self.assessments:
                 for number, levels, members in results:
