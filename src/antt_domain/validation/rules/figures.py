@@ -1,6 +1,11 @@
 """Rules on figures: D005 (the same figure counted twice) and D008 (a breakdown larger than
 its whole), each for 1.0 activities and outcomes and for 2.0 figures (their key: counted
-things, qualifiers, lifecycle, event; their ``part_of`` links), under one catalogue entry."""
+things, qualifiers, lifecycle, event; their ``part_of`` links), under one catalogue entry.
+
+D008 is written as facts and a join (issue #18). Kept: every record's id, in input order, with
+an activity's or outcome's quantity and part_of (1.0) or a figure's size (2.0); for 1.0 each
+part grouped by its whole and the chains' links, for 2.0 each figure's part_of links -- all in
+stores that move to disk past ``SPILL_AFTER`` entries."""
 
 from __future__ import annotations
 
@@ -14,14 +19,13 @@ from antt_domain.validation._rules import (
     Issue,
     LifecycleCheck,
     Located,
-    RecordSet,
     Rule,
     RuleContext,
     Spot,
     dataset_rule,
 )
-from antt_domain.validation.rules._cycles import chain_loops
-from antt_domain.validation.rules._walk_v2 import figure_links, value_bounds
+from antt_domain.validation.rules._chains import FirstRecords, Groups, chain_loops, loop_issue
+from antt_domain.validation.rules._walk_v2 import value_bounds
 
 __all__ = ["BREAKDOWN_V2", "COUNTED_TWICE_V2", "breakdowns", "counted_twice"]
 
@@ -171,7 +175,107 @@ class _CountedTwiceV2:
                 yield _twice(spot, first)
 
 
-@dataset_rule(
+#: D008's facts of a 1.0 activity or outcome: (id, part_of, unit, value, exact), the unit
+#: ``None`` when it has no quantity; of any other record, its id.
+_PartFacts = tuple[str, str | None, str | None, Any, bool]
+#: What D008 keeps of the first activity or outcome with an id: (part_of, unit, value, exact,
+#: its Spot when it has a part_of -- only there can a loop close).
+_Whole = tuple[str | None, str | None, Any, bool, Spot | None]
+
+
+class _Breakdowns:
+    """1.0 breakdowns (``part_of``) within their whole, alone and together, and no loops.
+
+    Kept: of each activity or outcome, its id, part_of and quantity (unit, value, exact) and,
+    with a part_of, its Spot; of every other record its id, for a record of another kind
+    hides a later whole of its id as ``RecordSet.get`` would (:class:`FirstRecords`: in input
+    order, in chunks; at the end, only the first record of each whole named is looked up);
+    the Spot, unit and value of each part, grouped by whole (:class:`Groups`); the (id,
+    part_of) of each part, to walk the chains (a :class:`FactLog`). Every record has facts: at
+    least its id.
+    """
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _PartFacts | str:
+        record = item.record
+        if not isinstance(record, (Activity, Outcome)):
+            return record.id
+        quantity = record.quantity
+        if quantity is None:
+            return (record.id, record.part_of, None, None, False)
+        return (record.id, record.part_of, quantity.unit, quantity.value, quantity.is_exact)
+
+    def start(self, context: RuleContext) -> None:
+        self.first: FirstRecords[_Whole] = FirstRecords()
+        self.parts: Groups[tuple[Spot, str | None, Any]] = Groups()
+        self.starts: FactLog[tuple[str, str]] = FactLog()
+
+    def take(self, spot: Spot, facts: _PartFacts | str) -> None:
+        if isinstance(facts, str):
+            self.first.other(facts)
+            return
+        record_id, part_of, unit, value, exact = facts
+        self.first.add(record_id, (part_of, unit, value, exact, spot if part_of else None))
+        if part_of is not None:
+            self.parts.add(part_of, (spot, unit, value))
+            if part_of:
+                self.starts.append((record_id, part_of))
+
+    def _reach(self, target: str) -> tuple[str, str | None] | None:
+        found = self.first.get(target)
+        return None if found is None else (target, found[0])
+
+    def end(self) -> Iterator[Issue]:
+        self.first.settle(str(whole) for whole in self.parts.group_keys())  # every target
+        try:
+            for whole_id, rows in self.parts:
+                whole = self.first.get(str(whole_id))
+                if whole is not None and whole[1] is not None:
+                    yield from _within(str(whole_id), whole, rows)
+            for loop, again in chain_loops(self.starts, self._reach):
+                closing = self.first.get(again)  # reached, so kept; in a loop, so linked
+                if closing is not None and closing[4] is not None:
+                    yield loop_issue("part_of", loop, again, closing[4])
+        finally:
+            self.first.close()
+            self.parts.close()
+            self.starts.close()
+
+
+def _within(
+    whole_id: str, whole: _Whole, rows: Iterator[tuple[Spot, str | None, Any]]
+) -> Iterator[Issue]:
+    """D008 on the parts of one 1.0 whole (in input order): each, and all together."""
+    _, unit, value, exact, _ = whole
+    same_unit = []
+    last: Spot | None = None
+    for spot, part_unit, part_value in rows:
+        last = spot
+        if part_unit is None or part_unit != unit:
+            continue
+        same_unit.append(part_value)
+        if part_value > value and exact:
+            yield Issue(
+                at=spot,
+                pointer="/quantity/value",
+                params={
+                    "detail": f"{part_value} is more than its whole {whole_id!r} ({value})",
+                    "detail_vi": f"{part_value} lớn hơn số tổng {whole_id!r} ({value})",
+                },
+            )
+    total = sum(same_unit)
+    if len(same_unit) > 1 and exact and total > value:
+        yield Issue(
+            at=last,
+            pointer="/part_of",
+            params={
+                "detail": f"the parts of {whole_id!r} add up to {total}, more than {value}",
+                "detail_vi": f"các phần của {whole_id!r} cộng lại là {total}, lớn hơn {value}",
+            },
+        )
+
+
+breakdowns = dataset_rule(
     code="D008",
     name="breakdown-exceeds-whole",
     severity="error",
@@ -188,75 +292,97 @@ class _CountedTwiceV2:
         ),
     ),
     message=("{detail}", "{detail_vi}"),
-)
-def breakdowns(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Parts within their whole (alone and together), no cycles."""
-    parts: dict[str, list[Located]] = {}
-    for item in records:
-        record = item.record
-        if isinstance(record, (Activity, Outcome)) and record.part_of is not None:
-            parts.setdefault(record.part_of, []).append(item)
-    for whole_id, items in parts.items():
-        whole = records.get(whole_id)
-        if not isinstance(whole, (Activity, Outcome)) or whole.quantity is None:
-            continue
-        same_unit = []
-        for item in items:
-            part = item.record
-            assert isinstance(part, (Activity, Outcome))  # noqa: S101 - collected as figures above
-            if part.quantity is None or part.quantity.unit != whole.quantity.unit:
-                continue
-            same_unit.append(part.quantity.value)
-            if part.quantity.value > whole.quantity.value and whole.quantity.is_exact:
-                yield Issue(
-                    at=item,
-                    pointer="/quantity/value",
-                    params={
-                        "detail": f"{part.quantity.value} is more than its whole {whole_id!r} "
-                        f"({whole.quantity.value})",
-                        "detail_vi": f"{part.quantity.value} lớn hơn số tổng {whole_id!r} "
-                        f"({whole.quantity.value})",
-                    },
-                )
-        total = sum(same_unit)
-        if len(same_unit) > 1 and whole.quantity.is_exact and total > whole.quantity.value:
-            yield Issue(
-                at=items[-1],
-                pointer="/part_of",
-                params={
-                    "detail": f"the parts of {whole_id!r} add up to {total}, more than "
-                    f"{whole.quantity.value}",
-                    "detail_vi": f"các phần của {whole_id!r} cộng lại là {total}, lớn hơn "
-                    f"{whole.quantity.value}",
-                },
-            )
-    yield from chain_loops(records, "part_of", (Activity, Outcome))
+)(_Breakdowns)
 
 
-def _parts_exceed(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """A part_of figure above its whole: same unit and period, bounds that cannot meet."""
-    for link in figure_links(records):
-        part, whole, target = link.figure, link.other, link.target
-        if link.rel is not LinkRelation.PART_OF or target == part.id:
-            continue
-        if part.quantity is None or whole.quantity is None or part.period != whole.period:
-            continue
-        if part.quantity.unit != whole.quantity.unit:
-            continue
-        mine, theirs = value_bounds(part.quantity), value_bounds(whole.quantity)
-        if mine is None or theirs is None:
-            continue
-        if mine[0] > theirs[1] or (mine[0] == theirs[1] and not (mine[2] and theirs[3])):
-            size = part.quantity.as_written or part.quantity.value
-            whole_size = whole.quantity.as_written or whole.quantity.value
-            yield Issue(
-                at=link.at,
-                pointer=f"/links/{link.index}",
-                params={
-                    "detail": f"{size} is more than its whole {target!r} ({whole_size})",
-                    "detail_vi": f"{size} lớn hơn tổng {target!r} ({whole_size})",
-                },
-            )
+#: What D008 keeps of a 2.0 figure's quantity: (its period's digest, unit, the values it may
+#: stand for, its size as written), for a quantity with a value. The digest is the period's
+#: ``hash()``, equal for equal periods in every process of a run (pickling a period costs ten
+#: times as much).
+_Size = tuple[int, str | None, tuple[float, float, bool, bool], Any]
+#: D008's facts of a 2.0 figure with a size: (id, size, the (link index, target) of its
+#: part_of links to other ids); of any other record, its id.
+_FigureFacts = tuple[str, _Size, tuple[tuple[int, str], ...]]
+
+
+def _size(figure: Figure) -> _Size | None:
+    quantity = figure.quantity
+    bounds = value_bounds(quantity) if quantity is not None else None
+    if quantity is None or bounds is None:
+        return None
+    return (hash(figure.period), quantity.unit, bounds, quantity.as_written or quantity.value)
+
+
+def _above(mine: tuple[float, float, bool, bool], theirs: tuple[float, float, bool, bool]) -> bool:
+    """Whether a part's values (``mine``) are all above its whole's (``theirs``)."""
+    return mine[0] > theirs[1] or (mine[0] == theirs[1] and not (mine[2] and theirs[3]))
+
+
+class _BreakdownsV2:
+    """A 2.0 figure ``part_of`` another above it: same unit and period, bounds that cannot
+    meet.
+
+    Kept: the id and size (period digest, unit, bounds, as written) of each figure with a
+    size, the id of every other record (:class:`FirstRecords`: at the end, only the first
+    record of each whole named is looked up); the Spot, size and part_of links of each figure
+    that has both (a :class:`FactLog`). Every record has facts: at least its id.
+    """
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _FigureFacts | str:
+        figure = item.record
+        if not isinstance(figure, Figure):
+            return figure.id
+        size = _size(figure)
+        if size is None:
+            return figure.id  # as good as another kind of record: never a whole
+        if not figure.links:
+            return (figure.id, size, ())
+        parts = tuple(
+            (index, target)
+            for index, link in enumerate(figure.links)
+            if link.rel is LinkRelation.PART_OF
+            for target in link.targets
+            if target != figure.id
+        )
+        return (figure.id, size, parts)
+
+    def start(self, context: RuleContext) -> None:
+        self.first: FirstRecords[_Size] = FirstRecords()
+        self.parts: FactLog[tuple[Spot, _Size, tuple[tuple[int, str], ...]]] = FactLog()
+
+    def take(self, spot: Spot, facts: _FigureFacts | str) -> None:
+        if isinstance(facts, str):
+            self.first.other(facts)
+            return
+        record_id, size, parts = facts
+        self.first.add(record_id, size)
+        if parts:
+            self.parts.append((spot, size, parts))
+
+    def end(self) -> Iterator[Issue]:
+        self.first.settle(target for _, _, parts in self.parts for _, target in parts)
+        try:
+            for spot, size, parts in self.parts:
+                period, unit, mine, written = size
+                for index, target in parts:
+                    whole = self.first.get(target)
+                    if not whole or whole[0] != period or whole[1] != unit:
+                        continue
+                    theirs, whole_size = whole[2], whole[3]
+                    if _above(mine, theirs):
+                        yield Issue(
+                            at=spot,
+                            pointer=f"/links/{index}",
+                            params={
+                                "detail": f"{written} is more than its whole {target!r} "
+                                f"({whole_size})",
+                                "detail_vi": f"{written} lớn hơn tổng {target!r} ({whole_size})",
+                            },
+                        )
+        finally:
+            self.first.close()
+            self.parts.close()
 
 
 #: D005 and D008 on 2.0 figures: the same codes and catalogue entries as for 1.0 records.
@@ -267,4 +393,6 @@ COUNTED_TWICE_V2 = Rule(
     check=LifecycleCheck(_CountedTwiceV2),
     types=(Figure,),
 )
-BREAKDOWN_V2 = Rule(info=breakdowns.info, scope="dataset", check=_parts_exceed, types=(Figure,))
+BREAKDOWN_V2 = Rule(
+    info=breakdowns.info, scope="dataset", check=LifecycleCheck(_BreakdownsV2), types=(Figure,)
+)

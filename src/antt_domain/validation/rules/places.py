@@ -1,22 +1,30 @@
 """Rules on places: V108 (an administrative code's length fits its level), D009 (trees
 through ``parent``: no loops, an area under a higher level) and D107 (assessed members at the
-result's level)."""
+result's level).
+
+D009 and D107 are written as facts and a join (issue #18). Kept: every record's id, in input
+order, with the parent and level of an area, organisation, agreement or document (D009) or the
+level of a 2.0 area or organisation (D107); for D009 the chains' links and the areas'
+parents, for D107 the assessment results about levels -- all in stores that move to disk past
+``SPILL_AFTER`` entries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from antt_domain.model import Agreement, Area, AreaLevel, Organisation, OrganisationLevel, v2
 from antt_domain.model.v2 import Assessment
+from antt_domain.validation._facts import FactLog
 from antt_domain.validation._rules import (
     Issue,
     Located,
-    RecordSet,
     RuleContext,
+    Spot,
     dataset_rule,
     record_rule,
 )
-from antt_domain.validation.rules._cycles import chain_loops
+from antt_domain.validation.rules._chains import FirstRecords, chain_loops, loop_issue
 
 __all__ = ["code_length", "hierarchy", "member_level"]
 
@@ -71,33 +79,113 @@ _PARENT_LEVELS = {
     AreaLevel.PROVINCE: (AreaLevel.COUNTRY,),
     AreaLevel.COUNTRY: (),
 }
+#: The same by level name, for 1.0 areas as D009 keeps them.
+_PARENT_LEVELS_BY_NAME = {
+    level.value: tuple(p.value for p in up) for level, up in _PARENT_LEVELS.items()
+}
 
 
 #: The same by level name, for 2.0 areas; a region may hold provinces, under the country.
 _PARENT_LEVELS_V2: dict[str, tuple[str, ...]] = {
-    **{level.value: tuple(p.value for p in up) for level, up in _PARENT_LEVELS.items()},
+    **_PARENT_LEVELS_BY_NAME,
     "province": ("country", "region"),
     "region": ("country",),
 }
 
+#: The kinds of record in trees through ``parent``, each its own tree (D009), by number.
+_TREES: tuple[type, ...] = (Area, Organisation, Agreement, v2.Area, v2.Organisation, v2.Document)
+_TREE = {cls: number for number, cls in enumerate(_TREES)}
+#: The numbers of the 1.0 and the 2.0 areas, whose parents' levels D009 checks.
+_AREA, _AREA_V2 = _TREE[Area], _TREE[v2.Area]
 
-def _parent_level_v2(item: Located, area: v2.Area, records: RecordSet) -> Iterator[Issue]:
-    """D009's level check on a 2.0 area (one without a level is not judged)."""
-    parent = records.get(area.parent) if area.parent is not None else None
-    if not isinstance(parent, v2.Area) or area.level is None or parent.level is None:
-        return
-    if parent.level.value not in _PARENT_LEVELS_V2[area.level.value]:
-        yield Issue(
-            at=item,
-            pointer="/parent",
-            params={
-                "detail": f"a {area.level.value} cannot be under a {parent.level.value}",
-                "detail_vi": f"cấp {area.level.value} không thể thuộc cấp {parent.level.value}",
-            },
-        )
+#: D009's facts of a record in a tree: (its kind's number, id, parent, level name or None).
+_TreeFacts = tuple[int, str, str | None, str | None]
+#: What D009 keeps of the first record in a tree with an id: (kind, parent, level, its Spot
+#: when it has a parent -- only there can a loop close).
+_Node = tuple[int, str | None, str | None, Spot | None]
 
 
-@dataset_rule(
+class _Hierarchy:
+    """No parent loops (areas, organisations, agreements of 1.0; areas, organisations,
+    documents of 2.0; each kind its own tree); an area's parent a level or two up.
+
+    Kept: of each record in a tree, its id, kind, parent, level and (with a parent) Spot; of
+    every other record its id (:class:`FirstRecords`: at the end, only the first record of
+    each parent named is looked up); the (id, parent) of each record with a parent, by kind,
+    to walk the chains; the Spot, kind, parent and level of each area with a parent
+    (:class:`FactLog` each). Every record has facts: at least its id.
+    """
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _TreeFacts | str:
+        tree = _TREE.get(type(item.record))
+        if tree is None:
+            return item.record.id
+        node: Any = item.record  # one of _TREES: all have a parent
+        level = node.level.value if tree in (_AREA, _AREA_V2) and node.level is not None else None
+        return (tree, node.id, node.parent, level)
+
+    def start(self, context: RuleContext) -> None:
+        self.first: FirstRecords[_Node] = FirstRecords()
+        self.chains = [FactLog[tuple[str, str]]() for _ in _TREES]
+        self.areas: FactLog[tuple[Spot, int, str, str]] = FactLog()
+
+    def take(self, spot: Spot, facts: _TreeFacts | str) -> None:
+        if isinstance(facts, str):
+            self.first.other(facts)
+            return
+        tree, record_id, parent, level = facts
+        self.first.add(record_id, (tree, parent, level, spot if parent else None))
+        if parent:
+            self.chains[tree].append((record_id, parent))
+        if parent is not None and level is not None:
+            self.areas.append((spot, tree, parent, level))
+
+    def _parents(self) -> Iterator[str]:
+        """Every parent named (the ids the join asks for)."""
+        for chain in self.chains:
+            for _, parent in chain:
+                yield parent
+        for _, _, parent, _ in self.areas:
+            yield parent
+
+    def _reach(self, tree: int) -> Callable[[str], tuple[str, str | None] | None]:
+        def reach(target: str) -> tuple[str, str | None] | None:
+            found = self.first.get(target)
+            return None if found is None or found[0] != tree else (target, found[1])
+
+        return reach
+
+    def end(self) -> Iterator[Issue]:
+        self.first.settle(self._parents())
+        try:
+            for tree, chain in enumerate(self.chains):
+                for loop, again in chain_loops(chain, self._reach(tree)):
+                    closing = self.first.get(again)  # reached, so kept; in a loop, so linked
+                    if closing is not None and closing[3] is not None:
+                        yield loop_issue("parent", loop, again, closing[3])
+            for spot, tree, parent_id, level in self.areas:
+                parent = self.first.get(parent_id)
+                if parent is None or parent[0] != tree or parent[2] is None:
+                    continue
+                above = _PARENT_LEVELS_BY_NAME if tree == _AREA else _PARENT_LEVELS_V2
+                if parent[2] not in above[level]:
+                    yield Issue(
+                        at=spot,
+                        pointer="/parent",
+                        params={
+                            "detail": f"a {level} cannot be under a {parent[2]}",
+                            "detail_vi": f"cấp {level} không thể thuộc cấp {parent[2]}",
+                        },
+                    )
+        finally:
+            self.first.close()
+            for chain in self.chains:
+                chain.close()
+            self.areas.close()
+
+
+hierarchy = dataset_rule(
     code="D009",
     name="broken-hierarchy",
     severity="error",
@@ -115,28 +203,7 @@ def _parent_level_v2(item: Located, area: v2.Area, records: RecordSet) -> Iterat
         ),
     ),
     message=("{detail}", "{detail_vi}"),
-)
-def hierarchy(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """No parent cycles; area parents one or two levels up."""
-    for cls in (Area, Organisation, Agreement, v2.Area, v2.Organisation, v2.Document):
-        yield from chain_loops(records, "parent", (cls,))
-    for item in records:
-        area = item.record
-        if isinstance(area, v2.Area):
-            yield from _parent_level_v2(item, area, records)
-            continue
-        if not isinstance(area, Area) or area.parent is None:
-            continue
-        parent = records.get(area.parent)
-        if isinstance(parent, Area) and parent.level not in _PARENT_LEVELS[area.level]:
-            yield Issue(
-                at=item,
-                pointer="/parent",
-                params={
-                    "detail": f"a {area.level.value} cannot be under a {parent.level.value}",
-                    "detail_vi": f"cấp {area.level.value} không thể thuộc cấp {parent.level.value}",
-                },
-            )
+)(_Hierarchy)
 
 
 #: Result subjects that name a level of area or organisation.
@@ -144,8 +211,79 @@ _LEVELS = frozenset(level.value for level in v2.AreaLevel) | frozenset(
     level.value for level in OrganisationLevel
 )
 
+#: D107's facts of a result about levels: (its number, the levels (sorted), its members).
+_Result = tuple[int, tuple[str, ...], tuple[str, ...]]
 
-@dataset_rule(
+
+class _MemberLevel:
+    """Members of a 2.0 assessment result about levels (its subjects) are at one of them.
+
+    Kept: the id and level name ("" for none) of each 2.0 area or organisation, the id of
+    every other record (:class:`FirstRecords`: at the end, only the first record of each
+    member named is looked up); the Spot and the results about levels (number, levels,
+    members) of each assessment with some (a :class:`FactLog`). Every record has facts: at
+    least its id.
+    """
+
+    @staticmethod
+    def facts(
+        item: Located, context: RuleContext
+    ) -> tuple[str, str] | tuple[str, tuple[_Result, ...]] | str:
+        record = item.record
+        if isinstance(record, (v2.Area, v2.Organisation)):
+            return (record.id, record.level.value if record.level is not None else "")
+        if not isinstance(record, Assessment):
+            return record.id
+        results = []
+        for number, result in enumerate(record.results):
+            levels = {subject for subject in result.subjects if subject in _LEVELS}
+            if levels and result.members:
+                results.append((number, tuple(sorted(levels)), result.members))
+        return (record.id, tuple(results)) if results else record.id
+
+    def start(self, context: RuleContext) -> None:
+        self.first: FirstRecords[str] = FirstRecords()
+        self.assessments: FactLog[tuple[Spot, tuple[_Result, ...]]] = FactLog()
+
+    def take(
+        self, spot: Spot, facts: tuple[str, str] | tuple[str, tuple[_Result, ...]] | str
+    ) -> None:
+        if isinstance(facts, str):
+            self.first.other(facts)
+        elif isinstance(facts[1], str):
+            self.first.add(facts[0], facts[1])
+        else:
+            self.first.other(facts[0])
+            self.assessments.append((spot, facts[1]))
+
+    def end(self) -> Iterator[Issue]:
+        self.first.settle(
+            member
+            for _, results in self.assessments
+            for _, _, members in results
+            for member in members
+        )
+        try:
+            for spot, results in self.assessments:
+                for number, levels, members in results:
+                    for index, member_id in enumerate(members):
+                        level = self.first.get(member_id)
+                        if level and level not in levels:
+                            yield Issue(
+                                at=spot,
+                                pointer=f"/results/{number}/members/{index}",
+                                params={
+                                    "member": member_id,
+                                    "level": level,
+                                    "subjects": ", ".join(levels),
+                                },
+                            )
+        finally:
+            self.first.close()
+            self.assessments.close()
+
+
+member_level = dataset_rule(
     code="D107",
     name="member-of-wrong-level",
     severity="warning",
@@ -166,27 +304,4 @@ _LEVELS = frozenset(level.value for level in v2.AreaLevel) | frozenset(
         "{member!r} is at level {level!r}, the result is for {subjects}",
         "{member!r} ở cấp {level!r}, kết quả dành cho {subjects}",
     ),
-)
-def member_level(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-    """Members of a result about levels are at one of those levels."""
-    for item in records:
-        record = item.record
-        if not isinstance(record, Assessment):
-            continue
-        for number, result in enumerate(record.results):
-            levels = {subject for subject in result.subjects if subject in _LEVELS}
-            if not levels or not result.members:
-                continue
-            for index, member_id in enumerate(result.members):
-                member = records.get(member_id)
-                level = member.level if isinstance(member, (v2.Area, v2.Organisation)) else None
-                if level is not None and level.value not in levels:
-                    yield Issue(
-                        at=item,
-                        pointer=f"/results/{number}/members/{index}",
-                        params={
-                            "member": member_id,
-                            "level": level.value,
-                            "subjects": ", ".join(sorted(levels)),
-                        },
-                    )
+)(_MemberLevel)
