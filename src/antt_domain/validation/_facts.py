@@ -98,7 +98,12 @@ def _key(key: Hashable) -> bytes:
 class FactIndex(Generic[_V]):
     """Keys to values, the first value given for a key kept: a dict while it is small, an
     SQLite table with a primary key once it holds more than ``limit`` entries. A value is
-    never ``None`` (``get`` says "no value" with it)."""
+    never ``None`` (``get`` says "no value" with it).
+
+    :meth:`setdefault` answers at once whether the key was there, which costs a lookup on
+    disk for each new key once the index has spilled; :meth:`add` only files the value (the
+    first still wins) and costs no lookup: prefer it when the answer is wanted only at the
+    end."""
 
     def __init__(self, limit: int | None = None) -> None:
         self._limit = SPILL_AFTER if limit is None else limit
@@ -107,8 +112,13 @@ class FactIndex(Generic[_V]):
         self._name = ""
         self._select = ""
         self._spilled = 0
+        #: Whether memory may hold keys that are on disk too (filed by ``add`` after a spill;
+        #: the one on disk is then the first).
+        self._mixed = False
 
     def __len__(self) -> int:
+        if self._mixed:
+            self._spill()
         return self._spilled + len(self._memory)
 
     @property
@@ -124,16 +134,21 @@ class FactIndex(Generic[_V]):
 
     def get(self, key: Hashable) -> _V | None:
         """The value of ``key``, or ``None``."""
+        if self._db is None:
+            return self._memory.get(key)
+        if self._mixed:
+            stored = self._stored(key)
+            return stored if stored is not None else self._memory.get(key)
         found = self._memory.get(key)
-        if found is not None or self._db is None:
-            return found
-        return self._stored(key)
+        return found if found is not None else self._stored(key)
 
     def __contains__(self, key: Hashable) -> bool:
-        return key in self._memory or (self._db is not None and self._stored(key) is not None)
+        return self.get(key) is not None
 
     def setdefault(self, key: Hashable, value: _V) -> _V:
         """The value of ``key``; ``value`` (then stored) when it has none yet."""
+        if self._mixed:
+            self._spill()
         found = self._memory.get(key)
         if found is not None:
             return found
@@ -146,6 +161,18 @@ class FactIndex(Generic[_V]):
             self._spill()
         return value
 
+    def add(self, key: Hashable, value: _V) -> None:
+        """File ``value`` under ``key`` unless the key has one (which stays): no answer, and
+        no lookup on disk."""
+        memory = self._memory
+        if key in memory:
+            return
+        memory[key] = value
+        if self._db is not None:
+            self._mixed = True
+        if len(memory) > self._limit:
+            self._spill()
+
     def _spill(self) -> None:
         if self._db is None:
             self._db, self._name = _table()
@@ -154,16 +181,20 @@ class FactIndex(Generic[_V]):
             )
             self._select = f"SELECT value FROM {self._name} WHERE key = ?"  # noqa: S608 - ours
             weakref.finalize(self, _drop, self._db, self._name)
+        before = self._db.total_changes
         with self._db:
             self._db.executemany(
                 f"INSERT OR IGNORE INTO {self._name} VALUES (?, ?)",  # noqa: S608 - our name
                 ((_key(k), pickle.dumps((k, v), _PROTOCOL)) for k, v in self._memory.items()),
             )
-        self._spilled += len(self._memory)
+        self._spilled += self._db.total_changes - before  # keys already on disk: ignored
         self._memory.clear()
+        self._mixed = False
 
     def items(self) -> Iterator[tuple[Any, _V]]:
         """Every key and its value (the ones on disk first, in no set order)."""
+        if self._mixed:
+            self._spill()
         if self._db is not None:
             for (entry,) in self._db.execute(f"SELECT value FROM {self._name}"):  # noqa: S608
                 yield pickle.loads(entry)  # noqa: S301 - our own scratch file
@@ -172,6 +203,7 @@ class FactIndex(Generic[_V]):
     def close(self) -> None:
         """Drop the entries (and their table)."""
         self._memory.clear()
+        self._mixed = False
         if self._db is not None:
             _drop(self._db, self._name)
             self._db = None

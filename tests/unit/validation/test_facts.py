@@ -29,14 +29,20 @@ _KEYS = st.one_of(
 )
 
 
-@given(st.lists(st.tuples(_KEYS, st.integers()), max_size=60), st.integers(0, 8))
+@given(st.lists(st.tuples(_KEYS, st.integers(), st.booleans()), max_size=60), st.integers(0, 8))
 def test_an_index_keeps_the_first_value_of_each_key_wherever_it_is(
-    pairs: list[tuple[object, int]], limit: int
+    pairs: list[tuple[object, int, bool]], limit: int
 ) -> None:
+    """Whether filed by ``setdefault`` (which answers) or ``add`` (which does not), mixed."""
     index: FactIndex[int] = FactIndex(limit=limit)
     expected: dict[object, int] = {}
-    for key, value in pairs:
-        assert index.setdefault(key, value) == expected.setdefault(key, value)
+    for key, value, answer in pairs:
+        if answer:
+            assert index.setdefault(key, value) == expected.setdefault(key, value)
+        else:
+            index.add(key, value)
+            expected.setdefault(key, value)
+            assert index.get(key) == expected[key]
     assert len(index) == len(expected)
     for key, value in expected.items():
         assert key in index

@@ -62,11 +62,11 @@ class FirstRecords(Generic[_V]):
         asked: FactIndex[bool] = FactIndex()
         try:
             for record_id in wanted:
-                asked.setdefault(record_id, True)
+                asked.add(record_id, True)
             for chunk in self._log:
                 for record_id, value in chunk:
                     if record_id in asked:
-                        self._first.setdefault(record_id, () if value is None else (value,))
+                        self._first.add(record_id, () if value is None else (value,))
         finally:
             asked.close()
             self._log.close()
@@ -123,7 +123,7 @@ class Groups(Generic[_R]):
         size = self._size(key)
         if size == 0:
             self._keys.append(key)
-        self._rows.setdefault((key, size), row)
+        self._rows.add((key, size), row)
         self._last = (key, size + 1)
 
     def group_keys(self) -> Iterator[Hashable]:
@@ -165,7 +165,7 @@ def chain_loops(
         for node, target in starts:
             if node in walked:
                 continue
-            walked.setdefault(node, True)
+            walked.add(node, True)
             path, where = [node], {node: 0}
             found = reach(target)
             while found is not None:
@@ -175,7 +175,7 @@ def chain_loops(
                     break
                 if step in walked:
                     break
-                walked.setdefault(step, True)
+                walked.add(step, True)
                 where[step] = len(path)
                 path.append(step)
                 found = reach(link) if link else None

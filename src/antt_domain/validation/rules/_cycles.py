@@ -94,7 +94,7 @@ class FactGraph:
         for target in targets:
             if number == 0:
                 self._sources.append(source)
-            self._edges.setdefault((source, number), target)
+            self._edges.add((source, number), target)
             number += 1
 
     def _count(self, source: str) -> int:

@@ -39,7 +39,7 @@ class FirstById(Generic[_V]):
         if value is None:
             self._others.append(record_id)
         else:
-            self._first.setdefault(record_id, (len(self._others), value))
+            self._first.add(record_id, (len(self._others), value))
 
     def close(self) -> None:
         """Every record was added: find the ids whose first record gave nothing."""
@@ -48,7 +48,7 @@ class FirstById(Generic[_V]):
         for before, record_id in enumerate(self._others):
             found = self._first.get(record_id)
             if found is not None and before < found[0]:
-                self._shadowed.setdefault(record_id, True)
+                self._shadowed.add(record_id, True)
         self._others.close()
 
     def get(self, record_id: str) -> _V | None:

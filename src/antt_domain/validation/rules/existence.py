@@ -72,13 +72,13 @@ class _InTime:
     def take(self, spot: Spot, facts: _Facts) -> list[Issue] | None:
         units = self.units
         if isinstance(facts, str):
-            units.setdefault(facts, _OTHER)
+            units.add(facts, _OTHER)
             return None
         if isinstance(facts[1], _Unit):
-            units.setdefault(facts[0], facts[1])
+            units.add(facts[0], facts[1])
             return None
         record_id, first, last, named = facts
-        units.setdefault(record_id, _OTHER)
+        units.add(record_id, _OTHER)
         found: list[Issue] | None = None
         for where, target in named:
             unit = units.get(target)

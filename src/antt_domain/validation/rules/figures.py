@@ -160,12 +160,12 @@ class _CountedTwiceV2:
     def take(self, spot: Spot, facts: tuple[tuple[str, ...], int | None]) -> None:
         pairs, digest = facts
         for pair in pairs:
-            self.linked.setdefault(pair, True)
+            self.linked.add(pair, True)
         if digest is None:
             return
         first = self.seen.get(digest)
         if first is None:
-            self.seen.setdefault(digest, _where(spot))
+            self.seen.add(digest, _where(spot))
         else:
             self.again.append((spot, first))
 

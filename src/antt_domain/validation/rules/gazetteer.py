@@ -129,7 +129,7 @@ class _GazetteerCodes:
             return
         on, used = facts
         for area_id in used:
-            self.used.setdefault(area_id, on)
+            self.used.add(area_id, on)
 
     def end(self) -> Iterator[Issue]:
         gazetteer = self.gazetteer

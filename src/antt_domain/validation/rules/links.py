@@ -75,10 +75,10 @@ class _FigureJoin:
 
     def take(self, spot: Spot, facts: Any) -> None:
         if isinstance(facts, bool):
-            self.first.setdefault(spot.record_id, facts)
+            self.first.add(spot.record_id, facts)
             return
         summary, edges = facts
-        self.first.setdefault(spot.record_id, summary)
+        self.first.add(spot.record_id, summary)
         if edges:
             self.linking.append((spot, summary, edges))
 
@@ -284,9 +284,9 @@ class LinkToNonFigure:
 
     def take(self, spot: Spot, facts: tuple[FigureEdge, ...] | str) -> None:
         if isinstance(facts, str):
-            self.kinds.setdefault(spot.record_id, facts)
+            self.kinds.add(spot.record_id, facts)
             return
-        self.kinds.setdefault(spot.record_id, "")
+        self.kinds.add(spot.record_id, "")
         if facts:
             self.linking.append((spot, facts))
 
