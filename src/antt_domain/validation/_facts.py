@@ -25,13 +25,16 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Hashable, Iterator
-from typing import Any, Generic, TypeVar, final
+from typing import Any, Final, Generic, TypeVar, final
 
-__all__ = ["SPILL_AFTER", "FactIndex", "FactLog"]
+__all__ = ["SEEN", "SPILL_AFTER", "FactIndex", "FactLog"]
 
 #: How many entries a store keeps in memory before it moves them to disk. Read when a store
 #: is made (a test sets it low to run the on-disk path on small inputs).
 SPILL_AFTER = 20_000
+
+#: The value of a :class:`FactIndex` used as a set (``index.add(key, SEEN)``).
+SEEN: Final = True
 
 _V = TypeVar("_V")
 _R = TypeVar("_R")
@@ -97,29 +100,38 @@ def _key(key: Hashable) -> bytes:
 @final
 class FactIndex(Generic[_V]):
     """Keys to values, the first value given for a key kept: a dict while it is small, an
-    SQLite table with a primary key once it holds more than ``limit`` entries. A value is
-    never ``None`` (``get`` says "no value" with it).
+    SQLite table once it holds more than ``limit`` entries. A value is never ``None``
+    (``get`` says "no value" with it).
 
     :meth:`setdefault` answers at once whether the key was there, which costs a lookup on
     disk for each new key once the index has spilled; :meth:`add` only files the value (the
     first still wins) and costs no lookup: prefer it when the answer is wanted only at the
-    end."""
+    end. On disk, entries are appended in the order filed; the table is indexed by key only
+    when a lookup first needs it (one sort of what is there, not one search a row)."""
 
     def __init__(self, limit: int | None = None) -> None:
         self._limit = SPILL_AFTER if limit is None else limit
         self._memory: dict[Hashable, _V] = {}
         self._db: sqlite3.Connection | None = None
         self._name = ""
-        self._select = ""
-        self._spilled = 0
-        #: Whether memory may hold keys that are on disk too (filed by ``add`` after a spill;
-        #: the one on disk is then the first).
+        self._rows = 0
+        self._indexed = False
+        #: Whether memory may hold keys that are on disk too (filed by ``add`` after a spill:
+        #: the older one, on disk, is then the first).
         self._mixed = False
+        #: Whether the disk may hold a key twice (it then counts once).
+        self._twice = False
 
     def __len__(self) -> int:
+        if self._db is None:
+            return len(self._memory)
         if self._mixed:
             self._spill()
-        return self._spilled + len(self._memory)
+        if not self._twice:
+            return self._rows + len(self._memory)
+        self._spill()
+        row = self._db.execute(f"SELECT COUNT(DISTINCT key) FROM {self._name}").fetchone()  # noqa: S608
+        return int(row[0])
 
     @property
     def on_disk(self) -> bool:
@@ -127,9 +139,16 @@ class FactIndex(Generic[_V]):
         return self._db is not None
 
     def _stored(self, key: Hashable) -> _V | None:
-        if self._db is None:
+        db = self._db
+        if db is None:
             return None
-        row = self._db.execute(self._select, (_key(key),)).fetchone()
+        if not self._indexed:
+            db.execute(f"CREATE INDEX {self._name}_key ON {self._name} (key)")
+            self._indexed = True
+        row = db.execute(
+            f"SELECT value FROM {self._name} WHERE key = ? ORDER BY n LIMIT 1",  # noqa: S608
+            (_key(key),),
+        ).fetchone()
         return None if row is None else pickle.loads(row[0])[1]  # noqa: S301 - our own scratch
 
     def get(self, key: Hashable) -> _V | None:
@@ -177,17 +196,18 @@ class FactIndex(Generic[_V]):
         if self._db is None:
             self._db, self._name = _table()
             self._db.execute(
-                f"CREATE TABLE {self._name} (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID"
+                f"CREATE TABLE {self._name} (n INTEGER PRIMARY KEY, key BLOB, value BLOB)"
             )
-            self._select = f"SELECT value FROM {self._name} WHERE key = ?"  # noqa: S608 - ours
             weakref.finalize(self, _drop, self._db, self._name)
-        before = self._db.total_changes
+        if not self._memory:
+            return
         with self._db:
             self._db.executemany(
-                f"INSERT OR IGNORE INTO {self._name} VALUES (?, ?)",  # noqa: S608 - our name
+                f"INSERT INTO {self._name} (key, value) VALUES (?, ?)",  # noqa: S608 - our name
                 ((_key(k), pickle.dumps((k, v), _PROTOCOL)) for k, v in self._memory.items()),
             )
-        self._spilled += self._db.total_changes - before  # keys already on disk: ignored
+        self._rows += len(self._memory)
+        self._twice = self._twice or self._mixed
         self._memory.clear()
         self._mixed = False
 
@@ -196,18 +216,21 @@ class FactIndex(Generic[_V]):
         if self._mixed:
             self._spill()
         if self._db is not None:
-            for (entry,) in self._db.execute(f"SELECT value FROM {self._name}"):  # noqa: S608
+            query = f"SELECT value FROM {self._name}"  # noqa: S608 - our own name
+            if self._twice:
+                query += f" WHERE n IN (SELECT MIN(n) FROM {self._name} GROUP BY key)"  # noqa: S608
+            for (entry,) in self._db.execute(query):
                 yield pickle.loads(entry)  # noqa: S301 - our own scratch file
         yield from self._memory.items()
 
     def close(self) -> None:
         """Drop the entries (and their table)."""
         self._memory.clear()
-        self._mixed = False
+        self._mixed = self._twice = self._indexed = False
         if self._db is not None:
             _drop(self._db, self._name)
             self._db = None
-            self._spilled = 0
+            self._rows = 0
 
 
 @final

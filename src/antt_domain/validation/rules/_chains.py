@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Generic, TypeVar, final
 
-from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._facts import SEEN, FactIndex, FactLog
 from antt_domain.validation._rules import Issue, Spot
 
 __all__ = ["FirstRecords", "Groups", "chain_loops", "loop_issue"]
@@ -62,7 +62,7 @@ class FirstRecords(Generic[_V]):
         asked: FactIndex[bool] = FactIndex()
         try:
             for record_id in wanted:
-                asked.add(record_id, True)
+                asked.add(record_id, SEEN)
             for chunk in self._log:
                 for record_id, value in chunk:
                     if record_id in asked:
@@ -165,7 +165,7 @@ def chain_loops(
         for node, target in starts:
             if node in walked:
                 continue
-            walked.add(node, True)
+            walked.add(node, SEEN)
             path, where = [node], {node: 0}
             found = reach(target)
             while found is not None:
@@ -175,7 +175,7 @@ def chain_loops(
                     break
                 if step in walked:
                     break
-                walked.add(step, True)
+                walked.add(step, SEEN)
                 where[step] = len(path)
                 path.append(step)
                 found = reach(link) if link else None

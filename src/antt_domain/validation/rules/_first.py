@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar, final
 
-from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._facts import SEEN, FactIndex, FactLog
 
 __all__ = ["FirstById"]
 
@@ -48,7 +48,7 @@ class FirstById(Generic[_V]):
         for before, record_id in enumerate(self._others):
             found = self._first.get(record_id)
             if found is not None and before < found[0]:
-                self._shadowed.add(record_id, True)
+                self._shadowed.add(record_id, SEEN)
         self._others.close()
 
     def get(self, record_id: str) -> _V | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from antt_domain.model import Activity, Outcome
 from antt_domain.model.v2 import Figure, LinkRelation
-from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._facts import SEEN, FactIndex, FactLog
 from antt_domain.validation._rules import (
     Issue,
     LifecycleCheck,
@@ -160,7 +160,7 @@ class _CountedTwiceV2:
     def take(self, spot: Spot, facts: tuple[tuple[str, ...], int | None]) -> None:
         pairs, digest = facts
         for pair in pairs:
-            self.linked.add(pair, True)
+            self.linked.add(pair, SEEN)
         if digest is None:
             return
         first = self.seen.get(digest)
