@@ -1,6 +1,8 @@
 """Worker processes for ``--jobs``: work mapped in order, and a pool that is torn down at once
 when the run stops early (Ctrl-C, an error), leaving no worker behind and nothing waiting;
-and the collector's thresholds a program may set around a big run (:func:`few_collections`)."""
+and the collector's thresholds a program may set around a big run (:func:`few_collections`).
+Workers are forked where the platform can (one hash seed for the whole run, see
+:func:`_start_method`)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from typing import Any, TypeVar
 
 __all__ = ["GC_THRESHOLDS", "few_collections", "in_order", "quiet_worker", "stop"]
 
+#: The hash seed of worker processes started afresh (where there is no "fork").
+HASH_SEED = "20181"
 #: The collector's thresholds during a big run (Python's defaults are 700, 10, 10).
 GC_THRESHOLDS = (100_000, 50, 1000)
 
@@ -67,10 +71,13 @@ def in_order(
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
 
     workers = min(jobs, len(batches), os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+    context, seed = _start_method()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
     finished = False
     try:
-        for results in pool.map(work, batches, itertools.repeat(plan)):
+        with _hash_seed(seed):  # the workers start as the work is handed out
+            mapped = pool.map(work, batches, itertools.repeat(plan))
+        for results in mapped:
             yield from results
         finished = True
     finally:
@@ -78,6 +85,37 @@ def in_order(
             pool.shutdown()
         else:
             stop(pool)
+
+
+def _start_method() -> tuple[Any, str | None]:
+    """How worker processes start, and the hash seed to start them with (``None``: theirs is
+    this process's own). Rules across records may compare ``hash()`` digests of records made
+    in different processes of a run, so every process of the run must hash alike: forked
+    workers do (they inherit this process's seed); started afresh ("spawn", where the platform
+    has no "fork"), they are all given one fixed :data:`HASH_SEED` -- and then every piece of
+    the run is checked in them, none here (``_workers`` never mixes the two)."""
+    import multiprocessing  # noqa: PLC0415 - only with --jobs
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork"), None
+    return multiprocessing.get_context("spawn"), os.environ.get("PYTHONHASHSEED") or HASH_SEED
+
+
+@contextlib.contextmanager
+def _hash_seed(seed: str | None) -> Iterator[None]:
+    """``PYTHONHASHSEED`` set to ``seed`` inside (for the worker processes started there)."""
+    if seed is None:
+        yield
+        return
+    before = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = seed
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["PYTHONHASHSEED"]
+        else:
+            os.environ["PYTHONHASHSEED"] = before
 
 
 def stop(pool: Any) -> None:
