@@ -116,6 +116,24 @@ class _Kinds:
             yield Issue(at=spot, params={"what": f"last {kind}"})
 
 
+class _ById:
+    """A plain lifecycle naming records by id only: each record whose id ends in 3 (placed
+    at the first record with that id), and at the end the first id of the run."""
+
+    def start(self, context: RuleContext) -> None:
+        self.first: str | None = None
+
+    def record(self, item: Located) -> list[Issue] | None:
+        self.first = self.first or item.record.id
+        if item.record.id.endswith("3"):
+            return [Issue(record_id=item.record.id, params={"what": "ends in 3"})]
+        return None
+
+    def end(self) -> Iterator[Issue]:
+        if self.first is not None:
+            yield Issue(record_id=self.first, pointer="/id", params={"what": "the first"})
+
+
 def _crashing(where: str) -> type:
     """A split rule that reports records whose id ends in 1 and crashes in ``where`` (facts,
     take: at the first id ending in 77; document; end)."""
@@ -162,7 +180,7 @@ NOTHING = dataset_rule(
 )(_nothing)
 
 SPLIT = (_rule("XSN001", _SameName), _rule("XKD001", _Kinds))
-PLUGIN = (_rule("XSN002", _SameName), _rule("XKD002", _Kinds))
+PLUGIN = (_rule("XSN002", _SameName), _rule("XKD002", _Kinds), _rule("XID001", _ById))
 
 
 def _json(report: Any) -> str:
@@ -214,7 +232,8 @@ def test_the_examples_together_give_the_same_report(monkeypatch: pytest.MonkeyPa
     assert len(EXAMPLES) >= 28
     report = _compare(monkeypatch, EXAMPLES)
     codes = {f.code for f in report.findings}
-    assert {"XSN001", "XSN002", "XKD001", "XKD002"} <= codes  # the test rules did find
+    assert {"XSN001", "XSN002", "XKD001", "XKD002", "XID001"} <= codes  # the test rules found
+    assert all(f.line for f in report.findings if f.code == "XID001")
 
 
 @pytest.mark.slow
