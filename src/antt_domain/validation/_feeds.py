@@ -133,7 +133,7 @@ class Feeds:
         path: str,
         documents: Iterable[tuple[str, Dataset | model_v2.Dataset]],
         records: Iterable[Located],
-        facts: Iterable[FactRow],
+        facts: Sequence[FactRow],
         before: int,
     ) -> None:
         """One piece, read from ``path``: its dataset documents, its records' facts (their
@@ -145,29 +145,70 @@ class Feeds:
             self._take(path, facts, before)
         if not self.needs_records:
             return
+        items = list(records)
         ids = self.ids
-        for item in records:
-            if ids is not None:
+        if ids is not None:
+            for item in items:
                 ids.setdefault(item.record.id, (item.path, item.pointer, item.line))
-            for rule, record in self.plain:
-                self._call(rule, record, item)
-            for rule, make, take in self.local:
-                fact = self._value(rule, make, item, self.context)
-                if fact is not None:
-                    self._call(rule, take, item.spot, fact)
+        for rule, record in self.plain:
+            if rule.code not in self.faults.off:
+                self._guarded(rule, self._records, record, items)
+        for rule, make, take in self.local:
+            if rule.code not in self.faults.off:
+                self._guarded(rule, self._facts_here, make, take, items)
 
-    def _take(self, path: str, facts: Iterable[FactRow], before: int) -> None:
-        off = self.faults.off
-        split = self.split
-        for pointer, line, record_id, row in facts:
-            spot: Spot | None = None
-            for entry, fact in zip(split, row, strict=True):
-                if fact is None or entry is None or entry[0].code in off:
-                    continue
-                if spot is None:
-                    at = None if line is None else line + before
-                    spot = Spot(path=path, pointer=pointer, line=at, record_id=record_id)
-                self._call(entry[0], entry[1], spot, fact)
+    def _take(self, path: str, facts: Sequence[FactRow], before: int) -> None:
+        """The split rules take the facts of one piece: one loop a rule (a rule's order is
+        the input order; between rules order does not matter)."""
+        spots: list[Spot] = []
+        for index, entry in enumerate(self.split):
+            if entry is None or entry[0].code in self.faults.off:
+                continue
+            if not spots:
+                spots = [
+                    Spot(
+                        path=path,
+                        pointer=pointer,
+                        line=None if line is None else line + before,
+                        record_id=record_id,
+                    )
+                    for pointer, line, record_id, _ in facts
+                ]
+            rule, take = entry
+            self._guarded(rule, self._taken, take, index, spots, facts)
+
+    def _guarded(self, rule: Rule, loop: Callable[..., None], *args: Any) -> None:
+        """``loop(rule, *args)``: a crash in it is the rule's (a fault; the rule off)."""
+        try:
+            loop(rule, *args)
+        except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+            self.faults.add(rule, exc, None)
+
+    def _taken(
+        self, rule: Rule, take: _Method, index: int, spots: list[Spot], facts: Sequence[FactRow]
+    ) -> None:
+        raised = self.raised
+        for spot, row in zip(spots, facts, strict=True):
+            fact = row[3][index]
+            if fact is not None:
+                found = take(spot, fact)
+                if found is not None:
+                    raised.extend((rule, issue, issue.at) for issue in issues_of(found))
+
+    def _records(self, rule: Rule, record: _Method, items: list[Located]) -> None:
+        raised = self.raised
+        for item in items:
+            found = record(item)
+            if found is not None:
+                raised.extend((rule, issue, issue.at) for issue in issues_of(found))
+
+    def _facts_here(self, rule: Rule, make: _Method, take: _Method, items: list[Located]) -> None:
+        raised, context = self.raised, self.context
+        for item in items:
+            fact = make(item, context)
+            found = None if fact is None else take(item.spot, fact)
+            if found is not None:
+                raised.extend((rule, issue, issue.at) for issue in issues_of(found))
 
     def end(self) -> None:
         """After the last piece: each rule's ``end``."""

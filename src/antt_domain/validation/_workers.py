@@ -164,20 +164,23 @@ def facts_of(
 ) -> tuple[FactRow, ...]:
     """The facts each split rule (of ``rules``) gives of each record, one row a record that
     has some. A rule whose ``facts`` raises goes to ``faults`` (D900) and gives no more."""
-    makers = [(rule, cast("Any", rule.check).lifecycle.facts) for rule in rules]
-    rows: list[FactRow] = []
-    for item in records:
-        got: list[Any] = []
-        for rule, make in makers:
-            fact = None
-            if rule.code not in faults.off:
-                try:
-                    fact = make(item, context)
-                except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
-                    faults.add(rule, exc, None)
-            got.append(fact)
-        if any(fact is not None for fact in got):
-            rows.append((item.pointer, item.line, item.record.id, tuple(got)))
+    columns: list[list[Any]] = []
+    for rule in rules:  # one loop a rule: a crash ends its column
+        make = cast("Any", rule.check).lifecycle.facts
+        column: list[Any] = [None] * len(records)
+        columns.append(column)
+        if rule.code in faults.off:
+            continue
+        try:
+            for index, item in enumerate(records):
+                column[index] = make(item, context)
+        except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+            faults.add(rule, exc, None)
+    rows = [
+        (item.pointer, item.line, item.record.id, got)
+        for item, got in zip(records, zip(*columns, strict=True), strict=True)
+        if any(fact is not None for fact in got)
+    ]
     return tuple(rows)
 
 
