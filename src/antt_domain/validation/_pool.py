@@ -11,6 +11,7 @@ import gc
 import itertools
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -92,11 +93,14 @@ def _start_method() -> tuple[Any, str | None]:
     this process's own). Rules across records may compare ``hash()`` digests of records made
     in different processes of a run, so every process of the run must hash alike: forked
     workers do (they inherit this process's seed); started afresh ("spawn", where the platform
-    has no "fork"), they are all given one fixed :data:`HASH_SEED` -- and then every piece of
-    the run is checked in them, none here (``_workers`` never mixes the two)."""
+    has no safe "fork": Windows, macOS), they are all given one fixed :data:`HASH_SEED` (or
+    this process's own ``PYTHONHASHSEED``) -- and then every piece of the run is checked in
+    them, none here (``_workers`` never mixes the two)."""
     import multiprocessing  # noqa: PLC0415 - only with --jobs
 
-    if "fork" in multiprocessing.get_all_start_methods():
+    # macOS has "fork" but its system libraries may start threads that a fork breaks: there,
+    # as on Windows, workers start afresh.
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
         return multiprocessing.get_context("fork"), None
     return multiprocessing.get_context("spawn"), os.environ.get("PYTHONHASHSEED") or HASH_SEED
 
