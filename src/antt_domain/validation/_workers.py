@@ -213,7 +213,8 @@ def _batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
     """``units`` in consecutive batches of about equal size, a few per process: many small
     files then cost a few round trips to the workers, not one each."""
     sizes = [max(size_of(u.source, u.start, u.end), 1) for u in units]
-    target = max(sum(sizes) // (4 * jobs), 1)
+    # At most CHUNK_BYTES a batch: what a worker sends back at once stays bounded.
+    target = max(min(sum(sizes) // (4 * jobs), CHUNK_BYTES), 1)
     batches: list[list[Unit]] = [[]]
     filled = 0
     for unit, size in zip(units, sizes, strict=True):
