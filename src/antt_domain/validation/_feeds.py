@@ -46,14 +46,14 @@ _Method = Callable[..., Any]
 @final
 class Feeds:
     """The opened rules across records of one run (``rules``, every one a
-    :class:`LifecycleCheck`); ``fact_codes``: the split rules whose facts the pieces bring, in
-    the order of each fact row. Crashes go to ``faults``; issues pile up in :attr:`raised`
+    :class:`LifecycleCheck`); ``split``: those of them whose facts the pieces bring, in the
+    order of each fact row. Crashes go to ``faults``; issues pile up in :attr:`raised`
     until taken (:meth:`take_raised`)."""
 
     def __init__(
         self,
         rules: Sequence[Rule],
-        fact_codes: Sequence[str],
+        split: Sequence[Rule],
         context: RuleContext,
         faults: Faults,
         *,
@@ -70,13 +70,12 @@ class Feeds:
             instance = self._value(rule, check.open, context)
             if instance is not None:
                 self.opened.append((rule, instance))
-        by_code = {rule.code: (rule, instance) for rule, instance in self.opened}
-        #: The rules whose facts come with the pieces, by their place in a fact row.
+        by_rule = {id(rule): instance for rule, instance in self.opened}
+        #: The rules whose facts come with the pieces, by their place in a fact row (``None``:
+        #: a rule that crashed as it opened).
         self.split: list[tuple[Rule, _Method] | None] = [
-            (by_code[code][0], cast("FactLifecycle", by_code[code][1]).take)
-            if code in by_code
-            else None
-            for code in fact_codes
+            (rule, cast("FactLifecycle", by_rule[id(rule)]).take) if id(rule) in by_rule else None
+            for rule in split
         ]
         self.documents: list[tuple[Rule, _Method]] = []
         #: The rules fed the records here: (rule, its ``record``) or (rule, ``facts``, ``take``).
@@ -86,11 +85,11 @@ class Feeds:
             document = getattr(instance, "document", None)
             if document is not None:
                 self.documents.append((rule, document))
-            if rule.code in fact_codes:
+            if any(rule is other for other in split):
                 continue
             if cast("LifecycleCheck", rule.check).splits:
-                split = cast("FactLifecycle", instance)
-                self.local.append((rule, split.facts, split.take))
+                here = cast("FactLifecycle", instance)
+                self.local.append((rule, here.facts, here.take))
             else:
                 self.plain.append((rule, cast("Lifecycle", instance).record))
 

@@ -70,8 +70,9 @@ class Plan:
 
     reading: Reading
     rule_codes: tuple[str, ...]
-    #: The built-in split rules across records whose ``facts`` each piece gives.
-    fact_codes: tuple[str, ...] = ()
+    #: The built-in split rules across records whose ``facts`` each piece gives, as their
+    #: places in ``BUILT_IN_RULES`` (codes would not do: the 1.0 and 2.0 D005 share one).
+    fact_rules: tuple[int, ...] = ()
     #: The run's codelists and gazetteer, as picklable values (or ``DEFAULT``).
     codelists: Codelists
     codelists_v2: Codelists
@@ -81,6 +82,10 @@ class Plan:
     def context(self) -> RuleContext:
         """The rules' context of the run (the same in every process)."""
         return rule_context(self.codelists, self.codelists_v2, self.gazetteer)
+
+    def split_rules(self) -> list[Rule]:
+        """The built-in split rules whose facts the pieces bring, in the order of a fact row."""
+        return [BUILT_IN_RULES[i] for i in self.fact_rules]
 
 
 def needs_record_set(rules: Sequence[Rule]) -> bool:
@@ -97,15 +102,20 @@ def plan_run(options: Options) -> tuple[Plan, list[Rule]]:
     in_plan = [r for r in rules if r.scope == "record" and r in BUILT_IN_RULES]
     rest = [r for r in rules if r not in in_plan]
     record_set = needs_record_set(rest)
-    split = [] if record_set else [r for r in rest if _splits(r) and r in BUILT_IN_RULES]
+    chosen = {id(r) for r in rest}
+    split = [
+        i
+        for i, r in enumerate(BUILT_IN_RULES)
+        if not record_set and id(r) in chosen and r.scope == "dataset" and _splits(r)
+    ]
     plan = Plan(
         reading=(options.force_type, options.schema_version),
         rule_codes=tuple(r.code for r in in_plan),
-        fact_codes=tuple(r.code for r in split),
+        fact_rules=tuple(split),
         codelists=_picklable(options.codelists),
         codelists_v2=_picklable(options.codelists_v2),
         gazetteer=options.gazetteer,
-        keep_records=any(r not in split for r in rest),
+        keep_records=len(split) < len(rest),
     )
     return plan, rest
 
@@ -131,8 +141,8 @@ def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, 
         found = rule_findings(raised, RecordSet(()))
         checked.findings += locate_in_piece(unit.source, data, found)
     facts: tuple[FactRow, ...] = ()
-    if plan.fact_codes and checked.records:
-        split = [by_code[code] for code in plan.fact_codes]
+    if plan.fact_rules and checked.records:
+        split = [BUILT_IN_RULES[i] for i in plan.fact_rules]
         facts = facts_of(checked.records, split, context, faults)
     if send or not plan.keep_records:
         checked.records = []

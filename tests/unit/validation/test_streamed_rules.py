@@ -179,7 +179,8 @@ NOTHING = dataset_rule(
     message=("never", "không bao giờ"),
 )(_nothing)
 
-SPLIT = (_rule("XSN001", _SameName), _rule("XKD001", _Kinds))
+#: Two rules share one code, as the 1.0 and 2.0 D005 do.
+SPLIT = (_rule("XSN001", _SameName), _rule("XKD001", _Kinds), _rule("XKD001", _SameName))
 PLUGIN = (_rule("XSN002", _SameName), _rule("XKD002", _Kinds), _rule("XID001", _ById))
 
 
