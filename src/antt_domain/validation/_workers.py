@@ -37,8 +37,9 @@ from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = ["Plan", "Unit", "check_unit", "facts_of", "needs_record_set", "plan_run", "results"]
 
-#: Above this size a JSONL file is checked in pieces of at most this size.
-CHUNK_BYTES = 8 * 1024 * 1024
+#: Above this size a JSONL file is checked in pieces of at most this size (a piece's sound
+#: records, and the facts made of them, are in memory at once: 2 MiB keeps that to tens of MB).
+CHUNK_BYTES = 2 * 1024 * 1024
 #: Above this size, and with ``jobs > 1``, a JSONL file is shared between processes.
 PARALLEL_BYTES = 1024 * 1024
 #: With ``jobs > 1``, pieces of work smaller than this are not worth sending to a worker
