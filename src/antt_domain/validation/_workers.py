@@ -2,11 +2,12 @@
 
 A run is cut into pieces (:class:`Unit`: a whole input, or a byte range of a large JSONL
 file) and a :class:`Plan` says what to do with each: read it as the run says, check it (read,
-schema, structure), and run the built-in record rules on its sound records, locating their
-findings in the bytes at hand. The same function does this for every piece
-(:func:`check_unit`): in this process, or -- with ``jobs > 1`` and a run big enough to gain
-from it -- in worker processes, whose results come back as plain tuples and JSON bytes (attrs
-objects pickle slowly). :func:`_check_all` brings the pieces back together in input order.
+schema, structure), run the built-in record rules on its sound records, locating their
+findings in the bytes at hand, and make the facts of the built-in split rules across records.
+The same function does this for every piece (:func:`check_unit`): in this process, or -- with
+``jobs > 1`` and a run big enough to gain from it -- in worker processes, whose results come
+back as plain tuples, facts and (only when the parent needs records) JSON bytes (attrs objects
+pickle slowly). :func:`results` gives the pieces in input order, for ``_join``.
 """
 
 from __future__ import annotations
