@@ -139,6 +139,7 @@ class Joiner:
             self.feeds.end()
             self._from_feeds()
             self._pending(self.by_id, self.feeds)
+            self.feeds.close()
         self.kept.add(locate_rule_findings(self.found, self.sources))
         order = {rule.code: index for index, rule in enumerate(self.rules)}
         across = sorted(self.across.items, key=lambda item: order.get(item[0].rule, len(order)))
