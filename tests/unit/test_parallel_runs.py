@@ -31,7 +31,7 @@ def test_many_small_files_go_in_a_few_batches_in_order(tmp_path: Path) -> None:
     """300 files for 2 processes: about 4 batches a process, every file once, in order."""
     folder = _small_files(tmp_path, 300)
     units = [
-        _engine._Unit(i, InputSource(name=p.name, format="json", path=p))
+        _engine.Unit(i, InputSource(name=p.name, format="json", path=p))
         for i, p in enumerate(sorted(folder.iterdir()))
     ]
     batches = _engine._batches(units, 2)

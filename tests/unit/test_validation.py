@@ -12,7 +12,10 @@ from antt_domain.validation import (
     CATALOGUE,
     InputError,
     Issue,
+    RecordSet,
+    RuleContext,
     Severity,
+    dataset_rule,
     validate,
     validate_bytes,
     validate_value,
@@ -215,6 +218,20 @@ def test_large_jsonl_split_across_jobs_reports_the_same_lines(
     assert two.records == one.records == 300
 
 
+def _sees_all(records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+    yield from ()
+
+
+_SEES_ALL = dataset_rule(
+    code="XSA001",
+    name="sees-all",
+    severity="info",
+    title=("Sees all", "Xem hết"),
+    explanation=("Looks at every record.", "Xem mọi bản ghi."),
+    message=("never", "không bao giờ"),
+)(_sees_all)
+
+
 def test_without_dataset_rules_records_stream_through_and_findings_are_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -237,17 +254,23 @@ def test_without_dataset_rules_records_stream_through_and_findings_are_the_same(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setattr(_engine, "CHUNK_BYTES", 2000)
     kept: list[int] = []
-    original = _engine._check_all
+    original = _engine.results
 
-    def spy(*args: object, **kwargs: object) -> object:
-        checked = original(*args, **kwargs)  # type: ignore[arg-type]
-        kept.append(sum(len(c.records) for c in checked))
-        return checked
+    def spy(*args: object, **kwargs: object) -> Iterator[object]:
+        count = 0
+        for part in original(*args, **kwargs):  # type: ignore[arg-type]
+            count += len(part.checked.records)
+            yield part
+        kept.append(count)
 
-    monkeypatch.setattr(_engine, "_check_all", spy)
+    monkeypatch.setattr(_engine, "results", spy)
     streamed = validate(path, ignore=["D"])
     everything = validate(path)
-    assert kept == [0, 200]
+    # A rule across records written as a function sees every record: they are kept for it.
+    recorded = validate(path, rules=[_SEES_ALL])
+    assert kept[0] == 0
+    assert kept[2] == 200
+    assert recorded.findings == everything.findings
     assert [(f.code, f.line) for f in streamed] == [("V102", 51), ("V104", 151)]
     assert streamed.findings == tuple(f for f in everything if not f.code.startswith("D"))
 

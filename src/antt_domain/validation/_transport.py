@@ -1,6 +1,8 @@
-"""What a piece of work gives back (:class:`Done`), and how it travels between processes:
-findings as plain tuples and sound records as compact JSON bytes (attrs objects pickle
-slowly), made objects again in the main process with the lines of the pieces before."""
+"""What a piece of work gives back (:class:`Part`), and how it travels between processes:
+findings as plain tuples, sound records (only when the parent needs them) as compact JSON
+bytes (attrs objects pickle slowly), and the facts of the split rules across records as one
+plain tuple a record; made objects again in the main process with the lines of the pieces
+before."""
 
 from __future__ import annotations
 
@@ -12,31 +14,47 @@ import attrs
 
 from antt_domain._accel import accelerator
 from antt_domain.validation._findings import Finding, RuleFault, Severity
+from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._pipeline import Checked, Payload
 from antt_domain.validation._rules import Located
 from antt_domain.validation._versions import profile
 
-__all__ = ["Done", "finding_row", "received"]
+__all__ = ["FactRow", "Part", "finding_row", "received"]
 
 #: A finding as a plain tuple, in the order of its attributes.
 _FindingRow = tuple[Any, ...]
+#: The facts of one sound record: (pointer, line in its piece, record id, the facts of each
+#: split rule of the plan, in the plan's order -- ``None`` where a rule has none).
+FactRow = tuple[str, int | None, str, tuple[Any, ...]]
 
 
 @final
 @attrs.frozen(kw_only=True)
-class Done:
-    """One piece checked. In this process ``checked`` holds its located findings and (when
-    the plan keeps them) sound records; from a worker the findings come as ``rows`` and the
-    records as ``payload`` instead, and ``checked`` holds only what the piece was."""
+class Part:
+    """One piece of a run checked: a whole input, or a byte range of a JSONL file.
 
-    index: int
+    In the process that checked it, ``checked`` holds its located findings and (when the run
+    needs them) its sound records; from another process the findings come as ``rows`` and the
+    records as ``payload`` (only when the parent needs records), and ``checked`` holds only
+    what the piece was (path, kind, count, version, dataset documents). ``facts`` are the
+    facts of the split rules across records (:class:`~antt_domain.validation.FactLifecycle`),
+    one row a sound record that has some. Lines (of findings, faults, records and facts)
+    count from the start of the piece. Picklable: the unit of work of a distributed run.
+    """
+
+    #: Where the piece starts in its input (0: the input's first piece, or the whole input).
+    start: int
     #: How many lines the piece holds (JSONL; 0 for a document).
     lines: int
     checked: Checked
-    #: The built-in rules that crashed on this piece, with the (piece's) line of the record.
+    #: The rules that crashed on this piece, with the (piece's) line of the record.
     faults: tuple[tuple[RuleFault, int | None], ...] = ()
     rows: tuple[_FindingRow, ...] = ()
     payload: Payload | None = None
+    facts: tuple[FactRow, ...] = ()
+    #: The input the piece is of, to locate the findings of the rules across records (left
+    #: out by a worker process: its parent knows it).
+    source: InputSource | None = None
 
 
 def finding_row(f: Finding) -> _FindingRow:
@@ -69,7 +87,7 @@ def _from_row(row: _FindingRow) -> Finding:
     )
 
 
-def received(done: Done, before: int) -> Checked:
+def received(done: Part, before: int) -> Checked:
     """What a piece gave, as this process holds it: findings and records (rebuilt from a
     worker's rows and JSON bytes), their lines moved down by the ``lines`` before the piece.
     A worker has read these very bytes strictly and checked them against the schema, so the

@@ -1,26 +1,26 @@
 """Checking the inputs of a run, piece by piece, in this process or in worker processes.
 
-A run is cut into pieces (:class:`_Unit`: a whole input, or a byte range of a large JSONL
+A run is cut into pieces (:class:`Unit`: a whole input, or a byte range of a large JSONL
 file) and a :class:`Plan` says what to do with each: read it as the run says, check it (read,
-schema, structure), and run the built-in record rules on its sound records, locating their
-findings in the bytes at hand. The same function does this for every piece
-(:func:`_check_unit`): in this process, or -- with ``jobs > 1`` and a run big enough to gain
-from it -- in worker processes, whose results come back as plain tuples and JSON bytes (attrs
-objects pickle slowly). :func:`_check_all` brings the pieces back together in input order.
+schema, structure), run the built-in record rules on its sound records, locating their
+findings in the bytes at hand, and make the facts of the built-in split rules across records.
+The same function does this for every piece (:func:`check_unit`): in this process, or -- with
+``jobs > 1`` and a run big enough to gain from it -- in worker processes, whose results come
+back as plain tuples, facts and (only when the parent needs records) JSON bytes (attrs objects
+pickle slowly). :func:`results` gives the pieces in input order, for ``_join``.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from typing import final
+from typing import Any, cast, final
 
 import attrs
 
 from antt_domain.validation._apply import apply_record_rules, rule_context, rule_findings
-from antt_domain.validation._faults import Faults, RuleCrashError
+from antt_domain.validation._faults import Faults
 from antt_domain.validation._inputs import InputSource
-from antt_domain.validation._kept import Kept
 from antt_domain.validation._locate import locate_in_piece
 from antt_domain.validation._options import (
     DEFAULT,
@@ -30,16 +30,17 @@ from antt_domain.validation._options import (
     Progress,
 )
 from antt_domain.validation._pieces import Reading, check_piece, line_bounds, size_of
-from antt_domain.validation._pipeline import Checked, Payload
+from antt_domain.validation._pipeline import Payload
 from antt_domain.validation._pool import in_order
-from antt_domain.validation._rules import Located, RecordSet, Rule, RuleContext
-from antt_domain.validation._transport import Done, finding_row, received
+from antt_domain.validation._rules import LifecycleCheck, Located, RecordSet, Rule, RuleContext
+from antt_domain.validation._transport import FactRow, Part, finding_row
 from antt_domain.validation.rules import BUILT_IN_RULES
 
-__all__ = ["Plan", "plan_run"]
+__all__ = ["Plan", "Unit", "check_unit", "facts_of", "needs_record_set", "plan_run", "results"]
 
-#: Above this size a JSONL file is checked in pieces of at most this size.
-CHUNK_BYTES = 8 * 1024 * 1024
+#: Above this size a JSONL file is checked in pieces of at most this size (a piece's sound
+#: records, and the facts made of them, are in memory at once: 2 MiB keeps that to tens of MB).
+CHUNK_BYTES = 2 * 1024 * 1024
 #: Above this size, and with ``jobs > 1``, a JSONL file is shared between processes.
 PARALLEL_BYTES = 1024 * 1024
 #: With ``jobs > 1``, pieces of work smaller than this are not worth sending to a worker
@@ -50,7 +51,7 @@ SMALL_BYTES = 64 * 1024
 
 @final
 @attrs.frozen
-class _Unit:
+class Unit:
     """One piece of work: a whole source, or a byte range of a large JSONL file."""
 
     index: int
@@ -63,12 +64,17 @@ class _Unit:
 @attrs.frozen(kw_only=True)
 class Plan:
     """What is done to every piece of a run, in whichever process: how to read it, which
-    built-in record rules to run (by code: rules are not sent between processes) with which
-    context, and whether its sound records are wanted afterwards (for rules that run once the
-    pieces are back: plugins' record rules and every rule across records)."""
+    built-in record rules to run and which built-in split rules across records to make facts
+    for (by code: rules are not sent between processes) with which context, and whether its
+    sound records are wanted afterwards (for rules that need the records themselves in this
+    process: plugins' record rules, rules across records that are not split, and every rule
+    across records on the :class:`RecordSet` path)."""
 
     reading: Reading
     rule_codes: tuple[str, ...]
+    #: The built-in split rules across records whose ``facts`` each piece gives, as their
+    #: places in ``BUILT_IN_RULES`` (codes would not do: the 1.0 and 2.0 D005 share one).
+    fact_rules: tuple[int, ...] = ()
     #: The run's codelists and gazetteer, as picklable values (or ``DEFAULT``).
     codelists: Codelists
     codelists_v2: Codelists
@@ -79,21 +85,45 @@ class Plan:
         """The rules' context of the run (the same in every process)."""
         return rule_context(self.codelists, self.codelists_v2, self.gazetteer)
 
+    def split_rules(self) -> list[Rule]:
+        """The built-in split rules whose facts the pieces bring, in the order of a fact row."""
+        return [BUILT_IN_RULES[i] for i in self.fact_rules]
+
+
+def needs_record_set(rules: Sequence[Rule]) -> bool:
+    """Whether a run with ``rules`` keeps every sound record in a :class:`RecordSet`: when one
+    of its rules across records is a function ``check(records, context)`` (it may look any
+    record up). Otherwise every rule across records is fed as the pieces come, keeping none."""
+    return any(r.scope == "dataset" and not isinstance(r.check, LifecycleCheck) for r in rules)
+
 
 def plan_run(options: Options) -> tuple[Plan, list[Rule]]:
-    """The plan of a run, and the selected rules left to run in this process afterwards."""
+    """The plan of a run, and the selected rules left to run in this process (plugins' record
+    rules, and every rule across records: the split ones are given their facts here)."""
     rules = [r for r in (*BUILT_IN_RULES, *options.rules) if options.keeps(r.code)]
     in_plan = [r for r in rules if r.scope == "record" and r in BUILT_IN_RULES]
     rest = [r for r in rules if r not in in_plan]
+    record_set = needs_record_set(rest)
+    chosen = {id(r) for r in rest}
+    split = [
+        i
+        for i, r in enumerate(BUILT_IN_RULES)
+        if not record_set and id(r) in chosen and r.scope == "dataset" and _splits(r)
+    ]
     plan = Plan(
         reading=(options.force_type, options.schema_version),
         rule_codes=tuple(r.code for r in in_plan),
+        fact_rules=tuple(split),
         codelists=_picklable(options.codelists),
         codelists_v2=_picklable(options.codelists_v2),
         gazetteer=options.gazetteer,
-        keep_records=bool(rest),
+        keep_records=len(split) < len(rest),
     )
     return plan, rest
+
+
+def _splits(rule: Rule) -> bool:
+    return isinstance(rule.check, LifecycleCheck) and rule.check.splits
 
 
 def _picklable(lists: Codelists) -> Codelists:
@@ -102,61 +132,102 @@ def _picklable(lists: Codelists) -> Codelists:
     return lists if lists is DEFAULT else dict(lists)
 
 
-def _check_unit(
-    unit: _Unit, plan: Plan, context: RuleContext, faults: Faults, *, send: bool
-) -> Done:
+def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, send: bool) -> Part:
     """Check one piece as ``plan`` says; ``send``: for another process (records as bytes)."""
     payload: Payload | None = [] if send and plan.keep_records else None
     checked, lines, data = check_piece(unit.source, unit.start, unit.end, plan.reading, payload)
+    by_code = {r.code: r for r in BUILT_IN_RULES}
     if plan.rule_codes and checked.records:
-        by_code = {r.code: r for r in BUILT_IN_RULES}
         rules = [by_code[code] for code in plan.rule_codes]
         raised = apply_record_rules(checked.records, rules, context, faults)
         found = rule_findings(raised, RecordSet(()))
         checked.findings += locate_in_piece(unit.source, data, found)
+    facts: tuple[FactRow, ...] = ()
+    if plan.fact_rules and checked.records:
+        split = [BUILT_IN_RULES[i] for i in plan.fact_rules]
+        facts = facts_of(checked.records, split, context, faults)
     if send or not plan.keep_records:
         checked.records = []
     faulted = tuple(faults.items)
     if not send:
-        return Done(index=unit.index, lines=lines, checked=checked, faults=faulted)
+        return Part(
+            start=unit.start,
+            lines=lines,
+            checked=checked,
+            faults=faulted,
+            facts=facts,
+            source=unit.source,
+        )
     rows = tuple(finding_row(f) for f in checked.findings)
     checked.findings = []
-    return Done(
-        index=unit.index, lines=lines, checked=checked, faults=faulted, rows=rows, payload=payload
+    return Part(
+        start=unit.start,
+        lines=lines,
+        checked=checked,
+        faults=faulted,
+        rows=rows,
+        payload=payload,
+        facts=facts,
     )
 
 
-def _work_batch(batch: list[_Unit], plan: Plan) -> list[Done]:
+def facts_of(
+    records: Sequence[Located], rules: Sequence[Rule], context: RuleContext, faults: Faults
+) -> tuple[FactRow, ...]:
+    """The facts each split rule (of ``rules``) gives of each record, one row a record that
+    has some. A rule whose ``facts`` raises goes to ``faults`` (D900) and gives no more."""
+    columns: list[list[Any]] = []
+    for rule in rules:  # one loop a rule: a crash ends its column
+        make = cast("Any", rule.check).lifecycle.facts
+        column: list[Any] = [None] * len(records)
+        columns.append(column)
+        if rule.code in faults.off:
+            continue
+        try:
+            for index, item in enumerate(records):
+                column[index] = make(item, context)
+        except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+            faults.add(rule, exc, None)
+    rows = [
+        (item.pointer, item.line, item.record.id, got)
+        for item, got in zip(records, zip(*columns, strict=True), strict=True)
+        if any(fact is not None for fact in got)
+    ]
+    return tuple(rows)
+
+
+def _work_batch(batch: list[Unit], plan: Plan) -> list[Part]:
     """In a worker process: the pieces of ``batch``, checked for sending back."""
     context = plan.context()
-    return [_check_unit(unit, plan, context, Faults(), send=True) for unit in batch]
+    return [check_unit(unit, plan, context, Faults(), send=True) for unit in batch]
 
 
-def _units(sources: Sequence[InputSource], jobs: int) -> list[_Unit]:
+def _units(sources: Sequence[InputSource], jobs: int) -> list[Unit]:
     """Work units: each source whole, except JSONL files over :data:`CHUNK_BYTES` (or over
     :data:`PARALLEL_BYTES` with ``jobs > 1``), cut into byte ranges at line starts (so memory
     stays bounded, and several processes can share one file)."""
-    units: list[_Unit] = []
+    units: list[Unit] = []
     for index, source in enumerate(sources):
         size = size_of(source) if source.format == "jsonl" and source.data is None else 0
         parallel = jobs > 1 and size > PARALLEL_BYTES
         if size <= CHUNK_BYTES and not parallel:
-            units.append(_Unit(index, source))
+            units.append(Unit(index, source))
             continue
         pieces = -(-size // CHUNK_BYTES)
         if parallel:  # a few pieces per process, so that none waits for the slowest
             pieces = max(pieces, min(4 * jobs, size // (PARALLEL_BYTES // 4)))
         bounds = line_bounds(source.path, size, pieces)  # type: ignore[arg-type]
-        units += [_Unit(index, source, a, b) for a, b in itertools.pairwise(bounds)]
+        units += [Unit(index, source, a, b) for a, b in itertools.pairwise(bounds)]
     return units
 
 
-def _batches(units: list[_Unit], jobs: int) -> list[list[_Unit]]:
+def _batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
     """``units`` in consecutive batches of about equal size, a few per process: many small
     files then cost a few round trips to the workers, not one each."""
     sizes = [max(size_of(u.source, u.start, u.end), 1) for u in units]
-    target = max(sum(sizes) // (4 * jobs), 1)
-    batches: list[list[_Unit]] = [[]]
+    # At most CHUNK_BYTES a batch: what a worker sends back at once stays bounded.
+    target = max(min(sum(sizes) // (4 * jobs), CHUNK_BYTES), 1)
+    batches: list[list[Unit]] = [[]]
     filled = 0
     for unit, size in zip(units, sizes, strict=True):
         if batches[-1] and filled + size > target:
@@ -167,7 +238,7 @@ def _batches(units: list[_Unit], jobs: int) -> list[list[_Unit]]:
     return batches
 
 
-def _workers_can_win(units: Sequence[_Unit]) -> bool:
+def _workers_can_win(units: Sequence[Unit]) -> bool:
     """Whether worker processes can make this run faster than one process: not when it comes
     to :data:`PARALLEL_BYTES` or less in all (starting them costs more than it saves), nor when
     most of its bytes are in pieces under :data:`SMALL_BYTES` (many small files: sending each
@@ -181,64 +252,34 @@ def _workers_can_win(units: Sequence[_Unit]) -> bool:
 
 
 def _in_workers(
-    units: list[_Unit], plan: Plan, jobs: int, progress: Progress | None
-) -> Iterator[Done]:
+    units: list[Unit], plan: Plan, jobs: int, progress: Progress | None
+) -> Iterator[Part]:
     """The units checked by worker processes (in a few batches), in order."""
     results = in_order(_work_batch, _batches(units, jobs), plan, jobs)
-    for done, result in enumerate(results, 1):
+    for done, (unit, result) in enumerate(zip(units, results, strict=True), 1):
         if progress:
             progress(done, len(units))
-        yield result
+        yield attrs.evolve(result, source=unit.source)
 
 
-def _results(
-    units: list[_Unit], plan: Plan, jobs: int, progress: Progress | None, faults: Faults
-) -> Iterator[Done]:
-    """The checked units in order: from worker processes when they can win, else here."""
+def results(
+    sources: Sequence[InputSource],
+    plan: Plan,
+    options: Options,
+    progress: Progress | None,
+    off: Callable[[], set[str]],
+) -> Iterator[Part]:
+    """Every piece of ``sources`` checked as ``plan`` says, in input order: by worker
+    processes when they can win, else here (``off()``: the codes of the rules switched off so
+    far, which a piece checked here does not run)."""
+    jobs = options.jobs
+    units = _units(sources, jobs)
     if jobs > 1 and len(units) > 1 and _workers_can_win(units):
         yield from _in_workers(units, plan, jobs, progress)
         return
     context = plan.context()
     for done, unit in enumerate(units, 1):
-        here = Faults(raise_on_crash=faults.raise_on_crash, off=faults.off)
-        yield _check_unit(unit, plan, context, here, send=False)
+        here = Faults(raise_on_crash=options.raise_on_crash, off=off())
+        yield check_unit(unit, plan, context, here, send=False)
         if progress:
             progress(done, len(units))
-
-
-def _check_all(
-    sources: Sequence[InputSource],
-    plan: Plan,
-    options: Options,
-    progress: Progress | None,
-    on_records: Callable[[list[Located]], None] | None,
-    *,
-    kept: Kept,
-    faults: Faults,
-) -> list[Checked]:
-    """Check every source as ``plan`` says, one :class:`Checked` a source in input order.
-
-    The kept findings go to ``kept``, crashed rules to ``faults``; ``on_records`` sees each
-    piece's sound records as they come, and then they are dropped (memory stays flat) unless
-    it is ``None``."""
-    merged: dict[int, Checked] = {}
-    lines_before: dict[int, int] = {}
-    for done in _results(_units(sources, options.jobs), plan, options.jobs, progress, faults):
-        before = lines_before.get(done.index, 0)
-        lines_before[done.index] = before + max(done.lines - 1, 0)
-        faults.merge((f, None if n is None else n + before) for f, n in done.faults)
-        if faults.items and faults.raise_on_crash:  # a crash in a worker process
-            raise RuleCrashError(faults.items[0][0])
-        checked = received(done, before)
-        kept.add(f for f in checked.findings if options.keeps(f.code))
-        checked.findings = []
-        if on_records is not None:
-            on_records(checked.records)
-            checked.records = []
-        if done.index not in merged:
-            merged[done.index] = checked
-            continue
-        whole = merged[done.index]
-        whole.records += checked.records
-        whole.count += checked.count
-    return [merged[i] for i in sorted(merged)]

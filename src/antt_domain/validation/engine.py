@@ -9,11 +9,18 @@ that reports problems of its own makes findings with :func:`make_finding` or
 validations: it runs Python's cyclic collector less often while they do (see
 ``docs/performance.md``).
 
+A distributed engine (Dask, Spark) runs a validation in two halves: :func:`check_part` on
+each input, or each byte range of a large JSONL file, wherever it likes -- the map -- and
+:func:`join` over the :class:`Part` objects, in input order, in one process -- the join:
+plugins' record rules, the rules across records on the parts' compact facts, the findings
+located and capped. :func:`run` is these two halves in one machine.
+
 How a run goes (the modules of ``antt_domain.validation``): ``_run`` is the pipeline; it plans
 the run and checks every piece of the inputs in ``_workers`` (in this process, or in worker
 processes with ``jobs > 1``: the same plan), which reads and checks each piece in ``_pieces``
-and ``_pipeline``; ``_apply`` applies rules, ``_locate`` finds the line and column of every
-finding, ``_kept`` caps them.
+and ``_pipeline`` and makes the facts of the split rules across records; ``_join`` joins the
+pieces as they come back: ``_apply`` applies the rules left, ``_feeds`` feeds the rules across
+records, ``_locate`` finds the line and column of every finding, ``_kept`` caps them.
 """
 
 from __future__ import annotations
@@ -30,7 +37,8 @@ from antt_domain.validation._options import (
     Progress,
 )
 from antt_domain.validation._pool import GC_THRESHOLDS, few_collections
-from antt_domain.validation._run import run
+from antt_domain.validation._run import check_part, join, run
+from antt_domain.validation._transport import Part
 
 __all__ = [
     "DEFAULT",
@@ -41,10 +49,13 @@ __all__ = [
     "GazetteerOption",
     "InputSource",
     "Options",
+    "Part",
     "Progress",
+    "check_part",
     "discover",
     "few_collections",
     "finding_from",
+    "join",
     "make_finding",
     "render_parts",
     "run",
