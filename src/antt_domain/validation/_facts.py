@@ -63,6 +63,18 @@ def _table() -> tuple[sqlite3.Connection, str]:
         return _shared, f"facts_{next(_tables)}"
 
 
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One transaction around many statements: in autocommit each insert would be its own."""
+    db.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
 def _drop(db: sqlite3.Connection, table: str) -> None:
     with contextlib.suppress(sqlite3.Error):
         db.execute(f"DROP TABLE IF EXISTS {table}")
@@ -201,7 +213,7 @@ class FactIndex(Generic[_V]):
             weakref.finalize(self, _drop, self._db, self._name)
         if not self._memory:
             return
-        with self._db:
+        with _transaction(self._db):
             self._db.executemany(
                 f"INSERT INTO {self._name} (key, value) VALUES (?, ?)",  # noqa: S608 - our name
                 ((_key(k), pickle.dumps((k, v), _PROTOCOL)) for k, v in self._memory.items()),
@@ -267,7 +279,7 @@ class FactLog(Generic[_R]):
             self._db, self._name = _table()
             self._db.execute(f"CREATE TABLE {self._name} (n INTEGER PRIMARY KEY, row BLOB)")
             weakref.finalize(self, _drop, self._db, self._name)
-        with self._db:
+        with _transaction(self._db):
             self._db.executemany(
                 f"INSERT INTO {self._name} (row) VALUES (?)",  # noqa: S608 - our own name
                 ((pickle.dumps(r, _PROTOCOL),) for r in self._memory),

@@ -221,7 +221,7 @@ class _DanglingReferences:
         record_id, kind, refs = facts
         known = self.known
         count = len(known)
-        known.add(record_id, kind)
+        known.setdefault(record_id, kind)
         if len(known) > count:
             self.hints.add(count, record_id, kind)
         for field, index, target, code in refs:
@@ -295,7 +295,7 @@ class _WrongTypes:
     def take(self, spot: Spot, facts: _RecordFacts) -> list[Issue] | None:
         record_id, kind, refs = facts
         known = self.known
-        known.add(record_id, kind)
+        known.setdefault(record_id, kind)
         found: list[Issue] | None = None
         for field, index, target, code in refs:
             target_kind = known.get(target)
