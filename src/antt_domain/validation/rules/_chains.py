@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Generic, TypeVar, final
 
+from antt_domain.validation import _facts
 from antt_domain.validation._facts import SEEN, FactIndex, FactLog
 from antt_domain.validation._rules import Issue, Spot
 
@@ -37,7 +38,9 @@ class FirstRecords(Generic[_V]):
     """
 
     def __init__(self) -> None:
-        self._log: FactLog[tuple[tuple[str, _V | None], ...]] = FactLog()
+        # A row is a chunk: spill after as many records as any other store keeps.
+        rows = max(1, _facts.SPILL_AFTER // _CHUNK)
+        self._log: FactLog[tuple[tuple[str, _V | None], ...]] = FactLog(limit=rows)
         self._chunk: list[tuple[str, _V | None]] = []
         self._first: FactIndex[tuple[_V] | tuple[()]] = FactIndex()
 
