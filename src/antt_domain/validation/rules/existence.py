@@ -223,7 +223,7 @@ unit_not_active = dataset_rule(
     code="D108",
     name="unit-not-active",
     severity="warning",
-    title=("_Unit not in existence then", "Đơn vị không còn (chưa có) vào thời điểm đó"),
+    title=("Unit not in existence then", "Đơn vị không còn (chưa có) vào thời điểm đó"),
     explanation=(
         (
             "An actor, an assessed member or an event's area is an organisation or area that "
