@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for megabytes in args.mb or [150.0]:
             where = args.keep or folder
-            path = where / f"national-{args.schema}-{megabytes:g}mb.jsonl"
+            share = f"{args.invalid_share:g}".replace(".", "_")
+            path = where / f"national-{args.schema}-{megabytes:g}mb-{share}.jsonl"
             if not path.exists():
                 with path.open("w", encoding="utf-8") as out:
                     write(

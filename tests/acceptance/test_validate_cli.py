@@ -157,6 +157,33 @@ def test_fail_on_and_max_findings(antt: Run) -> None:
     assert cut.returncode == 1
 
 
+def test_spill_after_moves_facts_to_disk_and_finds_the_same(
+    antt: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--spill-after 1: every store of the rules across records goes to disk at once, and the
+    report is the default run's, byte for byte; 0 is refused."""
+    from antt_domain.validation import _facts  # noqa: PLC0415 - the stores, watched
+
+    made: list[str] = []
+    table = _facts._table
+
+    def watched() -> tuple[object, str]:
+        found = table()
+        made.append(found[1])
+        return found
+
+    monkeypatch.setattr(_facts, "_table", watched)
+    default = antt("validate", "--format", "json", str(FIXTURE))
+    assert not made  # a small file: every fact stays in memory
+    spilled = antt("validate", "--format", "json", "--spill-after", "1", str(FIXTURE))
+    assert made  # on disk
+    assert spilled.stdout == default.stdout
+    assert spilled.returncode == default.returncode == 1
+    assert _facts.SPILL_AFTER == 20_000  # the run's setting ends with the run
+    refused = antt("validate", "--spill-after", "0", str(FIXTURE))
+    assert refused.returncode == 2
+
+
 def test_select_and_ignore_accept_comma_lists(antt: Run) -> None:
     """--select D001,V102 keeps those codes only; --ignore drops prefixes."""
     result = antt("validate", "--format", "json", "--select", "d001,V102", str(FIXTURE))

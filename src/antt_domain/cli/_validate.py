@@ -119,6 +119,16 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="N",
         help="use N processes (0: one per core)",
     )
+    parser.add_argument(
+        "--spill-after",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=(
+            "keep up to N facts a store of the rules across records in memory, then move them "
+            "to a temporary file (default 20000; more is faster and takes more memory)"
+        ),
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     add_strict_option(parser)
     parser.set_defaults(run=run_command)
@@ -206,6 +216,7 @@ def run_command(args: argparse.Namespace) -> int:
         gazetteer=manager.gazetteer(),
         jobs=args.jobs,
         max_findings=args.max_findings,  # kept by the run, not only cut at printing
+        spill_after=args.spill_after,
     )
     progress = _Progress()
     try:

@@ -27,7 +27,7 @@ import weakref
 from collections.abc import Hashable, Iterator
 from typing import Any, Final, Generic, TypeVar, final
 
-__all__ = ["SEEN", "SPILL_AFTER", "FactIndex", "FactLog"]
+__all__ = ["SEEN", "SPILL_AFTER", "FactIndex", "FactLog", "spilling_after"]
 
 #: How many entries a store keeps in memory before it moves them to disk. Read when a store
 #: is made (a test sets it low to run the on-disk path on small inputs).
@@ -42,6 +42,22 @@ _R = TypeVar("_R")
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: SQLite's page cache for all the stores of a process, in KiB (a negative ``cache_size``).
 _CACHE_KIB = 8192
+
+
+@contextlib.contextmanager
+def spilling_after(limit: int | None) -> Iterator[None]:
+    """Meanwhile, stores made keep ``limit`` entries in memory (``None``: as they do). It sets
+    the process's :data:`SPILL_AFTER`: runs in threads of one process share it."""
+    global SPILL_AFTER  # noqa: PLW0603 - the one setting, for the length of a run
+    if limit is None:
+        yield
+        return
+    before, SPILL_AFTER = SPILL_AFTER, limit
+    try:
+        yield
+    finally:
+        SPILL_AFTER = before
+
 
 _shared: sqlite3.Connection | None = None
 _tables = itertools.count()

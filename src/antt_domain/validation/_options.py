@@ -70,6 +70,10 @@ class Options:
     #: A rule that crashes raises :class:`~antt_domain.validation.RuleCrashError` at once,
     #: instead of becoming a V900/D900 finding in ``Report.faults`` while the run goes on.
     raise_on_crash: bool = False
+    #: How many facts each store of a rule across records keeps in memory before moving them
+    #: to a temporary SQLite file (``None``: the default of ``_facts.SPILL_AFTER``,
+    #: 20,000). More is faster on a large input and takes more memory.
+    spill_after: int | None = None
 
     def keeps(self, code: str) -> bool:
         """Whether findings of ``code`` are reported (a crashed rule always is)."""

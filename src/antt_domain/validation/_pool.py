@@ -112,6 +112,15 @@ def _start_method() -> tuple[Any, str | None]:
     return multiprocessing.get_context("spawn"), os.environ.get("PYTHONHASHSEED") or HASH_SEED
 
 
+def facts_travel() -> bool:
+    """Whether worker processes hash as this process does, so that the facts of rules across
+    records (which may be ``hash()`` digests) can be made in them: forked workers do; workers
+    started afresh with one hash seed do from Python 3.12, where ``hash(None)`` became a
+    constant (before, it is the address of ``None``, which differs between processes)."""
+    method, _ = _start_method()
+    return method.get_start_method() == "fork" or sys.version_info >= (3, 12)
+
+
 @contextlib.contextmanager
 def _hash_seed(seed: str | None) -> Iterator[None]:
     """``PYTHONHASHSEED`` set to ``seed`` inside (for the worker processes started there)."""

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from antt_domain.validation import _workers
+from antt_domain.validation._facts import spilling_after
 from antt_domain.validation._faults import Faults
 from antt_domain.validation._findings import Report
 from antt_domain.validation._inputs import InputSource
@@ -41,11 +42,12 @@ def run(
     ``check(records, context)``: then the sound records of the run are kept for it.
     """
     plan, rules = _workers.plan_run(options)
-    joiner = Joiner(options, plan, rules)
-    # Looked up in its module at each run, so that a test can wrap it.
-    for part in _workers.results(sources, plan, options, progress, joiner.off):
-        joiner.add(part)
-    return joiner.report()
+    with spilling_after(options.spill_after):
+        joiner = Joiner(options, plan, rules)
+        # Looked up in its module at each run, so that a test can wrap it.
+        for part in _workers.results(sources, plan, options, progress, joiner.off):
+            joiner.add(part)
+        return joiner.report()
 
 
 def check_part(
@@ -79,7 +81,8 @@ def join(parts: Iterable[Part], options: Options) -> Report:
     again the files that have some, by the parts' sources.
     """
     plan, rules = _workers.plan_run(options)
-    joiner = Joiner(options, plan, rules)
-    for part in parts:
-        joiner.add(part)
-    return joiner.report()
+    with spilling_after(options.spill_after):
+        joiner = Joiner(options, plan, rules)
+        for part in parts:
+            joiner.add(part)
+        return joiner.report()

@@ -18,6 +18,7 @@ from typing import Any, cast, final
 
 import attrs
 
+from antt_domain.validation import _pool
 from antt_domain.validation._apply import apply_record_rules, rule_context, rule_findings
 from antt_domain.validation._faults import Faults
 from antt_domain.validation._inputs import InputSource
@@ -105,10 +106,12 @@ def plan_run(options: Options) -> tuple[Plan, list[Rule]]:
     rest = [r for r in rules if r not in in_plan]
     record_set = needs_record_set(rest)
     chosen = {id(r) for r in rest}
+    # Facts made in workers that would hash otherwise than this process are made here.
+    travel = options.jobs == 1 or _pool.facts_travel()
     split = [
         i
         for i, r in enumerate(BUILT_IN_RULES)
-        if not record_set and id(r) in chosen and r.scope == "dataset" and _splits(r)
+        if travel and not record_set and id(r) in chosen and r.scope == "dataset" and _splits(r)
     ]
     plan = Plan(
         reading=(options.force_type, options.schema_version),

@@ -428,3 +428,28 @@ def test_a_run_with_workers_started_afresh_reports_what_one_process_does(
     two = run(sources, Options(ignore=FUNCTIONS, jobs=2))
     assert pieces
     assert _json(two) == _json(one)
+
+
+@pytest.mark.parametrize(
+    ("methods", "version"),
+    [(["fork", "spawn"], (3, 11)), (["spawn"], (3, 12)), (["spawn"], (3, 11))],
+)
+def test_facts_are_made_in_workers_only_where_they_hash_alike(
+    monkeypatch: pytest.MonkeyPatch, methods: list[str], version: tuple[int, int]
+) -> None:
+    """Spawned workers before Python 3.12 hash None by its address, unlike this process: the
+    split rules' facts are then made here, from the records the workers send."""
+    import multiprocessing  # noqa: PLC0415 - only here
+    import sys  # noqa: PLC0415 - only here
+
+    from antt_domain.validation import _workers  # noqa: PLC0415 - the plan, looked at
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: methods)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(sys, "version_info", version)
+    plan, _ = _workers.plan_run(Options(jobs=2))
+    travel = "fork" in methods or version >= (3, 12)
+    assert bool(plan.fact_rules) == travel
+    assert plan.keep_records == (not travel)
+    alone, _ = _workers.plan_run(Options(jobs=1))
+    assert alone.fact_rules  # one process hashes as itself

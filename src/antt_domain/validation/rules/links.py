@@ -7,7 +7,7 @@ link's target is the FIRST record with that id. Kept (in fact stores, which spil
 first record of each id, as that summary, in a :class:`FactIndex`; the :class:`Spot`, summary
 and links of each linking figure in a :class:`FactLog`. At the end each link is joined with
 its target's summary, in input order. D102 keeps its link graph in a
-:class:`~antt_domain.validation.rules._cycles.FactGraph` and walks it at the end; D101 also
+``FactGraph`` (``rules._cycles``) and walks it at the end; D101 also
 keeps the units declared by the datasets' vocabularies (a dict: bounded by the vocabularies).
 """
 
@@ -200,7 +200,7 @@ class LinkCycle:
     places_of and achieved_by links once, at the first of its figures in input order.
 
     Kept: the graph of those links (each edge from a figure's id to a target id, a figure
-    linking to itself left out) in a :class:`FactGraph`; the place in input order and the
+    linking to itself left out) in a ``FactGraph``; the place in input order and the
     :class:`Spot` of the first figure of each id that has any link, in a :class:`FactIndex`.
     The graph is walked at the end."""
 
