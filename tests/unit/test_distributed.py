@@ -18,7 +18,16 @@ from typing import Any, Literal
 import pytest
 
 from antt_domain import distributed
-from antt_domain.validation import RenderOptions, Report, engine, render, validate
+from antt_domain.validation import (
+    BUILT_IN_RULES,
+    LifecycleCheck,
+    RenderOptions,
+    Report,
+    _facts,
+    engine,
+    render,
+    validate,
+)
 
 pytest.importorskip("dask")
 
@@ -101,6 +110,60 @@ def test_a_national_file_in_parts_gives_the_report_of_one_process(
     assert national.stat().st_size > 4 * PART  # several parts
     assert _json(got) == _json(expected)
     assert {f.code for f in got.findings} >= {"S001", "D002"}  # schema and a rule across records
+
+
+#: The built-in rules across records that are functions of every record. Ignored, no record
+#: is kept: the other rules across records (lifecycles) are fed part by part in the join.
+FUNCTIONS = tuple(
+    sorted(
+        {
+            r.code
+            for r in BUILT_IN_RULES
+            if r.scope == "dataset" and not isinstance(r.check, LifecycleCheck)
+        }
+    )
+)
+#: ... and those that are not split into facts (a plain lifecycle is given the records).
+NOT_SPLIT = tuple(
+    sorted(
+        {
+            r.code
+            for r in BUILT_IN_RULES
+            if r.scope == "dataset" and not (isinstance(r.check, LifecycleCheck) and r.check.splits)
+        }
+    )
+)
+
+
+@pytest.mark.parametrize("spill", [False, True], ids=["in-memory", "spilled"])
+@pytest.mark.parametrize("scheduler", SCHEDULERS)
+def test_the_lifecycle_rules_fed_part_by_part_give_the_report_of_one_process(
+    national: Path, scheduler: str, spill: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the rules that need every record, no record is kept: the lifecycles are fed
+    in the join part after part (the split ones their facts, made where the parts are
+    checked), their stores in memory or moved to SQLite at the first entry."""
+    if spill:
+        monkeypatch.setattr(_facts, "SPILL_AFTER", 1)
+    major = _major(national)
+    options = engine.Options(schema_version=major, ignore=FUNCTIONS)
+    expected = validate(national, schema_version=major, ignore=FUNCTIONS)
+    got = distributed.validate_on_dask(national, options, partition_bytes=PART, scheduler=scheduler)
+    assert _json(got) == _json(expected)
+    assert any(f.code.startswith("D") for f in got.findings)
+
+
+def test_parts_carry_facts_and_no_record_when_every_rule_is_split(national: Path) -> None:
+    """With only split rules across records, a part sends their facts, never its records."""
+    if len(NOT_SPLIT) == len({r.code for r in BUILT_IN_RULES if r.scope == "dataset"}):
+        pytest.skip("no built-in rule across records is split into facts yet")
+    options = engine.Options(schema_version=_major(national), ignore=NOT_SPLIT)
+    parts = [
+        engine.check_part(source, options, start, end)
+        for source, start, end in distributed._pieces(engine.discover([national])[0], PART)
+    ]
+    assert all(part.payload is None for part in parts)
+    assert sum(len(part.facts) for part in parts) > 2000
 
 
 def test_the_join_matters(national: Path) -> None:
