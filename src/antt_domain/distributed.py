@@ -15,11 +15,13 @@ here: Dask's (synchronous, threads, processes, or a ``distributed`` cluster) run
 
 Facts may use ``hash()`` (see :class:`~antt_domain.validation.FactLifecycle`), so every part
 of a run must be checked in processes that share one hash seed. Threads and the synchronous
-scheduler run in this process; Dask's multiprocessing scheduler sets ``PYTHONHASHSEED`` for
-the workers it starts (it needs one seed itself); the workers of a ``distributed`` cluster, or
-of a pool given to Dask, share one only when they are started with the same
-``PYTHONHASHSEED``. Each part says which seed checked it, and a run whose parts disagree is
-refused (:class:`HashSeedError`) rather than joined into wrong findings.
+scheduler run in this process. Dask's multiprocessing scheduler starts its workers with
+"spawn" (fresh interpreters), and for its own needs sets ``PYTHONHASHSEED`` to 6640 in this
+process's environment, where it stays, when it is unset or 0, so that they inherit one seed.
+The workers of a ``distributed`` cluster, or of a pool given to Dask (``pool=``), share one
+only when they are started with the same ``PYTHONHASHSEED``. Each part says which seed
+checked it, and a run whose parts disagree is refused (:class:`HashSeedError`) rather than
+joined into wrong findings.
 """
 
 from __future__ import annotations
