@@ -4,6 +4,7 @@ each issue made a finding; a rule that crashes becomes a fault (see ``_faults``)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from antt_domain.model import Codelist
 from antt_domain.schemas import codelists as bundled_codelists
@@ -14,10 +15,25 @@ from antt_domain.validation._options import DEFAULT, Codelists, GazetteerOption
 from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext, Spot
 from antt_domain.vi import bundled_gazetteer
 
-__all__ = ["Raised", "apply_record_rules", "apply_rules", "rule_context", "rule_findings"]
+__all__ = [
+    "ById",
+    "Raised",
+    "apply_record_rules",
+    "apply_rules",
+    "rule_context",
+    "rule_findings",
+]
 
 #: An issue a rule raised, with the record it was checking (``None``: a dataset rule's own).
 Raised = tuple[Rule, Issue, Located | Spot | None]
+
+
+class ById(Protocol):
+    """Where the records of a run with an id are (a :class:`RecordSet` is one)."""
+
+    def with_id(self, record_id: str) -> Sequence[Located | Spot]:
+        """The records with ``record_id``, the first first."""
+        ...  # pragma: no cover - a protocol
 
 
 def rule_context(
@@ -80,9 +96,10 @@ def apply_rules(
     return raised
 
 
-def rule_findings(raised: Iterable[Raised], records: RecordSet) -> list[Pending]:
+def rule_findings(raised: Iterable[Raised], records: ById) -> list[Pending]:
     """Findings of rule issues, each with the JSONL line of its record (``None`` when the
-    record is not a JSONL line): the records themselves are not kept."""
+    record is not a JSONL line): the records themselves are not kept. An issue naming its
+    record only by ``record_id`` is placed at the first record of ``records`` with it."""
     found: list[Pending] = []
     for rule, issue, at in raised:
         item = at

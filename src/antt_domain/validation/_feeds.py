@@ -9,6 +9,12 @@ the record itself (a plain lifecycle: ``record``; a plugin's split rule: ``facts
 ``take``); ``end`` after the last piece. A rule raising (or giving something that is not an
 :class:`~antt_domain.validation.Issue`) in any of these is the rule crashing: a D900 fault,
 the rule off afterwards, the issues it gave before kept.
+
+An issue that names its record only by ``record_id`` is placed at the first sound record with
+that id, as on the :class:`~antt_domain.validation.RecordSet` path: for the rules that are not
+built in (the built-in ones place theirs with a :class:`~antt_domain.validation.Spot`), the
+places of the records by id are kept in a :class:`~antt_domain.validation.FactIndex`, and such
+issues are placed once every record has been read.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from typing import Any, cast, final
 from antt_domain.model import Dataset
 from antt_domain.model import v2 as model_v2
 from antt_domain.validation._apply import Raised
+from antt_domain.validation._facts import FactIndex
 from antt_domain.validation._faults import Faults, issues_of
 from antt_domain.validation._rules import (
     FactLifecycle,
@@ -49,8 +56,12 @@ class Feeds:
         fact_codes: Sequence[str],
         context: RuleContext,
         faults: Faults,
+        *,
+        index_ids: bool = False,
     ) -> None:
         self.context = context
+        #: Where each id's first record is: (path, pointer, line), with ``index_ids``.
+        self.ids: FactIndex[tuple[str, str, int | None]] | None = FactIndex() if index_ids else None
         self.faults = faults
         self.raised: list[Raised] = []
         self.opened: list[tuple[Rule, Lifecycle | FactLifecycle]] = []
@@ -86,7 +97,15 @@ class Feeds:
     @property
     def needs_records(self) -> bool:
         """Whether the records themselves are fed here (not only facts)."""
-        return bool(self.plain or self.local)
+        return bool(self.plain or self.local or self.ids is not None)
+
+    def with_id(self, record_id: str) -> list[Spot]:
+        """The place of the first record with ``record_id`` read so far (with ``index_ids``)."""
+        found = self.ids.get(record_id) if self.ids is not None else None
+        if found is None:
+            return []
+        path, pointer, line = found
+        return [Spot(path=path, pointer=pointer, line=line, record_id=record_id)]
 
     def _value(self, rule: Rule, method: _Method, *args: Any) -> Any:
         """What ``method(*args)`` of ``rule`` returns (``None`` when it crashes: a fault)."""
@@ -126,7 +145,10 @@ class Feeds:
             self._take(path, facts, before)
         if not self.needs_records:
             return
+        ids = self.ids
         for item in records:
+            if ids is not None:
+                ids.setdefault(item.record.id, (item.path, item.pointer, item.line))
             for rule, record in self.plain:
                 self._call(rule, record, item)
             for rule, make, take in self.local:

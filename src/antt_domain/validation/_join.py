@@ -12,11 +12,12 @@ located (reading again only the files that have some) and capped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import final
+from typing import cast, final
 
 import attrs
 
 from antt_domain.validation._apply import (
+    ById,
     Raised,
     apply_record_rules,
     apply_rules,
@@ -33,6 +34,7 @@ from antt_domain.validation._pipeline import Checked
 from antt_domain.validation._rules import Located, RecordSet, Rule
 from antt_domain.validation._transport import Part, received
 from antt_domain.validation._workers import Plan, needs_record_set
+from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = ["Joiner"]
 
@@ -58,9 +60,15 @@ class Joiner:
         self.record_rules = [r for r in self.rules if r.scope == "record"]
         self.record_set = needs_record_set(self.rules)
         across = [r for r in self.rules if r.scope == "dataset"]
+        # Plugins' rules may name a record by its id only: where each id is, is then kept.
+        others = any(r not in BUILT_IN_RULES for r in across)
         self.feeds = (
-            None if self.record_set else Feeds(across, plan.fact_codes, self.context, self.across)
+            None
+            if self.record_set
+            else Feeds(across, plan.fact_codes, self.context, self.across, index_ids=others)
         )
+        #: Issues naming their record only by id: placed once every record is read.
+        self.by_id: list[Raised] = []
         self.records: list[Located] = []
         self.documents: list[tuple[str, object]] = []
         self.inputs: list[Checked] = []
@@ -96,7 +104,7 @@ class Joiner:
                 )
             if self.feeds is not None:
                 self.feeds.feed(checked.path, checked.documents, records, part.facts, before)
-                self._pending(self.feeds.take_raised())
+                self._from_feeds()
         for fault, line in part.faults:  # after the facts: those before a crash are taken
             group = self.across if fault.finding.code == "D900" else self.pieces
             group.merge([(fault, None if line is None else line + before)])
@@ -105,7 +113,15 @@ class Joiner:
                 if faults.items:
                     raise RuleCrashError(faults.items[0][0])
 
-    def _pending(self, raised: Iterable[Raised], records: RecordSet = _NOTHING) -> None:
+    def _from_feeds(self) -> None:
+        now: list[Raised] = []
+        for raised in cast("Feeds", self.feeds).take_raised():
+            _, issue, at = raised
+            by_id = at is None and issue.record_id is not None and issue.path is None
+            (self.by_id if by_id else now).append(raised)
+        self._pending(now)
+
+    def _pending(self, raised: Iterable[Raised], records: ById = _NOTHING) -> None:
         keeps = self.options.keeps
         self.found += [(f, line) for f, line in rule_findings(raised, records) if keeps(f.code)]
         self.kept.trim_pending(self.found)
@@ -119,7 +135,8 @@ class Joiner:
             self.records = []
         elif self.feeds is not None:
             self.feeds.end()
-            self._pending(self.feeds.take_raised())
+            self._from_feeds()
+            self._pending(self.by_id, self.feeds)
         self.kept.add(locate_rule_findings(self.found, self.sources))
         order = {rule.code: index for index, rule in enumerate(self.rules)}
         across = sorted(self.across.items, key=lambda item: order.get(item[0].rule, len(order)))
