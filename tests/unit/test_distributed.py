@@ -112,6 +112,16 @@ def test_a_national_file_in_parts_gives_the_report_of_one_process(
     assert {f.code for f in got.findings} >= {"S001", "D002"}  # schema and a rule across records
 
 
+def test_documents_and_a_file_in_parts_in_one_run_keep_their_order(national: Path) -> None:
+    """Parts of several inputs, a file in parts between two documents: joined in input
+    order, each input's parts one after the other."""
+    paths = [EXAMPLES[0], national, EXAMPLES[-1]]
+    expected = validate(*paths)
+    got = distributed.validate_on_dask(paths, partition_bytes=PART, scheduler="sync")
+    assert _json(got) == _json(expected)
+    assert [i.path for i in got.inputs] == [str(p) for p in paths]
+
+
 #: The built-in rules across records that are functions of every record. Ignored, no record
 #: is kept: the other rules across records (lifecycles) are fed part by part in the join.
 FUNCTIONS = tuple(
