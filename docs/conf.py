@@ -84,6 +84,7 @@ nitpick_ignore = [
     ("py:meth", "covers"),  # vi.bundled_gazetteer: :meth:`covers` (Gazetteer.covers is meant)
     ("py:attr", "plugin"),  # plugins.ConflictError: :attr:`plugin` of a private base
     ("py:mod", "antt_domain.aggregate._algebra"),  # aggregate.Cell names a private module
+    ("py:class", "antt_domain.validation._pipeline.Checked"),  # engine.Part: opaque to callers
 ]
 
 # Keep quotes and dots as written: names ("Women's Union"), codes and "..." in codelists.

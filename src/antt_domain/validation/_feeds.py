@@ -46,14 +46,14 @@ _Method = Callable[..., Any]
 @final
 class Feeds:
     """The opened rules across records of one run (``rules``, every one a
-    :class:`LifecycleCheck`); ``fact_codes``: the split rules whose facts the pieces bring, in
-    the order of each fact row. Crashes go to ``faults``; issues pile up in :attr:`raised`
+    :class:`LifecycleCheck`); ``split``: those of them whose facts the pieces bring, in the
+    order of each fact row. Crashes go to ``faults``; issues pile up in :attr:`raised`
     until taken (:meth:`take_raised`)."""
 
     def __init__(
         self,
         rules: Sequence[Rule],
-        fact_codes: Sequence[str],
+        split: Sequence[Rule],
         context: RuleContext,
         faults: Faults,
         *,
@@ -70,13 +70,12 @@ class Feeds:
             instance = self._value(rule, check.open, context)
             if instance is not None:
                 self.opened.append((rule, instance))
-        by_code = {rule.code: (rule, instance) for rule, instance in self.opened}
-        #: The rules whose facts come with the pieces, by their place in a fact row.
+        by_rule = {id(rule): instance for rule, instance in self.opened}
+        #: The rules whose facts come with the pieces, by their place in a fact row (``None``:
+        #: a rule that crashed as it opened).
         self.split: list[tuple[Rule, _Method] | None] = [
-            (by_code[code][0], cast("FactLifecycle", by_code[code][1]).take)
-            if code in by_code
-            else None
-            for code in fact_codes
+            (rule, cast("FactLifecycle", by_rule[id(rule)]).take) if id(rule) in by_rule else None
+            for rule in split
         ]
         self.documents: list[tuple[Rule, _Method]] = []
         #: The rules fed the records here: (rule, its ``record``) or (rule, ``facts``, ``take``).
@@ -86,11 +85,11 @@ class Feeds:
             document = getattr(instance, "document", None)
             if document is not None:
                 self.documents.append((rule, document))
-            if rule.code in fact_codes:
+            if any(rule is other for other in split):
                 continue
             if cast("LifecycleCheck", rule.check).splits:
-                split = cast("FactLifecycle", instance)
-                self.local.append((rule, split.facts, split.take))
+                here = cast("FactLifecycle", instance)
+                self.local.append((rule, here.facts, here.take))
             else:
                 self.plain.append((rule, cast("Lifecycle", instance).record))
 
@@ -133,7 +132,7 @@ class Feeds:
         path: str,
         documents: Iterable[tuple[str, Dataset | model_v2.Dataset]],
         records: Iterable[Located],
-        facts: Iterable[FactRow],
+        facts: Sequence[FactRow],
         before: int,
     ) -> None:
         """One piece, read from ``path``: its dataset documents, its records' facts (their
@@ -145,29 +144,70 @@ class Feeds:
             self._take(path, facts, before)
         if not self.needs_records:
             return
+        items = list(records)
         ids = self.ids
-        for item in records:
-            if ids is not None:
+        if ids is not None:
+            for item in items:
                 ids.setdefault(item.record.id, (item.path, item.pointer, item.line))
-            for rule, record in self.plain:
-                self._call(rule, record, item)
-            for rule, make, take in self.local:
-                fact = self._value(rule, make, item, self.context)
-                if fact is not None:
-                    self._call(rule, take, item.spot, fact)
+        for rule, record in self.plain:
+            if rule.code not in self.faults.off:
+                self._guarded(rule, self._records, record, items)
+        for rule, make, take in self.local:
+            if rule.code not in self.faults.off:
+                self._guarded(rule, self._facts_here, make, take, items)
 
-    def _take(self, path: str, facts: Iterable[FactRow], before: int) -> None:
-        off = self.faults.off
-        split = self.split
-        for pointer, line, record_id, row in facts:
-            spot: Spot | None = None
-            for entry, fact in zip(split, row, strict=True):
-                if fact is None or entry is None or entry[0].code in off:
-                    continue
-                if spot is None:
-                    at = None if line is None else line + before
-                    spot = Spot(path=path, pointer=pointer, line=at, record_id=record_id)
-                self._call(entry[0], entry[1], spot, fact)
+    def _take(self, path: str, facts: Sequence[FactRow], before: int) -> None:
+        """The split rules take the facts of one piece: one loop a rule (a rule's order is
+        the input order; between rules order does not matter)."""
+        spots: list[Spot] = []
+        for index, entry in enumerate(self.split):
+            if entry is None or entry[0].code in self.faults.off:
+                continue
+            if not spots:
+                spots = [
+                    Spot(
+                        path=path,
+                        pointer=pointer,
+                        line=None if line is None else line + before,
+                        record_id=record_id,
+                    )
+                    for pointer, line, record_id, _ in facts
+                ]
+            rule, take = entry
+            self._guarded(rule, self._taken, take, index, spots, facts)
+
+    def _guarded(self, rule: Rule, loop: Callable[..., None], *args: Any) -> None:
+        """``loop(rule, *args)``: a crash in it is the rule's (a fault; the rule off)."""
+        try:
+            loop(rule, *args)
+        except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+            self.faults.add(rule, exc, None)
+
+    def _taken(
+        self, rule: Rule, take: _Method, index: int, spots: list[Spot], facts: Sequence[FactRow]
+    ) -> None:
+        raised = self.raised
+        for spot, row in zip(spots, facts, strict=True):
+            fact = row[3][index]
+            if fact is not None:
+                found = take(spot, fact)
+                if found is not None:
+                    raised.extend((rule, issue, issue.at) for issue in issues_of(found))
+
+    def _records(self, rule: Rule, record: _Method, items: list[Located]) -> None:
+        raised = self.raised
+        for item in items:
+            found = record(item)
+            if found is not None:
+                raised.extend((rule, issue, issue.at) for issue in issues_of(found))
+
+    def _facts_here(self, rule: Rule, make: _Method, take: _Method, items: list[Located]) -> None:
+        raised, context = self.raised, self.context
+        for item in items:
+            fact = make(item, context)
+            found = None if fact is None else take(item.spot, fact)
+            if found is not None:
+                raised.extend((rule, issue, issue.at) for issue in issues_of(found))
 
     def end(self) -> None:
         """After the last piece: each rule's ``end``."""

@@ -65,7 +65,7 @@ class Joiner:
         self.feeds = (
             None
             if self.record_set
-            else Feeds(across, plan.fact_codes, self.context, self.across, index_ids=others)
+            else Feeds(across, plan.split_rules(), self.context, self.across, index_ids=others)
         )
         #: Issues naming their record only by id: placed once every record is read.
         self.by_id: list[Raised] = []

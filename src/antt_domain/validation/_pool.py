@@ -6,16 +6,19 @@ Workers are forked where the platform can (one hash seed for the whole run, see
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
-import itertools
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 __all__ = ["GC_THRESHOLDS", "few_collections", "in_order", "quiet_worker", "stop"]
 
+#: How many batches a worker may have been handed and not yet given back to the caller.
+AHEAD = 2
 #: The hash seed of worker processes started afresh (where there is no "fork").
 HASH_SEED = "20181"
 #: The collector's thresholds during a big run (Python's defaults are 700, 10, 10).
@@ -65,20 +68,25 @@ def few_collections() -> Iterator[None]:
 def in_order(
     work: Callable[[_T, _P], list[_R]], batches: Sequence[_T], plan: _P, jobs: int
 ) -> Iterator[_R]:
-    """``work(batch, plan)`` for each batch in worker processes, its results in order. If
-    the caller stops early (an exception, Ctrl-C, or dropping this iterator), the pool is
-    stopped at once (:func:`stop`)."""
+    """``work(batch, plan)`` for each batch in worker processes, its results in order. At
+    most :data:`AHEAD` batches a worker are handed out and not yet taken, so that workers
+    faster than the caller do not pile results up in memory. If the caller stops early (an
+    exception, Ctrl-C, or dropping this iterator), the pool is stopped at once (:func:`stop`)."""
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only with --jobs
 
     workers = min(jobs, len(batches), os.cpu_count() or 1)
     context, seed = _start_method()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
     finished = False
+    waiting: collections.deque[Any] = collections.deque()
     try:
-        with _hash_seed(seed):  # the workers start as the work is handed out
-            mapped = pool.map(work, batches, itertools.repeat(plan))
-        for results in mapped:
-            yield from results
+        for batch in batches:
+            with _hash_seed(seed):  # workers start as the work is handed out
+                waiting.append(pool.submit(work, batch, plan))
+            if len(waiting) >= AHEAD * workers:
+                yield from waiting.popleft().result()
+        while waiting:
+            yield from waiting.popleft().result()
         finished = True
     finally:
         if finished:
@@ -92,11 +100,14 @@ def _start_method() -> tuple[Any, str | None]:
     this process's own). Rules across records may compare ``hash()`` digests of records made
     in different processes of a run, so every process of the run must hash alike: forked
     workers do (they inherit this process's seed); started afresh ("spawn", where the platform
-    has no "fork"), they are all given one fixed :data:`HASH_SEED` -- and then every piece of
-    the run is checked in them, none here (``_workers`` never mixes the two)."""
+    has no safe "fork": Windows, macOS), they are all given one fixed :data:`HASH_SEED` (or
+    this process's own ``PYTHONHASHSEED``) -- and then every piece of the run is checked in
+    them, none here (``_workers`` never mixes the two)."""
     import multiprocessing  # noqa: PLC0415 - only with --jobs
 
-    if "fork" in multiprocessing.get_all_start_methods():
+    # macOS has "fork" but its system libraries may start threads that a fork breaks: there,
+    # as on Windows, workers start afresh.
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
         return multiprocessing.get_context("fork"), None
     return multiprocessing.get_context("spawn"), os.environ.get("PYTHONHASHSEED") or HASH_SEED
 

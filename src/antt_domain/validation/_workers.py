@@ -2,11 +2,12 @@
 
 A run is cut into pieces (:class:`Unit`: a whole input, or a byte range of a large JSONL
 file) and a :class:`Plan` says what to do with each: read it as the run says, check it (read,
-schema, structure), and run the built-in record rules on its sound records, locating their
-findings in the bytes at hand. The same function does this for every piece
-(:func:`check_unit`): in this process, or -- with ``jobs > 1`` and a run big enough to gain
-from it -- in worker processes, whose results come back as plain tuples and JSON bytes (attrs
-objects pickle slowly). :func:`_check_all` brings the pieces back together in input order.
+schema, structure), run the built-in record rules on its sound records, locating their
+findings in the bytes at hand, and make the facts of the built-in split rules across records.
+The same function does this for every piece (:func:`check_unit`): in this process, or -- with
+``jobs > 1`` and a run big enough to gain from it -- in worker processes, whose results come
+back as plain tuples, facts and (only when the parent needs records) JSON bytes (attrs objects
+pickle slowly). :func:`results` gives the pieces in input order, for ``_join``.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = ["Plan", "Unit", "check_unit", "facts_of", "needs_record_set", "plan_run", "results"]
 
-#: Above this size a JSONL file is checked in pieces of at most this size.
-CHUNK_BYTES = 8 * 1024 * 1024
+#: Above this size a JSONL file is checked in pieces of at most this size (a piece's sound
+#: records, and the facts made of them, are in memory at once: 2 MiB keeps that to tens of MB).
+CHUNK_BYTES = 2 * 1024 * 1024
 #: Above this size, and with ``jobs > 1``, a JSONL file is shared between processes.
 PARALLEL_BYTES = 1024 * 1024
 #: With ``jobs > 1``, pieces of work smaller than this are not worth sending to a worker
@@ -70,8 +72,9 @@ class Plan:
 
     reading: Reading
     rule_codes: tuple[str, ...]
-    #: The built-in split rules across records whose ``facts`` each piece gives.
-    fact_codes: tuple[str, ...] = ()
+    #: The built-in split rules across records whose ``facts`` each piece gives, as their
+    #: places in ``BUILT_IN_RULES`` (codes would not do: the 1.0 and 2.0 D005 share one).
+    fact_rules: tuple[int, ...] = ()
     #: The run's codelists and gazetteer, as picklable values (or ``DEFAULT``).
     codelists: Codelists
     codelists_v2: Codelists
@@ -81,6 +84,10 @@ class Plan:
     def context(self) -> RuleContext:
         """The rules' context of the run (the same in every process)."""
         return rule_context(self.codelists, self.codelists_v2, self.gazetteer)
+
+    def split_rules(self) -> list[Rule]:
+        """The built-in split rules whose facts the pieces bring, in the order of a fact row."""
+        return [BUILT_IN_RULES[i] for i in self.fact_rules]
 
 
 def needs_record_set(rules: Sequence[Rule]) -> bool:
@@ -97,15 +104,20 @@ def plan_run(options: Options) -> tuple[Plan, list[Rule]]:
     in_plan = [r for r in rules if r.scope == "record" and r in BUILT_IN_RULES]
     rest = [r for r in rules if r not in in_plan]
     record_set = needs_record_set(rest)
-    split = [] if record_set else [r for r in rest if _splits(r) and r in BUILT_IN_RULES]
+    chosen = {id(r) for r in rest}
+    split = [
+        i
+        for i, r in enumerate(BUILT_IN_RULES)
+        if not record_set and id(r) in chosen and r.scope == "dataset" and _splits(r)
+    ]
     plan = Plan(
         reading=(options.force_type, options.schema_version),
         rule_codes=tuple(r.code for r in in_plan),
-        fact_codes=tuple(r.code for r in split),
+        fact_rules=tuple(split),
         codelists=_picklable(options.codelists),
         codelists_v2=_picklable(options.codelists_v2),
         gazetteer=options.gazetteer,
-        keep_records=any(r not in split for r in rest),
+        keep_records=len(split) < len(rest),
     )
     return plan, rest
 
@@ -131,8 +143,8 @@ def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, 
         found = rule_findings(raised, RecordSet(()))
         checked.findings += locate_in_piece(unit.source, data, found)
     facts: tuple[FactRow, ...] = ()
-    if plan.fact_codes and checked.records:
-        split = [by_code[code] for code in plan.fact_codes]
+    if plan.fact_rules and checked.records:
+        split = [BUILT_IN_RULES[i] for i in plan.fact_rules]
         facts = facts_of(checked.records, split, context, faults)
     if send or not plan.keep_records:
         checked.records = []
@@ -164,20 +176,23 @@ def facts_of(
 ) -> tuple[FactRow, ...]:
     """The facts each split rule (of ``rules``) gives of each record, one row a record that
     has some. A rule whose ``facts`` raises goes to ``faults`` (D900) and gives no more."""
-    makers = [(rule, cast("Any", rule.check).lifecycle.facts) for rule in rules]
-    rows: list[FactRow] = []
-    for item in records:
-        got: list[Any] = []
-        for rule, make in makers:
-            fact = None
-            if rule.code not in faults.off:
-                try:
-                    fact = make(item, context)
-                except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
-                    faults.add(rule, exc, None)
-            got.append(fact)
-        if any(fact is not None for fact in got):
-            rows.append((item.pointer, item.line, item.record.id, tuple(got)))
+    columns: list[list[Any]] = []
+    for rule in rules:  # one loop a rule: a crash ends its column
+        make = cast("Any", rule.check).lifecycle.facts
+        column: list[Any] = [None] * len(records)
+        columns.append(column)
+        if rule.code in faults.off:
+            continue
+        try:
+            for index, item in enumerate(records):
+                column[index] = make(item, context)
+        except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+            faults.add(rule, exc, None)
+    rows = [
+        (item.pointer, item.line, item.record.id, got)
+        for item, got in zip(records, zip(*columns, strict=True), strict=True)
+        if any(fact is not None for fact in got)
+    ]
     return tuple(rows)
 
 
@@ -210,7 +225,8 @@ def _batches(units: list[Unit], jobs: int) -> list[list[Unit]]:
     """``units`` in consecutive batches of about equal size, a few per process: many small
     files then cost a few round trips to the workers, not one each."""
     sizes = [max(size_of(u.source, u.start, u.end), 1) for u in units]
-    target = max(sum(sizes) // (4 * jobs), 1)
+    # At most CHUNK_BYTES a batch: what a worker sends back at once stays bounded.
+    target = max(min(sum(sizes) // (4 * jobs), CHUNK_BYTES), 1)
     batches: list[list[Unit]] = [[]]
     filled = 0
     for unit, size in zip(units, sizes, strict=True):

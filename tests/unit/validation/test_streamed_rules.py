@@ -30,6 +30,7 @@ from antt_domain.validation import (
     RecordSet,
     Rule,
     RuleContext,
+    RuleCrashError,
     Spot,
     _facts,
     _pool,
@@ -179,7 +180,8 @@ NOTHING = dataset_rule(
     message=("never", "không bao giờ"),
 )(_nothing)
 
-SPLIT = (_rule("XSN001", _SameName), _rule("XKD001", _Kinds))
+#: Two rules share one code, as the 1.0 and 2.0 D005 do.
+SPLIT = (_rule("XSN001", _SameName), _rule("XKD001", _Kinds), _rule("XKD001", _SameName))
 PLUGIN = (_rule("XSN002", _SameName), _rule("XKD002", _Kinds), _rule("XID001", _ById))
 
 
@@ -380,3 +382,33 @@ def test_workers_started_afresh_share_one_hash_seed(monkeypatch: pytest.MonkeyPa
     assert found[0] == found[2] == _pool.HASH_SEED
     assert found[1] == found[3]
     assert "PYTHONHASHSEED" not in os.environ
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_capped_findings_are_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+    pieces: list[int],
+    generated: dict[str, Path],
+    jobs: int,
+) -> None:
+    report = _compare(monkeypatch, [generated["national-1.0"]], jobs=jobs, max_findings=40)
+    assert len(report.findings) == 40
+    assert report.omitted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_crash_raises_when_asked_in_a_worker_too(
+    monkeypatch: pytest.MonkeyPatch,
+    pieces: list[int],
+    generated: dict[str, Path],
+    jobs: int,
+) -> None:
+    crashing = _rule("XCR001", _crashing("facts"))
+    monkeypatch.setattr(_workers, "BUILT_IN_RULES", (*BUILT_IN_RULES, crashing))
+    options = Options(jobs=jobs, ignore=FUNCTIONS, raise_on_crash=True)
+    with pytest.raises(RuleCrashError) as raised:
+        run(discover([generated["national-1.0"]]), options)
+    assert raised.value.rule == "XCR001"
+    assert bool(pieces) == (jobs > 1)
