@@ -40,8 +40,9 @@ from antt_domain.validation._pieces import line_bounds
 
 __all__ = ["PARTITION_BYTES", "HashSeedError", "validate_on_dask"]
 
-#: The largest part of a JSONL file checked as one Dask task (as the engine's own pieces): a
-#: worker holds about one part's bytes and records at a time.
+#: The largest part of a JSONL file checked as one Dask task. A worker holds about one part's
+#: bytes and records at a time; larger than the pieces of a run on one machine (which bound
+#: its memory), so that a task is long beside what Dask spends scheduling it.
 PARTITION_BYTES: Final = 8 * 1024 * 1024
 
 #: Hashed by each task: equal results mean one hash seed (a ``str`` hash depends on it).
