@@ -214,6 +214,11 @@ class Feeds:
         for rule, instance in self.opened:
             self._call(rule, instance.end)
 
+    def close(self) -> None:
+        """Drop the places of the records by id (and their file on disk)."""
+        if self.ids is not None:
+            self.ids.close()
+
     def take_raised(self) -> list[Raised]:
         """The issues given since last asked."""
         raised, self.raised = self.raised, []

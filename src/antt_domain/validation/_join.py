@@ -16,6 +16,8 @@ from typing import cast, final
 
 import attrs
 
+from antt_domain.model import Dataset
+from antt_domain.model import v2 as model_v2
 from antt_domain.validation._apply import (
     ById,
     Raised,
@@ -70,7 +72,7 @@ class Joiner:
         #: Issues naming their record only by id: placed once every record is read.
         self.by_id: list[Raised] = []
         self.records: list[Located] = []
-        self.documents: list[tuple[str, object]] = []
+        self.documents: list[tuple[str, Dataset | model_v2.Dataset]] = []
         self.inputs: list[Checked] = []
         self.sources: list[InputSource] = []
         self.lines_before = 0
@@ -129,7 +131,7 @@ class Joiner:
     def report(self) -> Report:
         """After the last piece: the rules across records finish, and the report."""
         if self.record_set:
-            records = RecordSet(self.records, self.documents)  # type: ignore[arg-type]
+            records = RecordSet(self.records, self.documents)
             self._pending(apply_rules(records, self.rules, self.context, self.later), records)
             del records
             self.records = []
@@ -137,6 +139,7 @@ class Joiner:
             self.feeds.end()
             self._from_feeds()
             self._pending(self.by_id, self.feeds)
+            self.feeds.close()
         self.kept.add(locate_rule_findings(self.found, self.sources))
         order = {rule.code: index for index, rule in enumerate(self.rules)}
         across = sorted(self.across.items, key=lambda item: order.get(item[0].rule, len(order)))

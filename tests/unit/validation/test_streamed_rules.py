@@ -412,3 +412,19 @@ def test_a_crash_raises_when_asked_in_a_worker_too(
         run(discover([generated["national-1.0"]]), options)
     assert raised.value.rule == "XCR001"
     assert bool(pieces) == (jobs > 1)
+
+
+@pytest.mark.slow
+def test_a_run_with_workers_started_afresh_reports_what_one_process_does(
+    monkeypatch: pytest.MonkeyPatch, pieces: list[int], generated: dict[str, Path]
+) -> None:
+    """The built-in rules' facts made in spawned workers (one fixed hash seed) give the report
+    of one process."""
+    import multiprocessing  # noqa: PLC0415 - only here
+
+    sources = discover([generated["national-1.0"]])
+    one = run(sources, Options(ignore=FUNCTIONS))
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    two = run(sources, Options(ignore=FUNCTIONS, jobs=2))
+    assert pieces
+    assert _json(two) == _json(one)
