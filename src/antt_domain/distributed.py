@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, final
 
@@ -50,6 +50,8 @@ _PROBE: Final = "antt-domain: one hash seed for the facts of a run"
 
 #: One part of the work: an input, and the byte range of it to check (``None``: to its end).
 _Piece = tuple[engine.InputSource, int, int | None]
+#: One part checked: the hash seed's probe where it was checked, and the part.
+_Done = tuple[int, engine.Part]
 
 
 @final
@@ -58,13 +60,12 @@ class HashSeedError(AnttError, RuntimeError):
     cannot be joined (a fact may be a ``hash()``). Start every worker with the same
     ``PYTHONHASHSEED`` in its environment."""
 
-    def __init__(self, seeds: int) -> None:
-        self.seeds = seeds
+    def __init__(self) -> None:
         super().__init__(
-            f"the parts of this run were checked under {seeds} different hash seeds: start "
-            "every Dask worker with the same PYTHONHASHSEED (e.g. PYTHONHASHSEED=0) / các phần "
-            f"của lần kiểm tra này được kiểm tra với {seeds} hạt giống băm khác nhau: hãy khởi "
-            "động mọi worker Dask với cùng một PYTHONHASHSEED"
+            "the parts of this run were checked under different hash seeds: start every Dask "
+            "worker with the same PYTHONHASHSEED (e.g. PYTHONHASHSEED=0) / các phần của lần "
+            "kiểm tra này được kiểm tra với những hạt giống băm khác nhau: hãy khởi động mọi "
+            "worker Dask với cùng một PYTHONHASHSEED"
         )
 
 
@@ -74,6 +75,7 @@ def validate_on_dask(
     *,
     partition_bytes: int = PARTITION_BYTES,
     scheduler: Any = None,
+    window: int | None = None,
 ) -> Report:
     """Validate the JSON and JSONL files (and directories of them) at ``paths`` on Dask.
 
@@ -88,13 +90,19 @@ def validate_on_dask(
     :func:`antt_domain.validation.validate` without arguments; ``jobs`` is not used: Dask
     decides where parts run). The report is the one those functions give for the same inputs.
 
+    ``window``: by default Dask computes every part at once, and this process holds them all
+    (their findings and facts) until the join. With ``window=N``, parts are computed N at a
+    time and joined as they come, so this process holds at most N parts; give it a few times
+    the number of workers (with Dask's multiprocessing scheduler each window starts its own
+    worker processes: prefer threads or a ``distributed`` cluster).
+
     Raises ``ImportError`` when Dask is not installed, :class:`HashSeedError` when the
     parts were checked under different hash seeds (see the module), and what
     :func:`antt_domain.validation.validate` raises for a path that cannot be used.
     """
-    bag = _dask_bag()
-    if partition_bytes < 1:
-        msg = f"partition_bytes must be at least 1, not {partition_bytes}"
+    dask = _dask()
+    if partition_bytes < 1 or (window is not None and window < 1):
+        msg = f"partition_bytes and window must be at least 1, not {partition_bytes}, {window}"
         raise ValueError(msg)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -106,14 +114,35 @@ def validate_on_dask(
     ]
     if not pieces:
         return engine.join([], options)
-    mapped = bag.from_sequence(pieces, npartitions=len(pieces)).map(_check, options=options)
-    done: list[tuple[int, engine.Part]] = (
-        mapped.compute() if scheduler is None else mapped.compute(scheduler=scheduler)
-    )
-    seeds = {seed for seed, _ in done}
-    if len(seeds) > 1:
-        raise HashSeedError(len(seeds))
-    return engine.join([part for _, part in done], options)
+    mapped = dask.bag.from_sequence(pieces, npartitions=len(pieces)).map(_check, options=options)
+    return engine.join(_one_seed(_computed(dask, mapped, scheduler, window)), options)
+
+
+def _computed(dask: Any, mapped: Any, scheduler: Any, window: int | None) -> Iterator[list[_Done]]:
+    """The checked parts of the bag ``mapped``, in order: all at once (``window`` None), or
+    ``window`` partitions at a time, each batch computed when the join asks for it."""
+    if scheduler is None:  # a bag's default (or the client in use), also for its partitions
+        scheduler = dask.base.get_scheduler(collections=[mapped])
+    if window is None:
+        yield mapped.compute(scheduler=scheduler)
+        return
+    partitions = mapped.to_delayed()
+    for start in range(0, len(partitions), window):
+        batch = dask.compute(*partitions[start : start + window], scheduler=scheduler)
+        yield [done for partition in batch for done in partition]
+
+
+def _one_seed(batches: Iterable[list[_Done]]) -> Iterator[engine.Part]:
+    """The parts of ``batches``; :class:`HashSeedError` at the first part checked under
+    another hash seed than the first part."""
+    first: int | None = None
+    for batch in batches:
+        for seed, part in batch:
+            if first is None:
+                first = seed
+            elif seed != first:
+                raise HashSeedError
+            yield part
 
 
 def _picklable(options: engine.Options) -> engine.Options:
@@ -128,8 +157,8 @@ def _plain(lists: engine.Codelists) -> engine.Codelists:
     return lists if lists is engine.DEFAULT else dict(lists)
 
 
-def _dask_bag() -> Any:
-    """``dask.bag``, or an ``ImportError`` that says how to install it."""
+def _dask() -> Any:
+    """``dask``, with ``dask.bag`` imported, or an ``ImportError`` that says how to install it."""
     try:
         import dask.bag  # noqa: PLC0415 - an optional dependency, imported when used
     except ImportError as exc:
@@ -138,7 +167,7 @@ def _dask_bag() -> Any:
             "/ validate_on_dask cần Dask: pip install 'antt-domain[dask]'"
         )
         raise ImportError(msg, name=exc.name) from exc
-    return dask.bag
+    return dask
 
 
 def _pieces(source: engine.InputSource, partition_bytes: int) -> list[_Piece]:
@@ -156,7 +185,7 @@ def _pieces(source: engine.InputSource, partition_bytes: int) -> list[_Piece]:
     return [(source, start, end) for start, end in itertools.pairwise(bounds)]
 
 
-def _check(piece: _Piece, options: engine.Options) -> tuple[int, engine.Part]:
+def _check(piece: _Piece, options: engine.Options) -> _Done:
     """The task mapped over the parts, wherever Dask runs it: the part checked, and the hash
     of :data:`_PROBE` there (which hash seed its facts were computed under)."""
     source, start, end = piece

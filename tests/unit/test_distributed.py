@@ -112,6 +112,30 @@ def test_a_national_file_in_parts_gives_the_report_of_one_process(
     assert {f.code for f in got.findings} >= {"S001", "D002"}  # schema and a rule across records
 
 
+@pytest.mark.parametrize("scheduler", ["sync", "threads"])
+def test_a_window_of_parts_at_a_time_gives_the_same_report(national: Path, scheduler: str) -> None:
+    """``window=2``: parts are computed two at a time (one compute a window, counted here)
+    and joined as they come, into the same report."""
+    import dask.local  # noqa: PLC0415 - skipped above where it is missing
+    import dask.threaded  # noqa: PLC0415 - as above
+
+    get = dask.local.get_sync if scheduler == "sync" else dask.threaded.get
+    calls: list[int] = []
+
+    def counted(dsk: Any, keys: Any, **kwargs: Any) -> Any:
+        calls.append(len(keys))
+        return get(dsk, keys, **kwargs)
+
+    major = _major(national)
+    options = engine.Options(schema_version=major)
+    parts = len(distributed._pieces(engine.discover([national])[0], PART))
+    got = distributed.validate_on_dask(
+        national, options, partition_bytes=PART, scheduler=counted, window=2
+    )
+    assert _json(got) == _json(validate(national, schema_version=major))
+    assert len(calls) == -(-parts // 2)
+
+
 def test_documents_and_a_file_in_parts_in_one_run_keep_their_order(national: Path) -> None:
     """Parts of several inputs, a file in parts between two documents: joined in input
     order, each input's parts one after the other."""
@@ -225,9 +249,11 @@ def test_a_small_jsonl_file_is_one_part_and_a_json_document_always_is(tmp_path: 
     assert distributed._pieces(document, 10) == [(document, 0, None)]
 
 
-def test_a_part_size_under_one_byte_is_refused() -> None:
+def test_a_part_size_or_a_window_under_one_is_refused() -> None:
     with pytest.raises(ValueError, match="partition_bytes"):
         distributed.validate_on_dask(EXAMPLES[:1], partition_bytes=0)
+    with pytest.raises(ValueError, match="window"):
+        distributed.validate_on_dask(EXAMPLES[:1], window=0)
 
 
 def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
