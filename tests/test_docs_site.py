@@ -48,6 +48,7 @@ PUBLIC_PACKAGES = [
     "antt_domain.aggregate",
     "antt_domain.reports",
     "antt_domain.plugins",
+    "antt_domain.distributed",
     "antt_domain.testing",
 ]
 #: The command CI runs, with the output folder last.

@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("io",),
     ("upgrade", "areas", "aggregate"),
     ("validation", "reports"),
-    ("plugins",),
+    ("plugins", "distributed"),
     ("testing",),
     ("cli",),
     ("__main__",),
