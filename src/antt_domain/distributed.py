@@ -21,7 +21,9 @@ process's environment, where it stays, when it is unset or 0, so that they inher
 The workers of a ``distributed`` cluster, or of a pool given to Dask (``pool=``), share one
 only when they are started with the same ``PYTHONHASHSEED``. Each part says which seed
 checked it, and a run whose parts disagree is refused (:class:`HashSeedError`) rather than
-joined into wrong findings.
+joined into wrong findings. Before Python 3.12, ``hash(None)`` is the address of ``None``,
+which differs between processes started afresh whatever their seed: there, run the parts in
+threads, synchronously, or on workers forked from one process.
 """
 
 from __future__ import annotations
@@ -193,5 +195,6 @@ def _check(piece: _Piece, options: engine.Options) -> _Done:
 
 
 def _seed() -> int:
-    """A number that is the same in two processes exactly when their hash seeds are."""
-    return hash(_PROBE)
+    """A number that is the same in two processes exactly when they hash alike: their hash
+    seeds (a ``str``'s hash) and, before Python 3.12, the address of ``None`` (its hash)."""
+    return hash((_PROBE, None))
