@@ -38,7 +38,6 @@ import attrs
 
 from antt_domain.errors import AnttError
 from antt_domain.validation import Report, engine
-from antt_domain.validation._pieces import line_bounds
 
 __all__ = ["PARTITION_BYTES", "HashSeedError", "validate_on_dask"]
 
@@ -183,7 +182,7 @@ def _pieces(source: engine.InputSource, partition_bytes: int) -> list[_Piece]:
         return [(source, 0, None)]
     if size <= partition_bytes:
         return [(source, 0, None)]
-    bounds = line_bounds(source.path, size, -(-size // partition_bytes))
+    bounds = engine.line_bounds(source.path, size, -(-size // partition_bytes))
     return [(source, start, end) for start, end in itertools.pairwise(bounds)]
 
 
