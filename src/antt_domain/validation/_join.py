@@ -35,7 +35,7 @@ from antt_domain.validation._options import Options
 from antt_domain.validation._pipeline import Checked
 from antt_domain.validation._rules import Located, RecordSet, Rule
 from antt_domain.validation._transport import Part, received
-from antt_domain.validation._workers import Plan, needs_record_set
+from antt_domain.validation._workers import Plan
 from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = ["Joiner"]
@@ -60,7 +60,7 @@ class Joiner:
         self.kept = Kept(options.max_findings)
         self.found: list[Pending] = []
         self.record_rules = [r for r in self.rules if r.scope == "record"]
-        self.record_set = needs_record_set(self.rules)
+        self.record_set = plan.record_set
         across = [r for r in self.rules if r.scope == "dataset"]
         # Plugins' rules may name a record by its id only: where each id is, is then kept.
         others = any(r not in BUILT_IN_RULES for r in across)

@@ -26,6 +26,7 @@ from antt_domain.validation._findings import Report
 from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._join import Joiner
 from antt_domain.validation._options import Options, Progress
+from antt_domain.validation._pieces import size_of
 from antt_domain.validation._transport import Part
 
 __all__ = ["check_part", "join", "run"]
@@ -41,7 +42,8 @@ def run(
     long a JSONL file is -- unless a rule across records is a function
     ``check(records, context)``: then the sound records of the run are kept for it.
     """
-    plan, rules = _workers.plan_run(options)
+    small = sum(size_of(source) for source in sources) <= _workers.RECORD_SET_BYTES
+    plan, rules = _workers.plan_run(options, small=small)
     with spilling_after(options.spill_after):
         joiner = Joiner(options, plan, rules)
         # Looked up in its module at each run, so that a test can wrap it.

@@ -185,6 +185,15 @@ SPLIT = (_rule("XSN001", _SameName), _rule("XKD001", _Kinds), _rule("XKD001", _S
 PLUGIN = (_rule("XSN002", _SameName), _rule("XKD002", _Kinds), _rule("XID001", _ById))
 
 
+@pytest.fixture(autouse=True)
+def _always_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs of any size feed the rules across records their facts here: a small run would
+    otherwise take the RecordSet path, which these tests compare it with."""
+    from antt_domain.validation import _workers  # noqa: PLC0415 - the threshold, lowered
+
+    monkeypatch.setattr(_workers, "RECORD_SET_BYTES", -1)
+
+
 def _json(report: Any) -> str:
     return "".join(render_parts(report, "json", RenderOptions()))
 
@@ -453,3 +462,36 @@ def test_facts_are_made_in_workers_only_where_they_hash_alike(
     assert plan.keep_records == (not travel)
     alone, _ = _workers.plan_run(Options(jobs=1))
     assert alone.fact_rules  # one process hashes as itself
+
+
+def test_a_small_run_keeps_its_records_and_a_large_one_feeds_facts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Inputs of RECORD_SET_BYTES or less take the RecordSet path (the same findings,
+    sooner); larger ones are streamed: the same report either way."""
+    import json  # noqa: PLC0415 - only here
+
+    from antt_domain.validation import _workers  # noqa: PLC0415 - the plan, watched
+
+    lines = _jsonl_of(ROOT / "examples" / "cam-thuy-2021" / "dataset.json")
+    named = next(json.loads(line) for line in lines if '"name"' in line)
+    again = {**named, "name": "another record, the same id"}  # D001
+    path = tmp_path / "small.jsonl"
+    path.write_text("\n".join([*lines, json.dumps(again)]) + "\n", encoding="utf-8")
+    sources = discover([path])
+    plans: list[bool] = []
+    plan_run = _workers.plan_run
+
+    def watched(options: Options, *, small: bool = False) -> Any:
+        plan, rules = plan_run(options, small=small)
+        plans.append(plan.record_set)
+        return plan, rules
+
+    monkeypatch.setattr(_workers, "plan_run", watched)
+    monkeypatch.setattr(_workers, "RECORD_SET_BYTES", path.stat().st_size)
+    small = run(sources, Options())
+    monkeypatch.setattr(_workers, "RECORD_SET_BYTES", path.stat().st_size - 1)
+    large = run(sources, Options())
+    assert plans == [True, False]
+    assert _json(large) == _json(small)
+    assert "D001" in {f.code for f in small.findings}
