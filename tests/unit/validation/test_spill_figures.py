@@ -295,7 +295,8 @@ def test_facts_are_plain_values() -> None:
     for rule in (r for r in BUILT_IN_RULES if r.code in CODES):
         check = rule.check
         assert isinstance(check, LifecycleCheck)
-        facts = check.lifecycle.facts  # type: ignore[union-attr]
+        made: Any = check.lifecycle  # a FactLifecycle class
+        facts = made.facts
         for item in _items():
             fact = facts(item, context)
             assert all(isinstance(value, plain) for value in _kept(fact)), (rule.code, fact)
