@@ -6,7 +6,7 @@
 :class:`FactGraph` is a graph between record ids kept in fact stores, for a rule across
 records written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`): its
 edges spill to disk with the rest of the run's facts, and so does the walk's memory of the
-nodes done. :func:`chain_loops` still walks a :class:`RecordSet`, for the rules that keep one.
+nodes done.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar, final
 
 from antt_domain.validation._facts import FactIndex, FactLog
-from antt_domain.validation._rules import Issue, Located, RecordSet
 
-__all__ = ["FactGraph", "chain_loops", "cycles"]
+__all__ = ["FactGraph", "cycles"]
 
 Node = TypeVar("Node")
 
@@ -135,25 +134,3 @@ class FactGraph:
         """Drop the edges (and their files)."""
         self._edges.close()
         self._sources.close()
-
-
-def chain_loops(records: RecordSet, field: str, types: tuple[type, ...]) -> Iterator[Issue]:
-    """Records whose ``field`` chain loops back (each loop reported once, at the record where
-    it closes, starting from the records in input order)."""
-
-    def following(item: Located) -> list[Located]:
-        target = getattr(item.record, field)
-        found = records.with_id(target)[:1] if target else []
-        return [up for up in found if isinstance(up.record, types)]
-
-    starts = (item for item in records if isinstance(item.record, types))
-    for loop, again in cycles(starts, following, lambda item: item.record.id):
-        chain = " → ".join([*(item.record.id for item in loop), again.record.id])
-        yield Issue(
-            at=again,
-            pointer=f"/{field}",
-            params={
-                "detail": f"{field} loops: {chain}",
-                "detail_vi": f"{field} tạo vòng lặp: {chain}",
-            },
-        )

@@ -4,8 +4,7 @@ record, every id it names, where, and the record types the field takes.
 :func:`record_references` lists the references of ONE record (1.0 or 2.0): what a rule
 written as facts calls from its ``facts()``; :func:`reference_facts` gives them as compact
 plain values (the types a field takes as a number, :func:`allowed_types` turns it back), and
-:func:`type_code` a record's type as a number (:data:`RECORD_TYPES`). :func:`references` lists
-every reference of a :class:`RecordSet` once per run, for rules that still read one."""
+:func:`type_code` a record's type as a number (:data:`RECORD_TYPES`)."""
 
 from __future__ import annotations
 
@@ -26,7 +25,6 @@ from antt_domain.model import (
     Source,
     v2,
 )
-from antt_domain.validation._rules import Located, RecordSet
 from antt_domain.validation.rules._references_v2 import (
     REFERENCES_V2,
     V2_RECORD_CLASSES,
@@ -37,14 +35,12 @@ __all__ = [
     "RECORD_TYPES",
     "REFERENCES",
     "OneReference",
-    "Reference",
     "ReferenceFact",
     "allowed_code",
     "allowed_types",
     "pointer",
     "record_references",
     "reference_facts",
-    "references",
     "type_code",
     "type_names",
 ]
@@ -76,11 +72,6 @@ REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...]], ...]] = {
     Source: (),
 }
 
-
-#: A reference a record makes: (the record, field, index in a list or None, id, allowed types);
-#: for a 2.0 record the index is the reference's pointer inside the record (see
-#: ``_references_v2``).
-Reference = tuple[Located, str, int | str | None, str, tuple[type, ...]]
 
 _SOURCE = (Source,)
 
@@ -234,21 +225,6 @@ def _facts_v2(record: Any, specs: tuple[_SpecV2, ...]) -> tuple[ReferenceFact, .
                     where = f"/{attribute}/{index}/sources/{number}/source"
                     found.append(("sources", where, citation.source, _SOURCE_V2))
     return tuple(found)
-
-
-def _list(records: RecordSet) -> list[Reference]:
-    """Every reference of every record, in input order."""
-    return [
-        (item, field, index, target, allowed)
-        for item in records
-        for field, index, target, allowed in record_references(item.record)
-    ]
-
-
-def references(records: RecordSet) -> list[Reference]:
-    """Every reference every record makes, a record's together and in input order (derived
-    once a run, shared by the rules that need it)."""
-    return records.derived(_list)
 
 
 def pointer(field: str, index: int | str | None) -> str:

@@ -4,9 +4,7 @@ figures (the dates a period spans are in ``_spans``). Pure functions on
 :mod:`antt_domain.model.v2` values; no rule lives here.
 
 :func:`figure_edges` reads the links of ONE figure as plain values, for rules across records
-that keep facts (:class:`~antt_domain.validation.FactLifecycle`); :func:`figure_links` and
-:func:`links_of` walk a whole :class:`~antt_domain.validation.RecordSet`, for the rules that
-still look records up in one."""
+that keep facts (:class:`~antt_domain.validation.FactLifecycle`)."""
 
 from __future__ import annotations
 
@@ -44,19 +42,13 @@ from antt_domain.model.v2 import (
     Quantity,
     Source,
 )
-from antt_domain.validation._rules import Located, RecordSet
 
 __all__ = [
     "CODE_FIELDS",
-    "Edge",
     "FigureEdge",
-    "FigureLink",
     "codes_of",
     "dimension_of",
     "figure_edges",
-    "figure_links",
-    "figure_with_id",
-    "links_of",
     "periods_of",
     "quantities_of",
     "value_bounds",
@@ -252,56 +244,3 @@ def figure_edges(
             else:
                 edges.extend((index, rel, target) for target in to)
     return tuple(edges)
-
-
-#: A figure's link: (the figure, the link's index, relation, one target id).
-Edge = tuple[Located, int, LinkRelation, str]
-
-
-def _edges(records: RecordSet) -> Iterator[tuple[Located, Figure, int, LinkRelation, str]]:
-    """Every link of every 2.0 figure, one edge per target, with the figure itself."""
-    for item in records:
-        figure = item.record
-        if isinstance(figure, Figure):
-            for index, link in enumerate(figure.links):
-                for target in link.targets:
-                    yield item, figure, index, link.rel, target
-
-
-def links_of(records: RecordSet) -> Iterator[Edge]:
-    """Every link of every 2.0 figure, one edge per target."""
-    for item, _, index, rel, target in _edges(records):
-        yield item, index, rel, target
-
-
-@attrs.frozen(kw_only=True)
-class FigureLink:
-    """A link from a 2.0 figure to another 2.0 figure, both ends at hand."""
-
-    #: Where the linking figure was read.
-    at: Located
-    #: The linking figure (``at.record``).
-    figure: Figure
-    #: The link's index in ``figure.links``.
-    index: int
-    rel: LinkRelation
-    #: The target's id, and the (first) figure with that id.
-    target: str
-    other: Figure
-
-
-def figure_links(records: RecordSet) -> Iterator[FigureLink]:
-    """The links whose target is a 2.0 figure (a link to anything else is D002's or D103's),
-    for the rules that compare the two figures."""
-    for item, figure, index, rel, target in _edges(records):
-        other = figure_with_id(records, target)
-        if other is not None:
-            yield FigureLink(
-                at=item, figure=figure, index=index, rel=rel, target=target, other=other
-            )
-
-
-def figure_with_id(records: RecordSet, record_id: str) -> Figure | None:
-    """The (first) 2.0 figure with ``record_id``, or ``None``."""
-    found = records.get(record_id)
-    return found if isinstance(found, Figure) else None
