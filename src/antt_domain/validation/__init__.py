@@ -16,6 +16,7 @@ from antt_domain.validation._faults import RuleCrashError
 from antt_domain.validation._findings import Finding, InputSummary, Report, RuleFault, Severity
 from antt_domain.validation._formats import REPORT_FORMATS, RenderOptions, render
 from antt_domain.validation._inputs import InputError
+from antt_domain.validation._repeats import Repeats
 from antt_domain.validation._rules import (
     DatasetCheck,
     FactLifecycle,
@@ -52,6 +53,7 @@ __all__ = [
     "RecordCheck",
     "RecordSet",
     "RenderOptions",
+    "Repeats",
     "Report",
     "Rule",
     "RuleContext",

@@ -149,6 +149,10 @@ class FactIndex(Generic[_V]):
         self._mixed = False
         #: Whether the disk may hold a key twice (it then counts once).
         self._twice = False
+        #: Values found once the index has spilled: a key's first value never changes, so
+        #: the keys looked up again and again (the areas and organisations every record
+        #: names) are answered from memory. At most ``limit`` of them, forgotten when full.
+        self._found: dict[Hashable, _V] = {}
 
     def __len__(self) -> int:
         if self._db is None:
@@ -183,26 +187,33 @@ class FactIndex(Generic[_V]):
         """The value of ``key``, or ``None``."""
         if self._db is None:
             return self._memory.get(key)
+        found = self._found.get(key)
+        if found is not None:
+            return found
         if self._mixed:
-            stored = self._stored(key)
-            return stored if stored is not None else self._memory.get(key)
-        found = self._memory.get(key)
-        return found if found is not None else self._stored(key)
+            found = self._stored(key)
+            if found is None:
+                found = self._memory.get(key)
+        else:
+            found = self._memory.get(key)
+            if found is None:
+                found = self._stored(key)
+        if found is not None:
+            # The first value of its key (the disk's, older, or memory's when the disk has
+            # none: a later value of the key is not filed): it stays.
+            if len(self._found) >= self._limit:
+                self._found.clear()
+            self._found[key] = found
+        return found
 
     def __contains__(self, key: Hashable) -> bool:
         return self.get(key) is not None
 
     def setdefault(self, key: Hashable, value: _V) -> _V:
         """The value of ``key``; ``value`` (then stored) when it has none yet."""
-        if self._mixed:
-            self._spill()
-        found = self._memory.get(key)
+        found = self.get(key)
         if found is not None:
             return found
-        if self._db is not None:
-            stored = self._stored(key)
-            if stored is not None:
-                return stored
         self._memory[key] = value
         if len(self._memory) > self._limit:
             self._spill()
@@ -254,6 +265,7 @@ class FactIndex(Generic[_V]):
     def close(self) -> None:
         """Drop the entries (and their table)."""
         self._memory.clear()
+        self._found.clear()
         self._mixed = self._twice = self._indexed = False
         if self._db is not None:
             _drop(self._db, self._name)

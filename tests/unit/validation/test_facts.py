@@ -1,4 +1,4 @@
-"""The fact stores of rules across records (FactIndex, FactLog): the same answers in memory
+"""The fact stores of rules across records (FactIndex, FactLog, Repeats): the same answers in memory
 and once moved to disk, and a rule written as facts + take + end (issue #18)."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from antt_domain.validation import (
     Issue,
     LifecycleCheck,
     Located,
+    Repeats,
     RuleContext,
     Spot,
     dataset_rule,
@@ -68,6 +69,47 @@ def test_a_log_gives_its_rows_back_in_order_wherever_they_are(
     assert log.on_disk == (len(rows) > limit)
     log.close()
     assert list(log) == []
+
+
+@given(
+    st.lists(st.tuples(_KEYS, st.integers(), st.sampled_from(["add", "get"])), max_size=60),
+    st.integers(0, 8),
+)
+def test_an_index_answers_again_what_it_answered_once(
+    steps: list[tuple[object, int, str]], limit: int
+) -> None:
+    """Answers remembered from disk stay right as keys are filed again and stores spill."""
+    index: FactIndex[int] = FactIndex(limit=limit)
+    expected: dict[object, int] = {}
+    for key, value, step in steps:
+        if step == "add":
+            index.add(key, value)
+            expected.setdefault(key, value)
+        assert index.get(key) == expected.get(key)
+    for key, value in expected.items():
+        assert index.get(key) == value
+
+
+@given(st.lists(st.tuples(_KEYS, st.integers()), max_size=60), st.integers(0, 8))
+def test_repeats_are_the_rows_of_keys_filed_before_wherever_they_are(
+    rows: list[tuple[object, int]], limit: int
+) -> None:
+    """Each row whose key came before, with the first row of its key: by first rows in the
+    order filed, then in the order filed; the same in memory and on disk."""
+    repeats: Repeats[tuple[int, int]] = Repeats(limit=limit)
+    first: dict[object, tuple[int, tuple[int, int]]] = {}
+    expected: list[tuple[int, int, tuple[int, int], tuple[int, int]]] = []
+    for n, (key, value) in enumerate(rows):
+        repeats.add(key, (n, value))
+        seen = first.setdefault(key, (n, (n, value)))
+        if seen[0] != n:
+            expected.append((seen[0], n, seen[1], (n, value)))
+    expected.sort(key=lambda entry: entry[:2])
+    assert list(repeats.repeats()) == [(one, other) for _, _, one, other in expected]
+    assert list(repeats) == [(n, value) for n, (_, value) in enumerate(rows)]
+    assert repeats.on_disk == (len(rows) > limit)
+    repeats.close()
+    assert list(repeats) == []
 
 
 class _IdleBySpot:

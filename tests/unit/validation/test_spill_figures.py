@@ -22,6 +22,7 @@ from antt_domain.validation import (
     FactLog,
     LifecycleCheck,
     Located,
+    Repeats,
     RuleContext,
     Spot,
     validate,
@@ -29,7 +30,7 @@ from antt_domain.validation import (
 )
 from antt_domain.validation import _facts as facts_module
 from antt_domain.validation.rules import BUILT_IN_RULES
-from antt_domain.validation.rules._first import FirstById
+from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.vi import AdminUnit, StaticGazetteer
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -228,10 +229,10 @@ def _kept(value: object) -> Iterator[object]:
     if isinstance(value, FactIndex):
         for pair in value.items():
             yield from _kept(pair)
-    elif isinstance(value, FactLog):
+    elif isinstance(value, (FactLog, Repeats)):
         for row in value:
             yield from _kept(row)
-    elif isinstance(value, FirstById):
+    elif isinstance(value, FirstRecords):
         for inner in vars(value).values():
             yield from _kept(inner)
     elif isinstance(value, (tuple, list)):
@@ -269,7 +270,7 @@ def test_what_a_rule_keeps_is_facts_and_places(monkeypatch: pytest.MonkeyPatch, 
             if fact is not None:
                 issues += list(state.take(item.spot, fact) or ())
         kept = list(_kept(vars(state)))
-        stores = [value for value in kept if isinstance(value, (FactIndex, FactLog))]
+        stores = [value for value in kept if isinstance(value, (FactIndex, FactLog, Repeats))]
         if code != "D109":  # D109 keeps nothing: an event is judged alone
             assert any(store.on_disk for store in stores)
         issues += list(state.end())
@@ -281,11 +282,32 @@ def test_what_a_rule_keeps_is_facts_and_places(monkeypatch: pytest.MonkeyPatch, 
 
 def test_the_first_record_of_an_id_decides_once_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     _spilled(monkeypatch)
-    first: FirstById[int] = FirstById()
+    first: FirstRecords[int] = FirstRecords()
     for record_id, value in [("a", None), ("a", 1), ("b", 2), ("b", None), ("c", None), ("b", 3)]:
-        first.add(record_id, value)
-    first.close()
+        if value is None:
+            first.other(record_id)
+        else:
+            first.add(record_id, value)
+    first.settle("abcd")
     assert [first.get(record_id) for record_id in "abcd"] == [None, 2, None, None]
+
+
+def test_nothing_asked_reads_nothing_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked for no id, the first records are not looked for (the log is not read back)."""
+    _spilled(monkeypatch)
+    first: FirstRecords[int] = FirstRecords()
+    first.add("a", 1)
+    first.other("b")
+    read: list[object] = []
+
+    def reading(log: object) -> Iterator[object]:
+        read.append(log)
+        return iter(())
+
+    monkeypatch.setattr(FactLog, "__iter__", reading)
+    first.settle(())
+    assert not read
+    assert first.get("a") is None
 
 
 def test_facts_are_plain_values() -> None:

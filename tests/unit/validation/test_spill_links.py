@@ -29,6 +29,7 @@ from antt_domain.validation import (
     Spot,
 )
 from antt_domain.validation.rules import RULES_V2
+from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._cycles import FactGraph, cycles
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -164,7 +165,7 @@ def _held(value: Any) -> Iterator[Any]:
         inside = list(value.items())
     elif isinstance(value, FactLog):
         inside = list(value)
-    elif isinstance(value, FactGraph):
+    elif isinstance(value, (FactGraph, FirstRecords)):
         inside = list(vars(value).values())
     elif isinstance(value, dict):
         inside = list(value.items())

@@ -38,8 +38,10 @@ class FirstRecords(Generic[_V]):
     """
 
     def __init__(self) -> None:
-        # A row is a chunk: spill after as many records as any other store keeps.
-        rows = max(1, _facts.SPILL_AFTER // _CHUNK)
+        # A row is a chunk: spill after as many records as any other store keeps (a chunk
+        # no longer than that, so that a low limit puts a few records on disk too).
+        self._size = max(1, min(_CHUNK, _facts.SPILL_AFTER))
+        rows = max(1, _facts.SPILL_AFTER // self._size)
         self._log: FactLog[tuple[tuple[str, _V | None], ...]] = FactLog(limit=rows)
         self._chunk: list[tuple[str, _V | None]] = []
         self._first: FactIndex[tuple[_V] | tuple[()]] = FactIndex()
@@ -54,7 +56,7 @@ class FirstRecords(Generic[_V]):
 
     def _file(self, entry: tuple[str, _V | None]) -> None:
         self._chunk.append(entry)
-        if len(self._chunk) >= _CHUNK:
+        if len(self._chunk) >= self._size:
             self._log.append(tuple(self._chunk))
             self._chunk.clear()
 
@@ -66,6 +68,8 @@ class FirstRecords(Generic[_V]):
         try:
             for record_id in wanted:
                 asked.add(record_id, SEEN)
+            if not asked.on_disk and not len(asked):
+                return  # nothing asked: the records need not be read again
             for chunk in self._log:
                 for record_id, value in chunk:
                     if record_id in asked:

@@ -22,7 +22,7 @@ from antt_domain.validation._rules import (
     dataset_rule,
     record_rule,
 )
-from antt_domain.validation.rules._first import FirstById
+from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._spans import span, when
 from antt_domain.vi import VietnameseParseError, parse_symbol
 
@@ -112,34 +112,38 @@ class _OutsideAgreement:
         return ()
 
     def start(self, context: RuleContext) -> None:
-        self.effect: FirstById[_Effect] = FirstById()
+        self.effect: FirstRecords[_Effect] = FirstRecords()
         self.under: FactLog[tuple[Spot, _Under]] = FactLog()
 
     def take(self, spot: Spot, facts: _Effect | _Under | tuple[()]) -> None:
         if len(facts) == 2:  # an agreement
             self.effect.add(spot.record_id, facts)
             return
-        self.effect.add(spot.record_id, None)
+        self.effect.other(spot.record_id)
         if len(facts) == 4:  # a figure under agreements
             self.under.append((spot, facts))
 
     def end(self) -> Iterator[Issue]:
-        self.effect.close()
-        for spot, (field, documents, first, last) in self.under:
-            for index, agreement_id in enumerate(documents):
-                effect = self.effect.get(agreement_id)
-                if effect is not None and (last < effect[0] or first > effect[1]):
-                    yield Issue(
-                        at=spot,
-                        pointer=f"/{field}/{index}",
-                        params={
-                            "first": first.isoformat(),
-                            "last": last.isoformat(),
-                            "agreement": agreement_id,
-                            "start": effect[0].isoformat(),
-                            "end": effect[1].isoformat(),
-                        },
-                    )
+        try:
+            self.effect.settle(doc for _, (_, docs, _, _) in self.under for doc in docs)
+            for spot, (field, documents, first, last) in self.under:
+                for index, agreement_id in enumerate(documents):
+                    effect = self.effect.get(agreement_id)
+                    if effect is not None and (last < effect[0] or first > effect[1]):
+                        yield Issue(
+                            at=spot,
+                            pointer=f"/{field}/{index}",
+                            params={
+                                "first": first.isoformat(),
+                                "last": last.isoformat(),
+                                "agreement": agreement_id,
+                                "start": effect[0].isoformat(),
+                                "end": effect[1].isoformat(),
+                            },
+                        )
+        finally:
+            self.effect.close()
+            self.under.close()
 
 
 outside_agreement = dataset_rule(

@@ -15,6 +15,7 @@ from typing import Any
 from antt_domain.model import Activity, Outcome
 from antt_domain.model.v2 import Figure, LinkRelation
 from antt_domain.validation._facts import SEEN, FactIndex, FactLog
+from antt_domain.validation._repeats import Repeats
 from antt_domain.validation._rules import (
     Issue,
     LifecycleCheck,
@@ -31,10 +32,6 @@ __all__ = ["BREAKDOWN_V2", "COUNTED_TWICE_V2", "breakdowns", "counted_twice"]
 
 #: Where a record was read, as D005 names it: (id, path, pointer).
 _Where = tuple[str, str, str]
-
-
-def _where(spot: Spot) -> _Where:
-    return (spot.record_id, spot.path, spot.pointer)
 
 
 def _twice(spot: Spot, first: _Where) -> Issue:
@@ -61,8 +58,9 @@ def _figure_key(record: Activity | Outcome) -> tuple[Any, ...] | None:
 
 class _CountedTwice:
     """1.0 figures identical in everything but their id. A figure's facts are a digest of its
-    key (``hash``: the same in every process of a run). Kept: each digest, with where the
-    first record that had it was read, in a store that spills to disk."""
+    key (``hash``: the same in every process of a run). Kept: where each figure was read,
+    under its digest, in a :class:`Repeats` (nothing looked up as the records come); at the
+    end, each figure whose digest an earlier figure with another id had is a finding."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> int | None:
@@ -72,17 +70,20 @@ class _CountedTwice:
         return hash(_figure_key(record))
 
     def start(self, context: RuleContext) -> None:
-        self.seen: FactIndex[_Where] = FactIndex()
+        #: (id, path, pointer, line) of each figure, under its digest.
+        self.seen: Repeats[tuple[str, str, str, int | None]] = Repeats()
 
-    def take(self, spot: Spot, facts: int) -> list[Issue] | None:
-        first = self.seen.setdefault(facts, _where(spot))
-        if first[0] == spot.record_id:
-            return None  # the first with this figure, or a copy of it under its id
-        return [_twice(spot, first)]
+    def take(self, spot: Spot, facts: int) -> None:
+        self.seen.add(facts, (spot.record_id, spot.path, spot.pointer, spot.line))
 
-    def end(self) -> tuple[Issue, ...]:
-        self.seen.close()
-        return ()
+    def end(self) -> Iterator[Issue]:
+        try:
+            for first, (record_id, path, at, line) in self.seen.repeats():
+                if record_id != first[0]:  # a copy of the first under its own id is no other
+                    spot = Spot(path=path, pointer=at, line=line, record_id=record_id)
+                    yield _twice(spot, (first[0], first[1], first[2]))
+        finally:
+            self.seen.close()
 
 
 counted_twice = dataset_rule(
@@ -153,26 +154,26 @@ class _CountedTwiceV2:
         return (pairs, hash(key))
 
     def start(self, context: RuleContext) -> None:
-        self.seen: FactIndex[_Where] = FactIndex()
+        #: (id, path, pointer, line) of each figure with a key, under its digest.
+        self.seen: Repeats[tuple[str, str, str, int | None]] = Repeats()
         self.linked: FactIndex[bool] = FactIndex()
-        self.again: FactLog[tuple[Spot, _Where]] = FactLog()
 
     def take(self, spot: Spot, facts: tuple[tuple[str, ...], int | None]) -> None:
         pairs, digest = facts
         for pair in pairs:
             self.linked.add(pair, SEEN)
-        if digest is None:
-            return
-        first = self.seen.get(digest)
-        if first is None:
-            self.seen.add(digest, _where(spot))
-        else:
-            self.again.append((spot, first))
+        if digest is not None:
+            self.seen.add(digest, (spot.record_id, spot.path, spot.pointer, spot.line))
 
     def end(self) -> Iterator[Issue]:
-        for spot, first in self.again:
-            if _pair(first[0], spot.record_id) not in self.linked:
-                yield _twice(spot, first)
+        try:
+            for first, (record_id, path, at, line) in self.seen.repeats():
+                if _pair(first[0], record_id) not in self.linked:
+                    spot = Spot(path=path, pointer=at, line=line, record_id=record_id)
+                    yield _twice(spot, (first[0], first[1], first[2]))
+        finally:
+            self.seen.close()
+            self.linked.close()
 
 
 #: D008's facts of a 1.0 activity or outcome: (id, part_of, unit, value, exact), the unit

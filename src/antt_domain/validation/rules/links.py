@@ -3,8 +3,9 @@
 
 Each figure gives, where it is read, its links (as plain values) and the little the rules
 compare of it (units, kind, value bounds); every other record gives only its kind, because a
-link's target is the FIRST record with that id. Kept (in fact stores, which spill to disk): the
-first record of each id, as that summary, in a :class:`FactIndex`; the :class:`Spot`, summary
+link's target is the FIRST record with that id. Kept (in fact stores, which spill to disk):
+every record's summary or id in input order (``rules._chains.FirstRecords``: the first record
+of each id a link names is found at the end); the :class:`Spot`, summary
 and links of each linking figure in a :class:`FactLog`. At the end each link is joined with
 its target's summary, in input order. D102 keeps its link graph in a
 ``FactGraph`` (``rules._cycles``) and walks it at the end; D101 also
@@ -26,6 +27,7 @@ from antt_domain.validation._rules import (
     Spot,
     dataset_rule,
 )
+from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._cycles import FactGraph
 from antt_domain.validation.rules._walk_v2 import (
     FigureEdge,
@@ -65,17 +67,19 @@ class _FigureJoin:
     """A rule comparing each figure with the figures its links point to (the first record of
     each target id, when that is a 2.0 figure), link by link in input order.
 
-    Kept: the summary of the first record of each id (``False``: not a figure) in a
-    :class:`FactIndex`; the :class:`Spot`, summary and edges of each figure with a link the
-    rule compares, in a :class:`FactLog`. A subclass gives ``facts`` and ``compare``."""
+    Kept: the summary of each figure and the id of every other record, in input order
+    (:class:`FirstRecords`: in chunks, nothing looked up as they come; at the end, the first
+    record of each id a link names); the :class:`Spot`, summary and edges of each figure with
+    a link the rule compares, in a :class:`FactLog`. A subclass gives ``facts`` and
+    ``compare``."""
 
     def start(self, context: RuleContext) -> None:
-        self.first: FactIndex[Summary | bool] = FactIndex()
+        self.first: FirstRecords[Summary] = FirstRecords()
         self.linking: FactLog[tuple[Spot, Summary, tuple[FigureEdge, ...]]] = FactLog()
 
     def take(self, spot: Spot, facts: Any) -> None:
         if isinstance(facts, bool):
-            self.first.add(spot.record_id, facts)
+            self.first.other(spot.record_id)
             return
         summary, edges = facts
         self.first.add(spot.record_id, summary)
@@ -88,10 +92,11 @@ class _FigureJoin:
 
     def end(self) -> Iterator[Issue]:
         try:
+            self.first.settle(edge[2] for _, _, edges in self.linking for edge in edges)
             for spot, mine, edges in self.linking:
                 for edge in edges:
                     theirs = self.first.get(edge[2])
-                    if theirs is None or isinstance(theirs, bool):
+                    if theirs is None:
                         continue
                     found = self.compare(spot, mine, edge, theirs)
                     if found is not None:
@@ -267,8 +272,9 @@ link_cycle = dataset_rule(
 class LinkToNonFigure:
     """D103: link targets are other figures.
 
-    Kept: the kind of the first record of each id (``""`` for a 2.0 figure) in a
-    :class:`FactIndex`; the :class:`Spot` and links of each figure with links in a
+    Kept: the kind of every record (``""`` for a 2.0 figure) in input order
+    (:class:`FirstRecords`: the first record of each id a link names is looked up at the
+    end); the :class:`Spot` and links of each figure with links in a
     :class:`FactLog`, judged at the end in input order."""
 
     @staticmethod
@@ -279,7 +285,7 @@ class LinkToNonFigure:
         return str(getattr(record, "TYPE", type(record).__name__))
 
     def start(self, context: RuleContext) -> None:
-        self.kinds: FactIndex[str] = FactIndex()
+        self.kinds: FirstRecords[str] = FirstRecords()
         self.linking: FactLog[tuple[Spot, tuple[FigureEdge, ...]]] = FactLog()
 
     def take(self, spot: Spot, facts: tuple[FigureEdge, ...] | str) -> None:
@@ -292,6 +298,7 @@ class LinkToNonFigure:
 
     def end(self) -> Iterator[Issue]:
         try:
+            self.kinds.settle(target for _, edges in self.linking for _, _, target in edges)
             for spot, edges in self.linking:
                 for index, rel, target in edges:
                     if target == spot.record_id:

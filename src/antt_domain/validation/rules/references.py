@@ -19,6 +19,7 @@ from typing import Any
 
 from antt_domain.model import Area, Dataset, Organisation, Source, v2
 from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._repeats import Repeats
 from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
 from antt_domain.validation.rules._references import (
     RECORD_TYPES,
@@ -56,10 +57,10 @@ def _digest(record: Any) -> int:
 class _DuplicateIds:
     """Every later record with an id already seen and a content of its own: an identical
     copy of the first record with that id is the same record (issue #19), told by a digest of
-    the record's content (its hash; the run shares one hash seed). Kept: for each id, in a
-    :class:`FactIndex`, its order of first appearance, where its first record was read and
-    that record's digest; in a :class:`FactLog`, the later records with another content (one
-    per finding); given at the end, id by id in order of first appearance."""
+    the record's content (its hash; the run shares one hash seed). Kept: each record's digest
+    and where it was read, under its id, in a :class:`Repeats` (nothing is looked up as the
+    records come); at the end, the ids filed more than once, in order of first appearance,
+    each later record with another content than the first a finding."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> tuple[str, int]:
@@ -67,24 +68,23 @@ class _DuplicateIds:
         return record.id, _digest(record)
 
     def start(self, context: RuleContext) -> None:
-        self.first: FactIndex[tuple[int, int, str, str]] = FactIndex()
-        self.later: FactLog[tuple[int, Spot, str]] = FactLog()
+        #: (digest, path, pointer, line, id) of each record under its id (a plain tuple:
+        #: cheaper to file on disk than a Spot).
+        self.filed: Repeats[tuple[int, str, str, int | None, str]] = Repeats()
 
     def take(self, spot: Spot, facts: tuple[str, int]) -> None:
         record_id, digest = facts
-        first = self.first
-        seen = first.setdefault(record_id, (len(first), digest, spot.path, spot.pointer))
-        if seen[1] != digest:  # not the first record of its id, nor an identical copy of it
-            self.later.append((seen[0], spot, f"{seen[2]} {seen[3] or '/'}"))
+        self.filed.add(record_id, (digest, spot.path, spot.pointer, spot.line, record_id))
 
     def end(self) -> Iterator[Issue]:
         try:
-            # As many rows as findings, which the report keeps anyway: sorted in memory.
-            for _, spot, first in sorted(self.later, key=lambda row: row[0]):
-                yield Issue(at=spot, pointer="/id", params={"id": spot.record_id, "first": first})
+            for first, (digest, path, at, line, record_id) in self.filed.repeats():
+                if digest != first[0]:  # not an identical copy of the first record of its id
+                    spot = Spot(path=path, pointer=at, line=line, record_id=record_id)
+                    params = {"id": record_id, "first": f"{first[1]} {first[2] or '/'}"}
+                    yield Issue(at=spot, pointer="/id", params=params)
         finally:
-            self.first.close()
-            self.later.close()
+            self.filed.close()
 
 
 duplicate_ids = dataset_rule(
@@ -125,6 +125,12 @@ class _Hints:
         #: (type number, length) -> [(order of first appearance, id)], at most the cap.
         self._ids: dict[tuple[int, int], list[tuple[int, str]]] = {}
         self._found: FactIndex[str] = FactIndex()
+
+    def wants(self, record_id: str, kind: int) -> bool:
+        """Whether an id like ``record_id`` (of type number ``kind``) may still be a candidate
+        (its type and length have fewer than the cap: then it is worth asking if it is new)."""
+        found = self._ids.get((kind, len(record_id)))
+        return found is None or len(found) < _HINT_CANDIDATES
 
     def add(self, order: int, record_id: str, kind: int) -> None:
         """Count the first record of ``record_id`` (of type number ``kind``) as a candidate."""
@@ -201,6 +207,7 @@ class _DanglingReferences:
         self.pending: FactLog[_Pending] = FactLog()
         self.meta: list[tuple[str, str, str, int]] = []
         self.hints = _Hints()
+        self.taken = 0
 
     def document(self, path: str, dataset: Dataset | v2.Dataset) -> None:
         area, organisation, source = (
@@ -220,10 +227,12 @@ class _DanglingReferences:
     def take(self, spot: Spot, facts: _RecordFacts) -> None:
         record_id, kind, refs = facts
         known = self.known
-        count = len(known)
-        known.setdefault(record_id, kind)
-        if len(known) > count:
-            self.hints.add(count, record_id, kind)
+        # Filed without asking whether the id is new (a search on disk once spilled), except
+        # while ids like it may still become hints.
+        if self.hints.wants(record_id, kind) and record_id not in known:
+            self.hints.add(self.taken, record_id, kind)
+        self.taken += 1
+        known.add(record_id, kind)
         for field, index, target, code in refs:
             if target not in known:
                 self.pending.append((spot, field, index, target, code))
@@ -295,7 +304,7 @@ class _WrongTypes:
     def take(self, spot: Spot, facts: _RecordFacts) -> list[Issue] | None:
         record_id, kind, refs = facts
         known = self.known
-        known.setdefault(record_id, kind)
+        known.add(record_id, kind)
         found: list[Issue] | None = None
         for field, index, target, code in refs:
             target_kind = known.get(target)

@@ -16,7 +16,7 @@ from datetime import date
 from antt_domain.model.v2 import Actor, Assessment, Award, Event, Figure, Open, Plan, Source
 from antt_domain.validation._facts import FactLog
 from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
-from antt_domain.validation.rules._first import FirstById
+from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._walk_v2 import periods_of
 
 __all__ = ["open_after_source", "organiser_by_source"]
@@ -68,29 +68,37 @@ class _OpenAfterSource:
         return ()  # its id may hide a source's
 
     def start(self, context: RuleContext) -> None:
-        self.published: FirstById[date] = FirstById()
+        self.published: FirstRecords[date] = FirstRecords()
         self.opens: FactLog[tuple[Spot, _Opens]] = FactLog()
 
     def take(self, spot: Spot, facts: _Opens | _Published | tuple[()]) -> None:
         if len(facts) == 1:  # a source
             self.published.add(spot.record_id, facts[0])
             return
-        self.published.add(spot.record_id, None)
+        self.published.other(spot.record_id)
         if len(facts) == 2:  # open periods citing sources
             self.opens.append((spot, facts))
 
     def end(self) -> Iterator[Issue]:
-        self.published.close()
-        for spot, (opens, cited) in self.opens:
-            for pointer, start in opens:
-                for source_id in cited:
-                    published = self.published.get(source_id)
-                    if published is not None and start > published:
-                        yield Issue(
-                            at=spot,
-                            pointer=f"{pointer}/start",
-                            params={"start": start, "source": source_id, "published": published},
-                        )
+        try:
+            self.published.settle(source for _, (_, cited) in self.opens for source in cited)
+            for spot, (opens, cited) in self.opens:
+                for pointer, start in opens:
+                    for source_id in cited:
+                        published = self.published.get(source_id)
+                        if published is not None and start > published:
+                            yield Issue(
+                                at=spot,
+                                pointer=f"{pointer}/start",
+                                params={
+                                    "start": start,
+                                    "source": source_id,
+                                    "published": published,
+                                },
+                            )
+        finally:
+            self.published.close()
+            self.opens.close()
 
 
 open_after_source = dataset_rule(
