@@ -316,10 +316,11 @@ class FactLog(Generic[_R]):
         self._memory.clear()
 
     def __iter__(self) -> Iterator[_R]:
-        """The rows in the order they were added (those on disk read in batches)."""
+        """The rows in the order they were added (those on disk read in batches of an eighth
+        of what memory holds: a row may be a chunk of many)."""
         if self._db is not None:
             cursor = self._db.execute(f"SELECT row FROM {self._name} ORDER BY n")  # noqa: S608
-            while batch := cursor.fetchmany(4096):
+            while batch := cursor.fetchmany(max(1, self._limit // 8)):
                 for (row,) in batch:
                     yield pickle.loads(row)  # noqa: S301 - our own scratch file
         yield from self._memory
