@@ -191,10 +191,16 @@ def facts_of(
     records: Sequence[Located], rules: Sequence[Rule], context: RuleContext, faults: Faults
 ) -> tuple[FactRow, ...]:
     """The facts each split rule (of ``rules``) gives of each record, one row a record that
-    has some. A rule whose ``facts`` raises goes to ``faults`` (D900) and gives no more."""
+    has some. A rule whose ``facts`` raises goes to ``faults`` (D900) and gives no more.
+    Rules with the same ``facts`` function (D002 and D003) share one column: made once, and
+    sent once (pickle writes an object met twice once)."""
     columns: list[list[Any]] = []
+    made: dict[Any, list[Any]] = {}  # by ``facts`` function: columns made without a crash
     for rule in rules:  # one loop a rule: a crash ends its column
         make = cast("Any", rule.check).lifecycle.facts
+        if rule.code not in faults.off and make in made:
+            columns.append(made[make])
+            continue
         column: list[Any] = [None] * len(records)
         columns.append(column)
         if rule.code in faults.off:
@@ -204,6 +210,8 @@ def facts_of(
                 column[index] = make(item, context)
         except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
             faults.add(rule, exc, None)
+            continue
+        made[make] = column
     rows = [
         (item.pointer, item.line, item.record.id, got)
         for item, got in zip(records, zip(*columns, strict=True), strict=True)

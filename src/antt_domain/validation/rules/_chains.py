@@ -48,17 +48,20 @@ class FirstRecords(Generic[_V]):
 
     def add(self, record_id: str, value: _V) -> None:
         """A record of a kept kind, with its facts ``value`` (never ``None``)."""
-        self._file((record_id, value))
+        chunk = self._chunk
+        chunk.append((record_id, value))
+        if len(chunk) >= self._size:
+            self._log.append(tuple(chunk))
+            chunk.clear()
 
     def other(self, record_id: str) -> None:
-        """A record of another kind, with ``record_id``."""
-        self._file((record_id, None))
-
-    def _file(self, entry: tuple[str, _V | None]) -> None:
-        self._chunk.append(entry)
-        if len(self._chunk) >= self._size:
-            self._log.append(tuple(self._chunk))
-            self._chunk.clear()
+        """A record of another kind, with ``record_id`` (called for most records of a run:
+        kept short)."""
+        chunk = self._chunk
+        chunk.append((record_id, None))
+        if len(chunk) >= self._size:
+            self._log.append(tuple(chunk))
+            chunk.clear()
 
     def settle(self, wanted: Iterable[str]) -> None:
         """After the last record: find the first record of each id in ``wanted``."""

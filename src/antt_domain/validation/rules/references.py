@@ -185,22 +185,22 @@ _RecordFacts = tuple[str, int, tuple[ReferenceFact, ...]]
 _Pending = tuple[Spot, str, int | str | None, str, int]
 
 
-def _record_facts(item: Located, context: RuleContext) -> _RecordFacts:
-    """The id, type and references of a record (every record: any may be referred to)."""
-    record = item.record
-    return record.id, type_code(record), reference_facts(record)
+class _ReferenceFacts:
+    """What D002 and D003 share: their facts, one function (the engine makes them once)."""
+
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> _RecordFacts:
+        """The id, type and references of a record (every record: any may be referred to)."""
+        record = item.record
+        return record.id, type_code(record), reference_facts(record)
 
 
-class _DanglingReferences:
+class _DanglingReferences(_ReferenceFacts):
     """References (and a dataset document's metadata references) that resolve to nothing.
     Kept: in a :class:`FactIndex`, the ids seen (with their first record's type); in a
     :class:`FactLog`, the references to an id not seen yet when their record was taken (judged
     at the end, when every id is known); the metadata references of each dataset document;
     the hints' candidates (:class:`_Hints`)."""
-
-    @staticmethod
-    def facts(item: Located, context: RuleContext) -> _RecordFacts:
-        return _record_facts(item, context)
 
     def start(self, context: RuleContext) -> None:
         self.known: FactIndex[int] = FactIndex()
@@ -287,15 +287,11 @@ dangling_references = dataset_rule(
 )(_DanglingReferences)
 
 
-class _WrongTypes:
+class _WrongTypes(_ReferenceFacts):
     """References that resolve to a record of a type the field does not take. Kept: in a
     :class:`FactIndex`, the type of the first record of each id; in a :class:`FactLog`, the
     references to an id not seen yet when their record was taken (judged at the end); a
     reference to an id already seen is judged when its record is taken."""
-
-    @staticmethod
-    def facts(item: Located, context: RuleContext) -> _RecordFacts:
-        return _record_facts(item, context)
 
     def start(self, context: RuleContext) -> None:
         self.known: FactIndex[int] = FactIndex()
