@@ -81,6 +81,7 @@ nitpick_ignore = [
     ("py:class", "antt_domain.validation._rules._T"),  # RecordSet.derived's private TypeVar
     ("py:class", "antt_domain.validation._facts._V"),  # FactIndex's private TypeVar
     ("py:class", "antt_domain.validation._facts._R"),  # FactLog's private TypeVar
+    ("py:class", "antt_domain.validation._repeats._R"),  # Repeats' private TypeVar
     ("py:meth", "covers"),  # vi.bundled_gazetteer: :meth:`covers` (Gazetteer.covers is meant)
     ("py:attr", "plugin"),  # plugins.ConflictError: :attr:`plugin` of a private base
     ("py:mod", "antt_domain.aggregate._algebra"),  # aggregate.Cell names a private module
