@@ -82,7 +82,7 @@ class Repeats(Generic[_R]):
         if self._memory:
             self._spill()
         db, name = self._db, self._name
-        db.execute(f"CREATE INDEX {name}_key ON {name} (key, n)")
+        db.execute(f"CREATE INDEX IF NOT EXISTS {name}_key ON {name} (key, n)")
         query = (
             f"WITH f AS (SELECT key, MIN(n) AS n FROM {name} GROUP BY key HAVING COUNT(*) > 1) "  # noqa: S608
             f"SELECT a.row, b.row FROM f JOIN {name} AS a ON a.n = f.n "

@@ -106,6 +106,7 @@ def test_repeats_are_the_rows_of_keys_filed_before_wherever_they_are(
             expected.append((seen[0], n, seen[1], (n, value)))
     expected.sort(key=lambda entry: entry[:2])
     assert list(repeats.repeats()) == [(one, other) for _, _, one, other in expected]
+    assert list(repeats.repeats()) == [(one, other) for _, _, one, other in expected]  # again
     assert list(repeats) == [(n, value) for n, (_, value) in enumerate(rows)]
     assert repeats.on_disk == (len(rows) > limit)
     repeats.close()
