@@ -42,6 +42,9 @@ __all__ = ["Feeds"]
 
 _Method = Callable[..., Any]
 
+#: At the end, issues are handed on (``Feeds.end``'s ``flush``) this many at a time.
+_BATCH = 10_000
+
 
 @final
 class Feeds:
@@ -209,10 +212,23 @@ class Feeds:
             if found is not None:
                 raised.extend((rule, issue, issue.at) for issue in issues_of(found))
 
-    def end(self) -> None:
-        """After the last piece: each rule's ``end``."""
+    def end(self, flush: Callable[[], None] | None = None) -> None:
+        """After the last piece: each rule's ``end``. ``flush`` is called whenever
+        :data:`_BATCH` issues have piled up, so that a rule giving a great many at the end
+        (a file of dangling references) is taken from in batches, not held whole."""
         for rule, instance in self.opened:
-            self._call(rule, instance.end)
+            if rule.code in self.faults.off:
+                continue
+            raised = self.raised
+            try:
+                found = instance.end()
+                for issue in issues_of(() if found is None else found):
+                    raised.append((rule, issue, issue.at))
+                    if flush is not None and len(raised) >= _BATCH:
+                        flush()
+                        raised = self.raised
+            except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
+                self.faults.add(rule, exc, None)
 
     def close(self) -> None:
         """Drop the places of the records by id (and their file on disk)."""

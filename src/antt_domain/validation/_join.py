@@ -136,7 +136,7 @@ class Joiner:
             del records
             self.records = []
         elif self.feeds is not None:
-            self.feeds.end()
+            self.feeds.end(flush=self._from_feeds)  # capped as they come, batch by batch
             self._from_feeds()
             self._pending(self.by_id, self.feeds)
             self.feeds.close()
