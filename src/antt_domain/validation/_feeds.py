@@ -119,14 +119,21 @@ class Feeds:
             self.faults.add(rule, exc, None)
             return None
 
-    def _call(self, rule: Rule, method: _Method, *args: Any) -> None:
-        """``method(*args)`` of ``rule``: its issues kept, a crash made a fault."""
+    def _call(
+        self, rule: Rule, method: _Method, *args: Any, flush: Callable[[], None] | None = None
+    ) -> None:
+        """``method(*args)`` of ``rule``: its issues kept, a crash made a fault. ``flush`` is
+        called whenever :data:`_BATCH` issues have piled up (they are then taken)."""
         if rule.code in self.faults.off:
             return
+        raised = self.raised
         try:
             found = method(*args)
-            if found is not None:
-                self.raised.extend((rule, issue, issue.at) for issue in issues_of(found))
+            for issue in issues_of(() if found is None else found):
+                raised.append((rule, issue, issue.at))
+                if flush is not None and len(raised) >= _BATCH:
+                    flush()
+                    raised = self.raised
         except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
             self.faults.add(rule, exc, None)
 
@@ -213,22 +220,11 @@ class Feeds:
                 raised.extend((rule, issue, issue.at) for issue in issues_of(found))
 
     def end(self, flush: Callable[[], None] | None = None) -> None:
-        """After the last piece: each rule's ``end``. ``flush`` is called whenever
-        :data:`_BATCH` issues have piled up, so that a rule giving a great many at the end
-        (a file of dangling references) is taken from in batches, not held whole."""
+        """After the last piece: each rule's ``end``, its issues handed on by ``flush`` in
+        batches (a rule giving a great many at the end -- a file of dangling references --
+        is then never held whole)."""
         for rule, instance in self.opened:
-            if rule.code in self.faults.off:
-                continue
-            raised = self.raised
-            try:
-                found = instance.end()
-                for issue in issues_of(() if found is None else found):
-                    raised.append((rule, issue, issue.at))
-                    if flush is not None and len(raised) >= _BATCH:
-                        flush()
-                        raised = self.raised
-            except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
-                self.faults.add(rule, exc, None)
+            self._call(rule, instance.end, flush=flush)
 
     def close(self) -> None:
         """Drop the places of the records by id (and their file on disk)."""
