@@ -5,16 +5,16 @@ Each figure gives, where it is read, its links (as plain values) and the little 
 compare of it (units, kind, value bounds); every other record gives only its kind, because a
 link's target is the FIRST record with that id. Kept (in fact stores, which spill to disk):
 every record's summary or id in input order (``rules._chains.FirstRecords``: the first record
-of each id a link names is found at the end); the :class:`Spot`, summary
-and links of each linking figure in a :class:`FactLog`. At the end each link is joined with
-its target's summary, in input order. D102 keeps its link graph in a
-``FactGraph`` (``rules._cycles``) and walks it at the end; D101 also
-keeps the units declared by the datasets' vocabularies (a dict: bounded by the vocabularies).
+of each id a link names is found at the end); the :class:`Spot`, summary and links of each
+linking figure in a :class:`FactLog`. At the end each link is joined with its target's
+summary, in input order (the join: ``rules._figure_join``). D102 keeps its link graph in a
+``FactGraph`` (``rules._cycles``) and walks it at the end; D101 also keeps the units declared
+by the datasets' vocabularies (a dict: bounded by the vocabularies).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from antt_domain.model import Codelist
@@ -29,6 +29,7 @@ from antt_domain.validation._rules import (
 )
 from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._cycles import FactGraph
+from antt_domain.validation.rules._figure_join import FigureJoin, Summary, join_facts
 from antt_domain.validation.rules._walk_v2 import (
     FigureEdge,
     dimension_of,
@@ -46,66 +47,6 @@ __all__ = [
     "versions_disagree",
 ]
 
-#: What a rule of the join keeps of a figure (never ``None``; a tuple).
-Summary = tuple[Any, ...]
-#: The facts of a record that is not a 2.0 figure: a target, but not a figure.
-_NOT_A_FIGURE = False
-
-
-def _join_facts(
-    item: Located, relations: Collection[LinkRelation], summary: Callable[[Figure], Summary]
-) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
-    """The facts of one record for a rule joining linked figures: ``(summary, edges)`` for a
-    2.0 figure (``edges``: its links of ``relations``), ``False`` for any other record."""
-    record = item.record
-    if not isinstance(record, Figure):
-        return _NOT_A_FIGURE
-    return summary(record), figure_edges(record, relations)
-
-
-class _FigureJoin:
-    """A rule comparing each figure with the figures its links point to (the first record of
-    each target id, when that is a 2.0 figure), link by link in input order.
-
-    Kept: the summary of each figure and the id of every other record, in input order
-    (:class:`FirstRecords`: in chunks, nothing looked up as they come; at the end, the first
-    record of each id a link names); the :class:`Spot`, summary and edges of each figure with
-    a link the rule compares, in a :class:`FactLog`. A subclass gives ``facts`` and
-    ``compare``."""
-
-    def start(self, context: RuleContext) -> None:
-        self.first: FirstRecords[Summary] = FirstRecords()
-        self.linking: FactLog[tuple[Spot, Summary, tuple[FigureEdge, ...]]] = FactLog()
-
-    def take(self, spot: Spot, facts: Any) -> None:
-        if isinstance(facts, bool):
-            self.first.other(spot.record_id)
-            return
-        summary, edges = facts
-        self.first.add(spot.record_id, summary)
-        if edges:
-            self.linking.append((spot, summary, edges))
-
-    def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
-        """The issue of one link from a figure (``mine``) to a figure (``theirs``), if any."""
-        raise NotImplementedError
-
-    def end(self) -> Iterator[Issue]:
-        try:
-            self.first.settle(edge[2] for _, _, edges in self.linking for edge in edges)
-            for spot, mine, edges in self.linking:
-                for edge in edges:
-                    theirs = self.first.get(edge[2])
-                    if theirs is None:
-                        continue
-                    found = self.compare(spot, mine, edge, theirs)
-                    if found is not None:
-                        yield found
-        finally:
-            self.first.close()
-            self.linking.close()
-
-
 _DIMENSION_RELATIONS = (LinkRelation.PART_OF, LinkRelation.VERSION_OF, LinkRelation.SHARE_OF)
 
 
@@ -114,16 +55,16 @@ def _units(figure: Figure) -> Summary:
     return () if quantity is None else (quantity.unit, quantity.base_unit)
 
 
-class PartInOtherUnit(_FigureJoin):
+class PartInOtherUnit(FigureJoin):
     """D101: the units at both ends of part_of, version_of and share_of have one dimension.
 
-    Kept: as :class:`_FigureJoin`, a figure's summary being its (unit, base unit); and the
+    Kept: as :class:`FigureJoin`, a figure's summary being its (unit, base unit); and the
     units the datasets' vocabularies declare (a dict: bounded by the vocabularies, not by the
     records). Dimensions are looked up at the end, once every vocabulary is known."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
-        return _join_facts(item, _DIMENSION_RELATIONS, _units)
+        return join_facts(item, _DIMENSION_RELATIONS, _units)
 
     def start(self, context: RuleContext) -> None:
         super().start(context)
@@ -372,15 +313,15 @@ def _kind_and_value(figure: Figure) -> Summary:
     return (figure.kind, quantity.unit, value_bounds(quantity), shown)
 
 
-class VersionsDisagree(_FigureJoin):
+class VersionsDisagree(FigureJoin):
     """D104: version_of pairs agree in kind, unit and possible value.
 
-    Kept: as :class:`_FigureJoin`, a figure's summary being its kind and, if it has a
+    Kept: as :class:`FigureJoin`, a figure's summary being its kind and, if it has a
     quantity, its unit, value bounds and value as written."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
-        return _join_facts(item, _VERSION_OF, _kind_and_value)
+        return join_facts(item, _VERSION_OF, _kind_and_value)
 
     def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
         both = len(mine) > 1 and len(theirs) > 1
@@ -431,15 +372,15 @@ def _main_version(figure: Figure) -> Summary:
     return (main,) if isinstance(main, str) else ()
 
 
-class VersionOfAVersion(_FigureJoin):
+class VersionOfAVersion(FigureJoin):
     """D105: targets of version_of are not versions themselves.
 
-    Kept: as :class:`_FigureJoin`, a figure's summary being the target of its first
+    Kept: as :class:`FigureJoin`, a figure's summary being the target of its first
     version_of link (when that is one id)."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
-        return _join_facts(item, _VERSION_OF, _main_version)
+        return join_facts(item, _VERSION_OF, _main_version)
 
     def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
         if not theirs or theirs[0] == spot.record_id:
@@ -482,15 +423,15 @@ def _value(figure: Figure) -> Summary:
     return (value_bounds(quantity), quantity.as_written or quantity.value)
 
 
-class FewerMembers(_FigureJoin):
+class FewerMembers(FigureJoin):
     """D106: at most as many groups as members.
 
-    Kept: as :class:`_FigureJoin`, a figure's summary being, if it has a quantity, its value
+    Kept: as :class:`FigureJoin`, a figure's summary being, if it has a quantity, its value
     bounds and its value as written."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
-        return _join_facts(item, _MEMBERS_OF, _value)
+        return join_facts(item, _MEMBERS_OF, _value)
 
     def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
         if not mine or not theirs:
