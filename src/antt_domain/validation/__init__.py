@@ -32,6 +32,7 @@ from antt_domain.validation._rules import (
     dataset_rule,
     record_rule,
 )
+from antt_domain.validation._shards import ShardFailedError
 from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "RuleFault",
     "RulePlugins",
     "Severity",
+    "ShardFailedError",
     "Spot",
     "catalogue",
     "dataset_rule",

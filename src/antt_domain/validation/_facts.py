@@ -27,7 +27,7 @@ import weakref
 from collections.abc import Hashable, Iterator
 from typing import Any, Final, Generic, TypeVar, final
 
-__all__ = ["SEEN", "SPILL_AFTER", "FactIndex", "FactLog", "spilling_after"]
+__all__ = ["SEEN", "SPILL_AFTER", "FactIndex", "FactLog", "forget_database", "spilling_after"]
 
 #: How many entries a store keeps in memory before it moves them to disk. Read when a store
 #: is made (a test sets it low to run the on-disk path on small inputs).
@@ -77,6 +77,21 @@ def _table() -> tuple[sqlite3.Connection, str]:
             db.execute("PRAGMA temp_store = FILE")
             _shared = db
         return _shared, f"facts_{next(_tables)}"
+
+
+#: Scratch databases of a parent process this one was forked from: kept, never used or closed.
+_inherited: list[sqlite3.Connection] = []
+
+
+def forget_database() -> None:
+    """In a process just forked: make a scratch database of its own when one is needed (a
+    connection carried over a fork must not be used; it is kept, not closed, so that nothing
+    of the parent's file is touched)."""
+    global _shared  # noqa: PLW0603 - one scratch database a process
+    with _lock:
+        if _shared is not None:
+            _inherited.append(_shared)
+        _shared = None
 
 
 @contextlib.contextmanager

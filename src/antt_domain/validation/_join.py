@@ -34,6 +34,7 @@ from antt_domain.validation._locate import Pending, locate_faults, locate_rule_f
 from antt_domain.validation._options import Options
 from antt_domain.validation._pipeline import Checked
 from antt_domain.validation._rules import Located, RecordSet, Rule
+from antt_domain.validation._shards import Shards
 from antt_domain.validation._transport import Part, received
 from antt_domain.validation._workers import Plan
 from antt_domain.validation.rules import BUILT_IN_RULES
@@ -64,11 +65,17 @@ class Joiner:
         across = [r for r in self.rules if r.scope == "dataset"]
         # Plugins' rules may name a record by its id only: where each id is, is then kept.
         others = any(r not in BUILT_IN_RULES for r in across)
-        self.feeds = (
-            None
-            if self.record_set
-            else Feeds(across, plan.split_rules(), self.context, self.across, index_ids=others)
-        )
+        #: The shard processes joining some split rules (``Plan.shards``), and the rules
+        #: joined here.
+        self.shards: Shards | None = None
+        self.feeds: Feeds | None = None
+        if not self.record_set:
+            split = plan.split_here()
+            if plan.shards:
+                away = {id(rule) for rule in plan.split_rules()} - {id(rule) for rule in split}
+                across = [rule for rule in across if id(rule) not in away]
+                self.shards = Shards(plan)
+            self.feeds = Feeds(across, split, self.context, self.across, index_ids=others)
         #: Issues naming their record only by id: placed once every record is read.
         self.by_id: list[Raised] = []
         self.records: list[Located] = []
@@ -76,6 +83,11 @@ class Joiner:
         self.inputs: list[Checked] = []
         self.sources: list[InputSource] = []
         self.lines_before = 0
+
+    def close(self) -> None:
+        """Stop the shard processes, if any (at once, when the run stops early)."""
+        if self.shards is not None:
+            self.shards.close()
 
     def off(self) -> set[str]:
         """The codes of the rules switched off so far."""
@@ -104,6 +116,9 @@ class Joiner:
                 self._pending(
                     apply_record_rules(records, self.record_rules, self.context, self.later)
                 )
+            if self.shards is not None:  # first: they join it while this process does
+                off = self.across.off
+                self.shards.feed(checked.path, checked.documents, part.shipped, before, off)
             if self.feeds is not None:
                 self.feeds.feed(checked.path, checked.documents, records, part.facts, before)
                 self._from_feeds()
@@ -117,7 +132,10 @@ class Joiner:
 
     def _from_feeds(self) -> None:
         now: list[Raised] = []
-        for raised in cast("Feeds", self.feeds).take_raised():
+        given = cast("Feeds", self.feeds).take_raised()
+        if self.shards is not None:
+            given += self.shards.take_raised()
+        for raised in given:
             _, issue, at = raised
             by_id = at is None and issue.record_id is not None and issue.path is None
             (self.by_id if by_id else now).append(raised)
@@ -136,7 +154,12 @@ class Joiner:
             del records
             self.records = []
         elif self.feeds is not None:
+            if self.shards is not None:
+                self.shards.finish()  # the shards end while this process does
             self.feeds.end(flush=self._from_feeds)  # capped as they come, batch by batch
+            if self.shards is not None:
+                self.across.merge(self.shards.end(flush=self._from_feeds))
+                self.close()
             self._from_feeds()
             self._pending(self.by_id, self.feeds)
             self.feeds.close()

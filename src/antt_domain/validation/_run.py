@@ -43,13 +43,17 @@ def run(
     ``check(records, context)``: then the sound records of the run are kept for it.
     """
     small = sum(size_of(source) for source in sources) <= _workers.RECORD_SET_BYTES
-    plan, rules = _workers.plan_run(options, small=small)
+    joins = _workers.joins(sources, options)
+    plan, rules = _workers.plan_run(options, small=small, joins=joins)
     with spilling_after(options.spill_after):
         joiner = Joiner(options, plan, rules)
-        # Looked up in its module at each run, so that a test can wrap it.
-        for part in _workers.results(sources, plan, options, progress, joiner.off):
-            joiner.add(part)
-        return joiner.report()
+        try:
+            # Looked up in its module at each run, so that a test can wrap it.
+            for part in _workers.results(sources, plan, options, progress, joiner.off):
+                joiner.add(part)
+            return joiner.report()
+        finally:
+            joiner.close()
 
 
 def check_part(

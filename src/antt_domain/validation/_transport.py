@@ -52,6 +52,8 @@ class Part:
     rows: tuple[_FindingRow, ...] = ()
     payload: Payload | None = None
     facts: tuple[FactRow, ...] = ()
+    #: The facts of the rules of each shard (``Plan.shards``), pickled for its process.
+    shipped: tuple[bytes, ...] = ()
     #: The input the piece is of, to locate the findings of the rules across records (left
     #: out by a worker process: its parent knows it).
     source: InputSource | None = None

@@ -13,6 +13,7 @@ pickle slowly). :func:`results` gives the pieces in input order, for ``_join``.
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast, final
 
@@ -34,10 +35,22 @@ from antt_domain.validation._pieces import Reading, check_piece, line_bounds, si
 from antt_domain.validation._pipeline import Payload
 from antt_domain.validation._pool import in_order
 from antt_domain.validation._rules import LifecycleCheck, Located, RecordSet, Rule, RuleContext
+from antt_domain.validation._shards import deal, here
 from antt_domain.validation._transport import FactRow, Part, finding_row
 from antt_domain.validation.rules import BUILT_IN_RULES
 
-__all__ = ["Plan", "Unit", "check_unit", "facts_of", "needs_record_set", "plan_run", "results"]
+__all__ = [
+    "Plan",
+    "Unit",
+    "check_unit",
+    "fact_columns",
+    "fact_rows",
+    "facts_of",
+    "joins",
+    "needs_record_set",
+    "plan_run",
+    "results",
+]
 
 #: Above this size a JSONL file is checked in pieces of at most this size (a piece's sound
 #: records, and the facts made of them, are in memory at once: 2 MiB keeps that to tens of MB).
@@ -84,6 +97,9 @@ class Plan:
     #: Whether the rules across records run over a :class:`RecordSet` of every sound record
     #: (a rule that is a function of it; or a small run, see :data:`RECORD_SET_BYTES`).
     record_set: bool = False
+    #: The split rules joined in shard processes (``_shards``): for each shard, the places of
+    #: its rules in ``fact_rules``. The main process joins the others.
+    shards: tuple[tuple[int, ...], ...] = ()
 
     def context(self) -> RuleContext:
         """The rules' context of the run (the same in every process)."""
@@ -92,6 +108,12 @@ class Plan:
     def split_rules(self) -> list[Rule]:
         """The built-in split rules whose facts the pieces bring, in the order of a fact row."""
         return [BUILT_IN_RULES[i] for i in self.fact_rules]
+
+    def split_here(self) -> list[Rule]:
+        """The split rules the main process joins (all but the shards'), in the order of the
+        fact rows it is given."""
+        split = self.split_rules()
+        return [split[place] for place in here(len(split), self.shards)]
 
 
 #: A run whose inputs come to this many bytes or less keeps its sound records for the rules
@@ -108,11 +130,12 @@ def needs_record_set(rules: Sequence[Rule]) -> bool:
     return any(r.scope == "dataset" and not isinstance(r.check, LifecycleCheck) for r in rules)
 
 
-def plan_run(options: Options, *, small: bool = False) -> tuple[Plan, list[Rule]]:
+def plan_run(options: Options, *, small: bool = False, joins: int = 1) -> tuple[Plan, list[Rule]]:
     """The plan of a run, and the selected rules left to run in this process (plugins' record
     rules, and every rule across records: the split ones are given their facts here).
     ``small``: the run's inputs come to :data:`RECORD_SET_BYTES` or less, and the rules across
-    records run over a :class:`RecordSet` (the same findings, sooner)."""
+    records run over a :class:`RecordSet` (the same findings, sooner). ``joins``: how many
+    processes may join the split rules (see ``_shards``; not when a crash is to be raised)."""
     rules = [r for r in (*BUILT_IN_RULES, *options.rules) if options.keeps(r.code)]
     in_plan = [r for r in rules if r.scope == "record" and r in BUILT_IN_RULES]
     rest = [r for r in rules if r not in in_plan]
@@ -134,6 +157,9 @@ def plan_run(options: Options, *, small: bool = False) -> tuple[Plan, list[Rule]
         gazetteer=options.gazetteer,
         keep_records=len(split) < len(rest),
         record_set=record_set,
+        shards=()
+        if options.raise_on_crash
+        else deal([BUILT_IN_RULES[i].code for i in split], joins),
     )
     return plan, rest
 
@@ -159,9 +185,11 @@ def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, 
         found = rule_findings(raised, RecordSet(()))
         checked.findings += locate_in_piece(unit.source, data, found)
     facts: tuple[FactRow, ...] = ()
+    shipped: tuple[bytes, ...] = ()
     if plan.fact_rules and checked.records:
         split = [BUILT_IN_RULES[i] for i in plan.fact_rules]
-        facts = facts_of(checked.records, split, context, faults)
+        columns = fact_columns(checked.records, split, context, faults)
+        facts, shipped = cut(checked.records, columns, plan.shards)
     if send or not plan.keep_records:
         checked.records = []
     faulted = tuple(faults.items)
@@ -172,6 +200,7 @@ def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, 
             checked=checked,
             faults=faulted,
             facts=facts,
+            shipped=shipped,
             source=unit.source,
         )
     rows = tuple(finding_row(f) for f in checked.findings)
@@ -184,6 +213,7 @@ def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, 
         rows=rows,
         payload=payload,
         facts=facts,
+        shipped=shipped,
     )
 
 
@@ -191,9 +221,17 @@ def facts_of(
     records: Sequence[Located], rules: Sequence[Rule], context: RuleContext, faults: Faults
 ) -> tuple[FactRow, ...]:
     """The facts each split rule (of ``rules``) gives of each record, one row a record that
-    has some. A rule whose ``facts`` raises goes to ``faults`` (D900) and gives no more.
-    Rules with the same ``facts`` function (D002 and D003) share one column: made once, and
-    sent once (pickle writes an object met twice once)."""
+    has some (see :func:`fact_columns`)."""
+    return fact_rows(records, fact_columns(records, rules, context, faults))
+
+
+def fact_columns(
+    records: Sequence[Located], rules: Sequence[Rule], context: RuleContext, faults: Faults
+) -> list[list[Any]]:
+    """The facts each split rule (of ``rules``) gives of each record, a column a rule. A rule
+    whose ``facts`` raises goes to ``faults`` (D900) and gives no more. Rules with the same
+    ``facts`` function (D002 and D003) share one column: made once, and sent once (pickle
+    writes an object met twice once)."""
     columns: list[list[Any]] = []
     made: dict[Any, list[Any]] = {}  # by ``facts`` function: columns made without a crash
     for rule in rules:  # one loop a rule: a crash ends its column
@@ -212,12 +250,32 @@ def facts_of(
             faults.add(rule, exc, None)
             continue
         made[make] = column
-    rows = [
+    return columns
+
+
+def fact_rows(records: Sequence[Located], columns: Sequence[list[Any]]) -> tuple[FactRow, ...]:
+    """The rows of ``columns`` (of facts of ``records``): one a record with some facts."""
+    none = (None,) * len(columns)
+    return tuple(
         (item.pointer, item.line, item.record.id, got)
         for item, got in zip(records, zip(*columns, strict=True), strict=True)
-        if any(fact is not None for fact in got)
-    ]
-    return tuple(rows)
+        if got != none
+    )
+
+
+def cut(
+    records: Sequence[Located], columns: list[list[Any]], shards: Sequence[Sequence[int]]
+) -> tuple[tuple[FactRow, ...], tuple[bytes, ...]]:
+    """The fact rows of the rules the main process joins, and those of each shard's rules
+    (``Plan.shards``), pickled for its process."""
+    if not shards:
+        return fact_rows(records, columns), ()
+    shipped = tuple(
+        pickle.dumps(fact_rows(records, [columns[i] for i in shard]), pickle.HIGHEST_PROTOCOL)
+        for shard in shards
+    )
+    mine = [columns[i] for i in here(len(columns), shards)]
+    return fact_rows(records, mine), shipped
 
 
 def _work_batch(batch: list[Unit], plan: Plan) -> list[Part]:
@@ -286,6 +344,20 @@ def _in_workers(
         yield attrs.evolve(result, source=unit.source)
 
 
+def _cut_run(sources: Sequence[InputSource], jobs: int) -> tuple[list[Unit], bool]:
+    """The pieces of a run, and whether worker processes check them."""
+    units = _units(sources, jobs)
+    return units, jobs > 1 and len(units) > 1 and _workers_can_win(units)
+
+
+def joins(sources: Sequence[InputSource], options: Options) -> int:
+    """How many processes may join the split rules of a run (``plan_run``): its jobs when
+    its pieces are checked by worker processes (the main process then mostly joins), else
+    one."""
+    _, workers = _cut_run(sources, options.jobs)
+    return options.jobs if workers else 1
+
+
 def results(
     sources: Sequence[InputSource],
     plan: Plan,
@@ -296,10 +368,9 @@ def results(
     """Every piece of ``sources`` checked as ``plan`` says, in input order: by worker
     processes when they can win, else here (``off()``: the codes of the rules switched off so
     far, which a piece checked here does not run)."""
-    jobs = options.jobs
-    units = _units(sources, jobs)
-    if jobs > 1 and len(units) > 1 and _workers_can_win(units):
-        yield from _in_workers(units, plan, jobs, progress)
+    units, workers = _cut_run(sources, options.jobs)
+    if workers:
+        yield from _in_workers(units, plan, options.jobs, progress)
         return
     context = plan.context()
     for done, unit in enumerate(units, 1):

@@ -482,8 +482,8 @@ def test_a_small_run_keeps_its_records_and_a_large_one_feeds_facts(
     plans: list[bool] = []
     plan_run = _workers.plan_run
 
-    def watched(options: Options, *, small: bool = False) -> Any:
-        plan, rules = plan_run(options, small=small)
+    def watched(options: Options, *, small: bool = False, joins: int = 1) -> Any:
+        plan, rules = plan_run(options, small=small, joins=joins)
         plans.append(plan.record_set)
         return plan, rules
 

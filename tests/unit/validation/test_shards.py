@@ -1,0 +1,216 @@
+"""The join dealt out to shard processes with ``--jobs``: the same report as one process
+(findings, caps, crashes), the rules dealt by weight, and a run that stops -- early, or because
+a shard process died -- leaves no process behind and ends in a clear error."""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from antt_domain.cli import main
+from antt_domain.validation import Spot, _facts, _shards, _workers
+from antt_domain.validation._formats import RenderOptions
+from antt_domain.validation._shards import ShardFailedError, deal, here
+from antt_domain.validation.engine import Options, discover, render_parts, run
+from antt_domain.validation.rules import BUILT_IN_RULES
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _json(report: Any) -> str:
+    return "".join(render_parts(report, "json", RenderOptions()))
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """gen_national's 1.0 JSONL, a few thousand records with mixed defects."""
+    spec = importlib.util.spec_from_file_location(
+        "gen_national", ROOT / "benchmarks" / "gen_national.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    path = tmp_path_factory.mktemp("shards") / "national.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        module.write(out, "1.0", max_records=3000, invalid_share=0.05, defects="mixed")
+    return path
+
+
+@pytest.fixture
+def sharded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Small runs fed facts and checked by workers in small pieces, the stores on disk from
+    their second entry; the list counts the shard processes started."""
+    monkeypatch.setattr(_workers, "RECORD_SET_BYTES", -1)
+    monkeypatch.setattr(_workers, "CHUNK_BYTES", 64 * 1024)
+    monkeypatch.setattr(_workers, "PARALLEL_BYTES", 8 * 1024)
+    monkeypatch.setattr(_workers, "SMALL_BYTES", 1)
+    monkeypatch.setattr(_facts, "SPILL_AFTER", 1)
+    started: list[int] = []
+    original = _shards._Shard.__init__
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        started.append(self.process.pid)
+
+    monkeypatch.setattr(_shards._Shard, "__init__", counted)
+    return started
+
+
+def _split_codes() -> list[str]:
+    plan, _ = _workers.plan_run(Options(jobs=2))
+    return [BUILT_IN_RULES[i].code for i in plan.fact_rules]
+
+
+def test_no_shards_for_one_join() -> None:
+    assert deal(["D001", "D002"], 1) == ()
+    assert deal(["D001"], 2) == ()
+    assert deal([], 4) == ()
+
+
+@pytest.mark.parametrize("count", [2, 3, 4, 40])
+def test_each_rule_is_joined_once_and_the_weight_is_shared(count: int) -> None:
+    codes = _split_codes()
+    shards = deal(codes, count)
+    mine = here(len(codes), shards)
+    places = sorted([*mine, *(p for shard in shards for p in shard)])
+    assert places == list(range(len(codes)))
+    assert len(shards) == min(count, len(codes)) - 1
+    assert all(shards)
+    assert mine
+
+    def weight(group: Any) -> float:
+        return sum(_shards._WEIGHTS.get(codes[p], _shards._LIGHT) for p in group)
+
+    weights = [weight(mine), *(weight(shard) for shard in shards)]
+    heaviest = max(_shards._WEIGHTS.get(code, _shards._LIGHT) for code in codes)
+    assert max(weights) - min(weights) <= heaviest  # dealt heaviest first, to the lightest
+
+
+def test_the_two_heaviest_rules_are_joined_apart() -> None:
+    codes = _split_codes()
+    shards = deal(codes, 2)
+    mine = here(len(codes), shards)
+    assert {codes[p] for p in mine} & {"D002", "D003"}
+    assert {codes[p] for p in shards[0]} & {"D002", "D003"}
+
+
+def test_a_plan_has_shards_only_with_workers_and_without_raising(tmp_path: Path) -> None:
+    assert _workers.plan_run(Options(jobs=2), joins=2)[0].shards
+    assert not _workers.plan_run(Options(jobs=2), joins=1)[0].shards
+    strict = Options(jobs=2, raise_on_crash=True)
+    assert not _workers.plan_run(strict, joins=2)[0].shards
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"type": "area"}\n', encoding="utf-8")
+    assert _workers.joins(discover([small]), Options(jobs=2)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [2, 3])
+@pytest.mark.parametrize("max_findings", [None, 40])
+def test_a_sharded_run_reports_what_one_process_does(
+    national: Path, sharded: list[int], jobs: int, max_findings: int | None
+) -> None:
+    sources = discover([national])
+    one = run(sources, Options(max_findings=max_findings))
+    many = run(sources, Options(jobs=jobs, max_findings=max_findings))
+    assert len(sharded) == jobs - 1
+    assert _json(many) == _json(one)
+    assert {f.code for f in one.findings} & {"D002", "D003", "D005"}
+    assert not multiprocessing.active_children()
+
+
+def _crash_in_take(monkeypatch: pytest.MonkeyPatch, code: str, after: int) -> None:
+    """The built-in rule ``code`` raises in its ``take`` after ``after`` records."""
+    rule = next(r for r in BUILT_IN_RULES if r.code == code)
+    cls: Any = rule.check.lifecycle  # type: ignore[union-attr]
+    take = cls.take
+    calls = {"n": 0}
+
+    def crashing(self: Any, spot: Spot, facts: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] > after:
+            raise ZeroDivisionError("broken in take")
+        return take(self, spot, facts)
+
+    monkeypatch.setattr(cls, "take", crashing)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("code", ["D002", "D003"])
+def test_a_rule_crashing_in_a_shard_is_a_fault_as_in_one_process(
+    monkeypatch: pytest.MonkeyPatch, national: Path, sharded: list[int], code: str
+) -> None:
+    """D002 and D003 are joined apart: one of them in the shard process (forked with the
+    crashing rule), the other here."""
+    _crash_in_take(monkeypatch, code, after=500)
+    sources = discover([national])
+    one = run(sources, Options())
+    two = run(sources, Options(jobs=2))
+    assert sharded
+    assert [f.finding for f in two.faults] == [f.finding for f in one.faults]
+    assert [f.rule for f in two.faults] == [code]
+    assert _json(two) == _json(one)
+
+
+def _dies(*args: Any) -> None:
+    os._exit(3)
+
+
+def _fails(inbox: Any, outbox: Any, *args: Any) -> None:
+    inbox.recv()
+    outbox.put(("failed", "Traceback (most recent call last):\nMemoryError: out of it\n"))
+    outbox.close()
+    outbox.join_thread()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [(_dies, "exit code 3"), (_fails, "MemoryError")])
+def test_a_shard_that_dies_stops_the_run_with_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+    national: Path,
+    sharded: list[int],
+    capsys: pytest.CaptureFixture[str],
+    case: tuple[Any, str],
+) -> None:
+    serve, said = case
+    monkeypatch.setattr(_shards, "_serve", serve)
+    with pytest.raises(ShardFailedError, match=said):
+        run(discover([national]), Options(jobs=2))
+    assert not multiprocessing.active_children()
+    code = main(["validate", "--jobs", "2", "--format", "json", str(national)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "antt: error: a join process" in err
+    assert said in err
+    assert "Traceback" not in err
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.slow
+def test_a_run_stopped_early_leaves_no_shard_behind(
+    monkeypatch: pytest.MonkeyPatch, national: Path, sharded: list[int]
+) -> None:
+    results = _workers.results
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        for done, part in enumerate(results(*args, **kwargs)):
+            if done == 2:
+                raise KeyboardInterrupt
+            yield part
+
+    monkeypatch.setattr(_workers, "results", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(discover([national]), Options(jobs=2))
+    assert sharded
+    assert not multiprocessing.active_children()
