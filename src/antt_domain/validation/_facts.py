@@ -13,7 +13,8 @@ rules either. The rule using them is written once: it never knows where its fact
 Keys are compared on disk by a canonical encoding of strings (str subclasses such as enums as
 their plain string), integers, ``None`` and tuples of those; any other value by its pickled
 bytes (so: no sets, no floats that equal integers). Values and rows are any picklable values,
-never ``None``; they come back as copies once spilled.
+never ``None``; they come back as copies once spilled. The commonest entry -- an ASCII id to a
+number or :data:`SEEN` -- is stored as SQLite text and integer, with nothing pickled.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Hashable, Iterator
-from typing import Any, Final, Generic, TypeVar, final
+from typing import Any, Final, Generic, TypeVar, cast, final
 
 __all__ = ["SEEN", "SPILL_AFTER", "FactIndex", "FactLog", "forget_database", "spilling_after"]
 
@@ -132,12 +133,45 @@ def _encode(key: object, out: list[bytes]) -> None:
         out.append(data)
 
 
-def _key(key: Hashable) -> bytes:
+def _key(key: Hashable) -> str | bytes:
+    """``key`` as it is stored: an ASCII string as its plain string (SQLite text, which never
+    equals a blob), anything else as canonical bytes."""
     if isinstance(key, str):
+        if key.isascii():
+            return key if type(key) is str else str.__str__(key)  # an enum: its plain string
         return b"s" + key.encode("utf-8", "surrogatepass")
     out: list[bytes] = [b"k"]
     _encode(key, out)
     return b"".join(out)
+
+
+def _entry(key: Hashable, value: object) -> tuple[str | bytes, int | bytes | None]:
+    """An entry of a :class:`FactIndex` as it is stored: (key, value). A plain ASCII string
+    key with an integer value (a type's number, a mark) or :data:`SEEN` is stored as itself
+    (``SEEN`` as NULL), with no pickling; any other entry's value is the pickled (key,
+    value), which gives the key back as it was given."""
+    if type(key) is str and key.isascii():
+        if type(value) is int:
+            return key, value
+        if value is SEEN:
+            return key, None
+    return _key(key), pickle.dumps((key, value), _PROTOCOL)
+
+
+def _value(stored: int | bytes | None) -> Any:
+    """The value of a stored entry (see :func:`_entry`)."""
+    if stored is None:
+        return SEEN
+    if isinstance(stored, int):
+        return stored
+    return pickle.loads(stored)[1]  # noqa: S301 - our own scratch file
+
+
+def _item(key: str | bytes, stored: int | bytes | None) -> tuple[Any, Any]:
+    """The (key, value) of a stored entry (see :func:`_entry`)."""
+    if isinstance(stored, bytes):
+        return cast("tuple[Any, Any]", pickle.loads(stored))  # noqa: S301 - our own scratch
+    return key, SEEN if stored is None else stored
 
 
 @final
@@ -196,7 +230,7 @@ class FactIndex(Generic[_V]):
             f"SELECT value FROM {self._name} WHERE key = ? ORDER BY n LIMIT 1",  # noqa: S608
             (_key(key),),
         ).fetchone()
-        return None if row is None else pickle.loads(row[0])[1]  # noqa: S301 - our own scratch
+        return None if row is None else cast("_V", _value(row[0]))
 
     def get(self, key: Hashable) -> _V | None:
         """The value of ``key``, or ``None``."""
@@ -258,7 +292,7 @@ class FactIndex(Generic[_V]):
         with _transaction(self._db):
             self._db.executemany(
                 f"INSERT INTO {self._name} (key, value) VALUES (?, ?)",  # noqa: S608 - our name
-                ((_key(k), pickle.dumps((k, v), _PROTOCOL)) for k, v in self._memory.items()),
+                itertools.starmap(_entry, self._memory.items()),
             )
         self._rows += len(self._memory)
         self._twice = self._twice or self._mixed
@@ -270,11 +304,11 @@ class FactIndex(Generic[_V]):
         if self._mixed:
             self._spill()
         if self._db is not None:
-            query = f"SELECT value FROM {self._name}"  # noqa: S608 - our own name
+            query = f"SELECT key, value FROM {self._name}"  # noqa: S608 - our own name
             if self._twice:
                 query += f" WHERE n IN (SELECT MIN(n) FROM {self._name} GROUP BY key)"  # noqa: S608
-            for (entry,) in self._db.execute(query):
-                yield pickle.loads(entry)  # noqa: S301 - our own scratch file
+            for key, stored in self._db.execute(query):
+                yield _item(key, stored)
         yield from self._memory.items()
 
     def close(self) -> None:
