@@ -214,3 +214,21 @@ def test_a_run_stopped_early_leaves_no_shard_behind(
         run(discover([national]), Options(jobs=2))
     assert sharded
     assert not multiprocessing.active_children()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    sys.version_info < (3, 12), reason="spawned processes hash None apart before 3.12"
+)
+def test_shards_started_afresh_report_what_one_process_does(
+    monkeypatch: pytest.MonkeyPatch, national: Path, sharded: list[int]
+) -> None:
+    """Where there is no "fork" (Windows, macOS), the shard processes are spawned: they make
+    their rules and context from the plan, and spill past the limit they are given."""
+    sources = discover([national])
+    one = run(sources, Options())
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    two = run(sources, Options(jobs=2))
+    assert sharded
+    assert _json(two) == _json(one)
+    assert not multiprocessing.active_children()
