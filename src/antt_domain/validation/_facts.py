@@ -88,11 +88,11 @@ def forget_database() -> None:
     """In a process just forked: make a scratch database of its own when one is needed (a
     connection carried over a fork must not be used; it is kept, not closed, so that nothing
     of the parent's file is touched)."""
-    global _shared  # noqa: PLW0603 - one scratch database a process
-    with _lock:
-        if _shared is not None:
-            _inherited.append(_shared)
-        _shared = None
+    global _shared, _lock  # noqa: PLW0603 - one scratch database a process
+    _lock = threading.Lock()  # a forked copy may have been held by another thread
+    if _shared is not None:
+        _inherited.append(_shared)
+    _shared = None
 
 
 @contextlib.contextmanager

@@ -13,6 +13,8 @@ order as in one process, and the report is sorted: the findings are the same.
 A shard process is fed through a pipe and answers through a queue, whose writing never
 blocks it (the queue's own thread sends), so the main process can always hand it the next
 piece; the main process reads the queue after each piece and waits on it only at the end.
+There, a shard hands its rules' issues on in batches (as ``Feeds.end`` gives them) and waits
+after each for the main process to take it, so that they never pile up in the shard.
 """
 
 from __future__ import annotations
@@ -27,10 +29,10 @@ from typing import TYPE_CHECKING, Any, final
 from antt_domain.errors import AnttError
 from antt_domain.model import Dataset
 from antt_domain.model import v2 as model_v2
-from antt_domain.validation import _facts, _pool
+from antt_domain.validation import _facts, _feeds, _pool
 from antt_domain.validation._apply import Raised
 from antt_domain.validation._faults import Faults
-from antt_domain.validation._feeds import _BATCH, Feeds
+from antt_domain.validation._feeds import Feeds
 from antt_domain.validation._findings import RuleFault
 
 if TYPE_CHECKING:
@@ -94,10 +96,16 @@ def _serve(inbox: Any, outbox: Any, plan: Plan, shard: Sequence[int], limit: int
     faults = Faults()
     feeds: Feeds | None = None
 
-    def send() -> None:
+    def send(kind: str = "raised") -> None:
         raised = feeds.take_raised() if feeds is not None else []
         if raised:
-            outbox.put(("raised", [(places[id(rule)], issue) for rule, issue, _ in raised]))
+            outbox.put((kind, [(places[id(rule)], issue) for rule, issue, _ in raised]))
+
+    def send_and_wait() -> None:
+        """A batch of the end's issues, then nothing more until the main process has taken
+        it (a rule may give a great many at its end: they are not piled up here)."""
+        send("batch")
+        inbox.recv()
 
     try:
         with _facts.spilling_after(limit):
@@ -108,7 +116,7 @@ def _serve(inbox: Any, outbox: Any, plan: Plan, shard: Sequence[int], limit: int
                 rows = pickle.loads(data) if data else ()  # noqa: S301 - from our workers
                 feeds.feed(path, documents, (), rows, before)
                 send()
-            feeds.end(flush=send)
+            feeds.end(flush=send_and_wait)
             send()
             feeds.close()
         outbox.put(("end", faults.items))
@@ -159,7 +167,9 @@ class _Shard:
                     code = self.process.exitcode
                     raise ShardFailedError(f"a join process ended (exit code {code})") from None
                 continue
-            if kind == "raised":
+            if kind in {"raised", "batch"}:
+                if kind == "batch":  # the shard waits for a word to go on
+                    self.send("more")
                 return [(self.rules[place], issue, issue.at) for place, issue in value]
             if kind == "end":
                 self.faults = value
@@ -217,7 +227,8 @@ class Shards:
         """One piece for each shard: its dataset documents, its facts as a worker pickled
         them, the lines before it; ``off``: the rules switched off so far."""
         off = set(off)
-        for shard, data in zip(self.shards, shipped, strict=True):
+        blobs = shipped or [b""] * len(self.shards)  # a piece without a sound record
+        for shard, data in zip(self.shards, blobs, strict=True):
             shard.send((path, list(documents), before, off & shard.codes, data))
             while (found := shard.answer(wait=False)) is not None:
                 self.raised += found
@@ -240,7 +251,7 @@ class Shards:
         for shard in self.shards:
             while shard.faults is None:
                 self.raised += shard.answer(wait=True) or []
-                if len(self.raised) >= _BATCH:
+                if len(self.raised) >= _feeds._BATCH:
                     flush()
             faults += shard.faults
         return faults

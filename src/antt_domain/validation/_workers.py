@@ -13,6 +13,7 @@ pickle slowly). :func:`results` gives the pieces in input order, for ``_join``.
 from __future__ import annotations
 
 import itertools
+import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast, final
@@ -351,11 +352,11 @@ def _cut_run(sources: Sequence[InputSource], jobs: int) -> tuple[list[Unit], boo
 
 
 def joins(sources: Sequence[InputSource], options: Options) -> int:
-    """How many processes may join the split rules of a run (``plan_run``): its jobs when
-    its pieces are checked by worker processes (the main process then mostly joins), else
-    one."""
+    """How many processes may join the split rules of a run (``plan_run``): its jobs (no
+    more than the cores) when its pieces are checked by worker processes (the main process
+    then mostly joins), else one."""
     _, workers = _cut_run(sources, options.jobs)
-    return options.jobs if workers else 1
+    return min(options.jobs, os.cpu_count() or 1) if workers else 1
 
 
 def results(

@@ -105,11 +105,17 @@ def test_the_two_heaviest_rules_are_joined_apart() -> None:
     assert {codes[p] for p in shards[0]} & {"D002", "D003"}
 
 
-def test_a_plan_has_shards_only_with_workers_and_without_raising(tmp_path: Path) -> None:
+def test_a_plan_has_shards_only_with_workers_and_without_raising(
+    monkeypatch: pytest.MonkeyPatch, national: Path, sharded: list[int], tmp_path: Path
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 16)
     assert _workers.plan_run(Options(jobs=2), joins=2)[0].shards
     assert not _workers.plan_run(Options(jobs=2), joins=1)[0].shards
     strict = Options(jobs=2, raise_on_crash=True)
     assert not _workers.plan_run(strict, joins=2)[0].shards
+    assert _workers.joins(discover([national]), Options(jobs=8)) == 8
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert _workers.joins(discover([national]), Options(jobs=8)) == 2  # no more than the cores
     small = tmp_path / "small.jsonl"
     small.write_text('{"type": "area"}\n', encoding="utf-8")
     assert _workers.joins(discover([small]), Options(jobs=2)) == 1
@@ -119,8 +125,13 @@ def test_a_plan_has_shards_only_with_workers_and_without_raising(tmp_path: Path)
 @pytest.mark.parametrize("jobs", [2, 3])
 @pytest.mark.parametrize("max_findings", [None, 40])
 def test_a_sharded_run_reports_what_one_process_does(
-    national: Path, sharded: list[int], jobs: int, max_findings: int | None
+    monkeypatch: pytest.MonkeyPatch,
+    national: Path,
+    sharded: list[int],
+    jobs: int,
+    max_findings: int | None,
 ) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
     sources = discover([national])
     one = run(sources, Options(max_findings=max_findings))
     many = run(sources, Options(jobs=jobs, max_findings=max_findings))
@@ -232,3 +243,47 @@ def test_shards_started_afresh_report_what_one_process_does(
     assert sharded
     assert _json(two) == _json(one)
     assert not multiprocessing.active_children()
+
+
+@pytest.mark.slow
+def test_a_shard_waits_for_each_batch_of_its_end_to_be_taken(
+    monkeypatch: pytest.MonkeyPatch, national: Path, sharded: list[int]
+) -> None:
+    """At its end a shard hands its issues on in batches and waits after each for a word from
+    the main process (so that they never pile up in it): the same report, batch by batch."""
+    from antt_domain.validation import _feeds  # noqa: PLC0415 - the batch, made small
+
+    monkeypatch.setattr(_feeds, "_BATCH", 3)
+    words: list[object] = []
+    send = _shards._Shard.send
+
+    def counted(self: Any, message: object) -> None:
+        if message == "more":
+            words.append(message)
+        send(self, message)
+
+    monkeypatch.setattr(_shards._Shard, "send", counted)
+    sources = discover([national])
+    one = run(sources, Options())
+    two = run(sources, Options(jobs=2))
+    assert sharded
+    assert words
+    assert _json(two) == _json(one)
+
+
+@pytest.mark.slow
+def test_a_piece_without_a_sound_record_still_reaches_the_shards(
+    monkeypatch: pytest.MonkeyPatch, national: Path, sharded: list[int], tmp_path: Path
+) -> None:
+    """A piece of broken lines brings no facts; the shards still get it (and the documents of
+    a dataset document, which D002 judges wherever it is joined)."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n" * 20_000, encoding="utf-8")  # pieces of nothing sound
+    document = ROOT / "examples" / "cam-thuy-2021" / "dataset.json"
+    sources = discover([broken, national, document])
+    one = run(sources, Options())
+    for jobs in (2, 3):
+        many = run(sources, Options(jobs=jobs))
+        assert _json(many) == _json(one)
+    assert len(sharded) == 1 + 2
