@@ -145,13 +145,17 @@ def _key(key: Hashable) -> str | bytes:
     return b"".join(out)
 
 
+#: The integers SQLite stores as such (64 bits); a larger one is pickled.
+_SMALLEST, _LARGEST = -(2**63), 2**63 - 1
+
+
 def _entry(key: Hashable, value: object) -> tuple[str | bytes, int | bytes | None]:
     """An entry of a :class:`FactIndex` as it is stored: (key, value). A plain ASCII string
     key with an integer value (a type's number, a mark) or :data:`SEEN` is stored as itself
     (``SEEN`` as NULL), with no pickling; any other entry's value is the pickled (key,
     value), which gives the key back as it was given."""
     if type(key) is str and key.isascii():
-        if type(value) is int:
+        if type(value) is int and _SMALLEST <= value <= _LARGEST:
             return key, value
         if value is SEEN:
             return key, None

@@ -256,6 +256,8 @@ def fact_columns(
 
 def fact_rows(records: Sequence[Located], columns: Sequence[list[Any]]) -> tuple[FactRow, ...]:
     """The rows of ``columns`` (of facts of ``records``): one a record with some facts."""
+    if not columns:  # no rule (the main process may have dealt every one out)
+        return ()
     none = (None,) * len(columns)
     return tuple(
         (item.pointer, item.line, item.record.id, got)

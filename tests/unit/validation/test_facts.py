@@ -24,6 +24,7 @@ from antt_domain.validation import (
     dataset_rule,
     validate_bytes,
 )
+from antt_domain.validation._facts import SEEN
 
 _KEYS = st.one_of(
     st.text(max_size=6), st.integers(), st.tuples(st.text(max_size=3), st.integers() | st.none())
@@ -214,3 +215,28 @@ def test_equal_keys_meet_on_disk_however_they_were_built() -> None:
     assert index.get("session") == 2
     assert index.get((1, None)) == 3
     assert index.get(("x" * 5,)) is None
+
+
+def test_ids_with_numbers_and_seen_are_stored_plain_and_come_back_as_given() -> None:
+    """An ASCII id with an integer or SEEN is stored as SQLite text and integer; an integer
+    SQLite cannot hold (past 64 bits), a bool or a non-ASCII id is pickled: each comes back
+    as it was given."""
+    index: FactIndex[object] = FactIndex(limit=0)
+    entries = {
+        "a": 7,
+        "b": SEEN,
+        "c": 2**64,
+        "d": -(2**63) - 1,
+        "e": False,
+        "đ": 3,
+        "f": -(2**63),
+    }
+    for key, value in entries.items():
+        index.add(key, value)
+    assert index.on_disk
+    for key, value in entries.items():
+        found = index.get(key)
+        assert found == value
+        assert type(found) is type(value)
+    assert dict(index.items()) == entries
+    assert {type(v) for v in dict(index.items()).values()} == {int, bool}
