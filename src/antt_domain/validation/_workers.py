@@ -46,7 +46,6 @@ __all__ = [
     "check_unit",
     "fact_columns",
     "fact_rows",
-    "facts_of",
     "joins",
     "needs_record_set",
     "plan_run",
@@ -218,14 +217,6 @@ def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, 
     )
 
 
-def facts_of(
-    records: Sequence[Located], rules: Sequence[Rule], context: RuleContext, faults: Faults
-) -> tuple[FactRow, ...]:
-    """The facts each split rule (of ``rules``) gives of each record, one row a record that
-    has some (see :func:`fact_columns`)."""
-    return fact_rows(records, fact_columns(records, rules, context, faults))
-
-
 def fact_columns(
     records: Sequence[Located], rules: Sequence[Rule], context: RuleContext, faults: Faults
 ) -> list[list[Any]]:
@@ -271,8 +262,6 @@ def cut(
 ) -> tuple[tuple[FactRow, ...], tuple[bytes, ...]]:
     """The fact rows of the rules the main process joins, and those of each shard's rules
     (``Plan.shards``), pickled for its process."""
-    if not shards:
-        return fact_rows(records, columns), ()
     shipped = tuple(
         pickle.dumps(fact_rows(records, [columns[i] for i in shard]), pickle.HIGHEST_PROTOCOL)
         for shard in shards

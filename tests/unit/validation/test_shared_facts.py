@@ -9,7 +9,7 @@ from typing import Any
 from antt_domain import load_example
 from antt_domain.validation import Issue, Located, Rule, RuleContext, Spot, dataset_rule
 from antt_domain.validation._faults import Faults
-from antt_domain.validation._workers import facts_of
+from antt_domain.validation._workers import fact_columns, fact_rows
 from antt_domain.validation.rules import BUILT_IN_RULES
 
 CALLS: list[str] = []
@@ -65,9 +65,8 @@ def test_one_facts_function_is_called_once_a_record_for_two_rules() -> None:
     CALLS.clear()
     CRASH_AT.clear()
     items = _items()
-    rows = facts_of(
-        items, [_rule("XSF001", _One), _rule("XSF002", _Other)], RuleContext(), Faults()
-    )
+    rules = [_rule("XSF001", _One), _rule("XSF002", _Other)]
+    rows = fact_rows(items, fact_columns(items, rules, RuleContext(), Faults()))
     assert len(CALLS) == len(items)
     assert all(row[3][0] is row[3][1] for row in rows)
     assert [row[3][0] for row in rows] == [item.record.id for item in items]
@@ -78,7 +77,7 @@ def test_a_crash_in_a_shared_function_is_a_fault_of_each_rule() -> None:
     CRASH_AT[:] = [items[2].record.id]
     faults = Faults()
     try:
-        facts_of(items, [_rule("XSF001", _One), _rule("XSF002", _Other)], RuleContext(), faults)
+        fact_columns(items, [_rule("XSF001", _One), _rule("XSF002", _Other)], RuleContext(), faults)
     finally:
         CRASH_AT.clear()
     assert faults.off == {"XSF001", "XSF002"}
