@@ -9,10 +9,8 @@ parts, so the join has work to do: one part joined alone does not give the repor
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Literal
 
 import pytest
@@ -28,6 +26,7 @@ from antt_domain.validation import (
     render,
     validate,
 )
+from helpers.benchmarks import load, write_national
 
 pytest.importorskip("dask")
 
@@ -61,31 +60,16 @@ def _json(report: Report) -> str:
     return render(report, "json", RenderOptions())
 
 
-def _gen_national() -> ModuleType:
-    """benchmarks/gen_national.py, imported from its file."""
-    spec = importlib.util.spec_from_file_location("gen_national", BENCHMARKS / "gen_national.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return module
-
-
 @pytest.fixture(scope="module", params=["1.0", "2.0"])
 def national(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A national JSONL file of 3,000 records, a tenth with a defect of any kind, from 12
     communes (their provinces and communes are written before their figures, so figures of
     later parts refer to records of the first)."""
-    gen = _gen_national()
     path = tmp_path_factory.mktemp("national") / f"national-{request.param}.jsonl"
-    communes = gen.communes_2025()[::280]
-    with path.open("w", encoding="utf-8") as out:
-        gen.write(out, request.param, max_records=3000, invalid_share=0.1, communes=communes)
-    return path
+    communes = load("gen_national").communes_2025()[::280]
+    return write_national(
+        path, request.param, max_records=3000, invalid_share=0.1, communes=communes
+    )
 
 
 def _major(path: Path) -> Literal["1", "2"]:

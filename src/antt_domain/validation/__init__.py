@@ -33,6 +33,7 @@ from antt_domain.validation._rules import (
     record_rule,
 )
 from antt_domain.validation._shards import ShardFailedError
+from antt_domain.validation._spilled import SpilledFindings
 from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "RulePlugins",
     "Severity",
     "ShardFailedError",
+    "SpilledFindings",
     "Spot",
     "catalogue",
     "dataset_rule",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import abc
 import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import final
 
 import attrs
@@ -90,16 +91,34 @@ class RuleFault:
     traceback: str = attrs.field(default="", eq=False, repr=False)
 
 
-def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+class Presorted(Sequence[Finding], abc.ABC):
+    """Findings already in report order, kept elsewhere than in memory (a large run's: see
+    ``_spilled.SpilledFindings``), with their count by severity."""
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def severities(self) -> Counter[Severity]:
+        """How many findings of each severity there are."""
+
+
+def _sorted(findings: Iterable[Finding]) -> Sequence[Finding]:
+    if isinstance(findings, Presorted):
+        return findings
     return tuple(sorted(findings, key=Finding.sort_key))
 
 
 @final
 @attrs.frozen(kw_only=True)
 class Report:
-    """The findings of one validation run, sorted, with what was read."""
+    """The findings of one validation run, sorted, with what was read.
 
-    findings: tuple[Finding, ...] = attrs.field(converter=_sorted)
+    ``findings`` is a tuple; for a run that finds more than a quarter of what a fact store
+    keeps in memory (``Options.spill_after``: 5,000 findings by default) it is a
+    :class:`SpilledFindings`, a read-only sequence of them kept in a temporary file, read as
+    it is iterated (equal to the tuple of the same findings, and pickled as one)."""
+
+    findings: Sequence[Finding] = attrs.field(converter=_sorted)
     inputs: tuple[InputSummary, ...] = ()
     #: How many findings of each severity were found but not kept (a run with
     #: ``max_findings``); ``counts()`` and ``ok()`` include them.
@@ -122,7 +141,11 @@ class Report:
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity were found, kept or not (every severity is a
         key)."""
-        counted = Counter(f.severity for f in self.findings)
+        findings = self.findings
+        if isinstance(findings, Presorted):
+            counted = findings.severities()
+        else:
+            counted = Counter(f.severity for f in findings)
         return {s: counted.get(s, 0) + self.omitted.get(s, 0) for s in Severity}
 
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:

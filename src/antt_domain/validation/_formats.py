@@ -13,7 +13,7 @@ escapes; junit never writes a character XML 1.0 cannot hold.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, final
 from urllib.parse import quote
@@ -42,7 +42,7 @@ class RenderOptions:
     max_findings: int | None = None
 
 
-def _shown(report: Report, options: RenderOptions) -> tuple[tuple[Finding, ...], int]:
+def _shown(report: Report, options: RenderOptions) -> tuple[Sequence[Finding], int]:
     """The findings to show, and how many are not shown (including those the run did not
     keep)."""
     findings = report.findings
@@ -74,12 +74,23 @@ def _summary(report: Report, lang: str, hidden: int) -> str:
 
 def render_text(report: Report, options: RenderOptions) -> str:
     """``path:line:col: CODE severity message [pointer]``, a blank line between files, a summary."""
+    return "".join(_text_parts(report, options))
+
+
+#: How many lines of the text format make one part of :func:`render_parts`.
+_TEXT_LINES = 1000
+
+
+def _text_parts(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The text of :func:`render_text`, a thousand findings at a time."""
     shown, hidden = _shown(report, options)
     lines: list[str] = []
     previous: str | None = None
+    any_shown = False
     for finding in shown:
+        any_shown = True
         if previous is not None and finding.path != previous:
-            lines.append("")
+            lines.append("\n")
         previous = finding.path
         where = one_line(finding.path or "<input>")
         if finding.line is not None:
@@ -92,11 +103,14 @@ def render_text(report: Report, options: RenderOptions) -> str:
             severity = f"{severity}{_RESET}"
             pointer = f"{_DIM}{pointer}{_RESET}" if pointer else ""
         message = one_line(finding.message(options.lang))
-        lines.append(no_workflow_commands(f"{where}: {code} {severity} {message}{pointer}"))
-    if lines:
-        lines.append("")
-    lines.append(_summary(report, options.lang, hidden))
-    return "\n".join(lines) + "\n"
+        lines.append(no_workflow_commands(f"{where}: {code} {severity} {message}{pointer}") + "\n")
+        if len(lines) >= _TEXT_LINES:
+            yield "".join(lines)
+            lines.clear()
+    if any_shown:
+        lines.append("\n")
+    lines.append(_summary(report, options.lang, hidden) + "\n")
+    yield "".join(lines)
 
 
 def report_json(report: Report, options: RenderOptions) -> dict[str, Any]:
@@ -354,9 +368,11 @@ def render(report: Report, name: str, options: RenderOptions) -> str:
 
 def render_parts(report: Report, name: str, options: RenderOptions) -> Iterator[str]:
     """The text of :func:`~antt_domain.validation.render`, in pieces to write one after the
-    other: the JSON report of a large run is never held whole in memory (the other formats
-    come in one piece)."""
+    other: the JSON and text reports of a large run are never held whole in memory (the other
+    formats come in one piece)."""
     if name == "json":
         yield from _json_parts(report, options)
+    elif name == "text":
+        yield from _text_parts(report, options)
     else:
         yield render(report, name, options)

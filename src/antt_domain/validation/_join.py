@@ -30,7 +30,7 @@ from antt_domain.validation._feeds import Feeds
 from antt_domain.validation._findings import Report, RuleFault
 from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._kept import Kept
-from antt_domain.validation._locate import Pending, locate_faults, locate_rule_findings
+from antt_domain.validation._locate import locate_faults, locate_sorted
 from antt_domain.validation._options import Options
 from antt_domain.validation._pipeline import Checked
 from antt_domain.validation._rules import Located, RecordSet, Rule
@@ -58,8 +58,8 @@ class Joiner:
         self.pieces = Faults(raise_on_crash=strict)
         self.later = Faults(raise_on_crash=strict)
         self.across = Faults(raise_on_crash=strict)
+        #: The findings kept, and the rule findings waiting to be located.
         self.kept = Kept(options.max_findings)
-        self.found: list[Pending] = []
         self.record_rules = [r for r in self.rules if r.scope == "record"]
         self.record_set = plan.record_set
         across = [r for r in self.rules if r.scope == "dataset"]
@@ -143,8 +143,7 @@ class Joiner:
 
     def _pending(self, raised: Iterable[Raised], records: ById = _NOTHING) -> None:
         keeps = self.options.keeps
-        self.found += [(f, line) for f, line in rule_findings(raised, records) if keeps(f.code)]
-        self.kept.trim_pending(self.found)
+        self.kept.wait((f, line) for f, line in rule_findings(raised, records) if keeps(f.code))
 
     def report(self) -> Report:
         """After the last piece: the rules across records finish, and the report."""
@@ -163,7 +162,7 @@ class Joiner:
             self._from_feeds()
             self._pending(self.by_id, self.feeds)
             self.feeds.close()
-        self.kept.add(locate_rule_findings(self.found, self.sources))
+        self.kept.add(locate_sorted(self.kept.pending(), self.sources))
         order = {rule.code: index for index, rule in enumerate(self.rules)}
         across = sorted(self.across.items, key=lambda item: order.get(item[0].rule, len(order)))
         faults: list[tuple[RuleFault, int | None]] = [
@@ -173,9 +172,8 @@ class Joiner:
         ]
         located = locate_faults(faults, self.sources)
         self.kept.add(f.finding for f in located)
-        self.kept.trim()
         return Report(
-            findings=self.kept.items,
+            findings=self.kept.findings(),
             inputs=tuple(c.summary() for c in self.inputs),
             omitted=dict(self.kept.omitted),
             faults=located,

@@ -4,19 +4,20 @@ and the functions that fill in the line and column of findings from it.
 A document's findings are located in its text (:func:`locate_findings`); a JSONL record's in
 its own line (:func:`locate_in_lines`, one streamed pass over the file); rule findings either
 in the bytes of the piece of work they come from (:func:`locate_in_piece`) or, for those found
-after the run has read everything, by reading again only the files that have some
-(:func:`locate_rule_findings`). The map is computed only for text that has findings, so valid
-input pays nothing for it. The text has already parsed (and its depth is bounded), so the
-scanner can trust its shape.
+after the run has read everything, by reading again only the files that have some, as a
+stream of findings sorted by file and line (:func:`locate_sorted`). The map is computed only
+for text that has findings, so valid input pays nothing for it. The text has already parsed
+(and its depth is bounded), so the scanner can trust its shape.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -35,6 +36,8 @@ __all__ = [
     "locate_in_lines",
     "locate_in_piece",
     "locate_rule_findings",
+    "locate_sorted",
+    "pending_order",
 ]
 
 #: 1-based line and column (columns count characters, not bytes).
@@ -210,21 +213,45 @@ def locate_in_line(raw: bytes, findings: list[Finding], number: int, path: str) 
     ]
 
 
+def pending_order(entry: Pending) -> tuple[str, bool, int]:
+    """The order :func:`locate_sorted` takes rule findings in: by file, then by line (those
+    of no line last)."""
+    finding, line = entry
+    return (finding.path or "", line is None, line or 0)
+
+
 def locate_in_lines(source: InputSource, entries: Sequence[Pending]) -> list[Finding]:
     """Locate JSONL findings: one streamed pass over the source, one scan of each line."""
-    per_line: dict[int, list[Finding]] = {}
-    for finding, line_number in entries:
-        per_line.setdefault(line_number or 0, []).append(finding)
-    located: list[Finding] = []
+    return list(_in_lines(source, iter(sorted(entries, key=lambda e: e[1] or 0))))
+
+
+def _in_lines(source: InputSource, entries: Iterator[Pending]) -> Iterator[Finding]:
+    """The findings of ``entries`` (in order of their line), located on their lines of
+    ``source`` as it is read once; those whose line cannot be read stay as they are."""
+    groups = itertools.groupby(entries, key=lambda e: e[1] or 0)
+    number, findings = _next_line(groups)
     try:
-        for number, line in source_lines(source):
-            if number in per_line:
-                located += locate_in_line(line, per_line.pop(number), number, source.name)
-                if not per_line:
-                    break
+        for at, line in source_lines(source):
+            while findings and number < at:  # a line the source does not have
+                yield from findings
+                number, findings = _next_line(groups)
+            if not findings:
+                break
+            if number == at:
+                yield from locate_in_line(line, findings, number, source.name)
+                number, findings = _next_line(groups)
     except (OSError, JSONReadError):
         pass
-    return located + [f for findings in per_line.values() for f in findings]
+    while findings:  # not read (the source ended, or could not be read)
+        yield from findings
+        number, findings = _next_line(groups)
+
+
+def _next_line(groups: Iterator[tuple[int, Iterator[Pending]]]) -> tuple[int, list[Finding]]:
+    """The next line's number and findings (``[]`` after the last)."""
+    for number, entries in groups:
+        return number, [finding for finding, _ in entries]
+    return 0, []
 
 
 def _locate_in_text(
@@ -249,25 +276,26 @@ def locate_in_piece(source: InputSource, data: bytes | None, found: list[Pending
     return _locate_in_text(here, data, [f for f, _ in found])
 
 
-def locate_rule_findings(found: list[Pending], sources: Sequence[InputSource]) -> list[Finding]:
-    """Line and column for rule findings, reading again only the files that have some."""
+def locate_sorted(found: Iterable[Pending], sources: Sequence[InputSource]) -> Iterator[Finding]:
+    """Line and column for rule findings given in :func:`pending_order`, reading again only
+    the files that have some, each once, as a stream (a run's many findings are never all
+    held here)."""
     by_name = {s.name: s for s in sources}
-    by_path: dict[str, list[Pending]] = {}
-    for finding, line in found:
-        by_path.setdefault(finding.path or "", []).append((finding, line))
-    located: list[Finding] = []
-    for path, entries in by_path.items():
+    for path, entries in itertools.groupby(found, key=lambda e: e[0].path or ""):
         source = by_name.get(path)
         if source is None:
-            located += [f for f, _ in entries]
+            yield from (f for f, _ in entries)
             continue
-        jsonl = [(f, line) for f, line in entries if line is not None]
-        plain = [f for f, line in entries if line is None]
-        if jsonl:
-            located += locate_in_lines(source, jsonl)
-        if plain:
-            located += _locate_in_text(source, None, plain)
-    return located
+        for plain, group in itertools.groupby(entries, key=lambda e: e[1] is None):
+            if plain:
+                yield from _locate_in_text(source, None, [f for f, _ in group])
+            else:
+                yield from _in_lines(source, group)
+
+
+def locate_rule_findings(found: list[Pending], sources: Sequence[InputSource]) -> list[Finding]:
+    """Line and column for rule findings, reading again only the files that have some."""
+    return list(locate_sorted(sorted(found, key=pending_order), sources))
 
 
 def locate_faults(

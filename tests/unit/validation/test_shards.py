@@ -4,7 +4,6 @@ a shard process died -- leaves no process behind and ends in a clear error."""
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import os
 import sys
@@ -19,6 +18,7 @@ from antt_domain.validation._formats import RenderOptions
 from antt_domain.validation._shards import ShardFailedError, deal, here
 from antt_domain.validation.engine import Options, discover, render_parts, run
 from antt_domain.validation.rules import BUILT_IN_RULES
+from helpers.benchmarks import write_national
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -30,21 +30,8 @@ def _json(report: Any) -> str:
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """gen_national's 1.0 JSONL, a few thousand records with mixed defects."""
-    spec = importlib.util.spec_from_file_location(
-        "gen_national", ROOT / "benchmarks" / "gen_national.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
     path = tmp_path_factory.mktemp("shards") / "national.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        module.write(out, "1.0", max_records=3000, invalid_share=0.05, defects="mixed")
-    return path
+    return write_national(path, "1.0", max_records=3000, invalid_share=0.05, defects="mixed")
 
 
 @pytest.fixture

@@ -114,7 +114,7 @@ def _findings(data: bytes, path: str, fmt: str, version: str, code: str) -> tupl
         select=(code,),  # type: ignore[arg-type]
     )
     assert not report.faults
-    return report.findings
+    return tuple(report.findings)
 
 
 @pytest.mark.parametrize("code", CODES)

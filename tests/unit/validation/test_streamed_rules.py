@@ -10,14 +10,11 @@ the pool forks, so the patched module reaches them) and as plugin rules (facts m
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
 import itertools
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -47,6 +44,7 @@ from antt_domain.validation.engine import (
     run,
 )
 from antt_domain.validation.rules import BUILT_IN_RULES
+from helpers.benchmarks import load, write_national
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted(
@@ -262,25 +260,6 @@ def test_the_examples_with_jobs_and_facts_on_disk(
     assert bool(pieces) == (jobs > 1)
 
 
-@contextlib.contextmanager
-def _benchmarks() -> Iterator[None]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-
-
-def _load(name: str) -> ModuleType:
-    with _benchmarks():
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """datagen's dataset with defects (as a document and as JSONL lines), and gen_national's
@@ -288,16 +267,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     import json  # noqa: PLC0415 - only here
 
     folder = tmp_path_factory.mktemp("generated")
-    data = _load("datagen").generate("tiny", 3, invalid_share=0.1, scale=4)
+    data = load("datagen").generate("tiny", 3, invalid_share=0.1, scale=4)
     files = {"datagen": folder / "datagen.json", "datagen-lines": folder / "datagen.jsonl"}
     files["datagen"].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     lines = [json.dumps(r, ensure_ascii=False) for r in data["records"]]
     files["datagen-lines"].write_text("\n".join(lines) + "\n", encoding="utf-8")
-    national = _load("gen_national")
     for schema in ("1.0", "2.0"):
         path = folder / f"national-{schema}.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            national.write(out, schema, max_records=3000, invalid_share=0.05, defects="mixed")
+        write_national(path, schema, max_records=3000, invalid_share=0.05, defects="mixed")
         files[f"national-{schema}"] = path
     return files
 
@@ -449,7 +426,6 @@ def test_facts_are_made_in_workers_only_where_they_hash_alike(
     """Spawned workers before Python 3.12 hash None by its address, unlike this process: the
     split rules' facts are then made here, from the records the workers send."""
     import multiprocessing  # noqa: PLC0415 - only here
-    import sys  # noqa: PLC0415 - only here
 
     from antt_domain.validation import _workers  # noqa: PLC0415 - the plan, looked at
 
