@@ -40,10 +40,15 @@ def run(
 
     Records are dropped once the pieces they came in are joined, so memory stays flat however
     long a JSONL file is -- unless a rule across records is a function
-    ``check(records, context)``: then the sound records of the run are kept for it.
+    ``check(records, context)``: then the sound records of the run are kept for it; and a run
+    of 64 MiB or less in one process keeps them too (the rules across records then run over
+    a ``RecordSet``: the same findings).
     """
-    small = sum(size_of(source) for source in sources) <= _workers.RECORD_SET_BYTES
     joins = _workers.joins(sources, options)
+    # A small run keeps its records for the rules across records -- in one process: with
+    # worker processes and the join dealt out, their facts come from the workers and are
+    # joined in several processes, sooner whatever the size.
+    small = joins == 1 and sum(size_of(s) for s in sources) <= _workers.RECORD_SET_BYTES
     plan, rules = _workers.plan_run(options, small=small, joins=joins)
     with spilling_after(options.spill_after):
         joiner = Joiner(options, plan, rules)

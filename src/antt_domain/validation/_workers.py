@@ -116,10 +116,12 @@ class Plan:
         return [split[place] for place in here(len(split), self.shards)]
 
 
-#: A run whose inputs come to this many bytes or less keeps its sound records for the rules
-#: across records (the RecordSet path: about 4.5 MB of memory a MB of JSONL, and a third of the
-#: time of feeding facts to stores that spill: nearly every real report is far smaller); a
-#: larger one feeds them facts, in flat memory.
+#: A run in one process whose inputs come to this many bytes or less keeps its sound records
+#: for the rules across records (the RecordSet path: about 4.5 MB of memory a MB of JSONL;
+#: nearly every real report is far smaller); a larger one feeds them facts, in flat memory. A
+#: run whose join is dealt out to several processes (``--jobs``) feeds them facts whatever its
+#: size: its workers make them, and the main process is no longer the one that keeps and joins
+#: every record (see ``docs/performance.md``).
 RECORD_SET_BYTES = 64 * 1024 * 1024
 
 

@@ -132,6 +132,36 @@ def test_a_sharded_run_reports_what_one_process_does(
     assert not multiprocessing.active_children()
 
 
+@pytest.mark.slow
+def test_a_small_run_with_workers_deals_its_join_out(
+    monkeypatch: pytest.MonkeyPatch, national: Path
+) -> None:
+    """A run of 64 MiB or less keeps its records for the rules across records in one
+    process; with workers it feeds them facts, joined in several processes, whatever its
+    size: the same report."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(_workers, "CHUNK_BYTES", 64 * 1024)
+    monkeypatch.setattr(_workers, "PARALLEL_BYTES", 8 * 1024)
+    monkeypatch.setattr(_workers, "SMALL_BYTES", 1)
+    plans: list[_workers.Plan] = []
+    plan_run = _workers.plan_run
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        found = plan_run(*args, **kwargs)
+        plans.append(found[0])
+        return found
+
+    monkeypatch.setattr(_workers, "plan_run", watched)
+    assert national.stat().st_size <= _workers.RECORD_SET_BYTES
+    sources = discover([national])
+    one = run(sources, Options())
+    many = run(sources, Options(jobs=2))
+    assert [plan.record_set for plan in plans] == [True, False]
+    assert plans[1].shards
+    assert _json(many) == _json(one)
+    assert not multiprocessing.active_children()
+
+
 def _crash_in_take(monkeypatch: pytest.MonkeyPatch, code: str, after: int) -> None:
     """The built-in rule ``code`` raises in its ``take`` after ``after`` records."""
     rule = next(r for r in BUILT_IN_RULES if r.code == code)
