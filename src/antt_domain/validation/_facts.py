@@ -3,12 +3,13 @@ on-disk SQLite index, so that a run's memory stays flat however many records it 
 
 A :class:`FactIndex` maps keys to values (the first value given for a key stays); a
 :class:`FactLog` is a list of rows read back in the order they were added. Both hold at most
-:data:`SPILL_AFTER` entries in memory; past that, the entries move to a table of the process's
-private temporary SQLite database (the standard library's ``sqlite3``: SQLite makes the file
-and deletes it when the process ends; a store's table is dropped when the store is closed or
-collected), and lookups ask the database for what memory does not hold. The stores share the
-database and its page cache (:data:`_CACHE_KIB`), so memory does not grow with the number of
-rules either. The rule using them is written once: it never knows where its facts are.
+:data:`SPILL_AFTER` entries in memory; past that, the entries move to a table of a private
+temporary SQLite database of the thread that made the store (the standard library's
+``sqlite3``: SQLite makes the file and deletes it when it is closed; a store's table is
+dropped when the store is closed or collected), and lookups ask the database for what memory
+does not hold. The stores a thread makes share its database and page cache
+(:data:`_CACHE_KIB`), so memory does not grow with the number of rules either. The rule using
+them is written once: it never knows where its facts are.
 
 Keys are compared on disk by a canonical encoding of strings (str subclasses such as enums as
 their plain string), integers, ``None`` and tuples of those; any other value by its pickled
@@ -60,24 +61,35 @@ def spilling_after(limit: int | None) -> Iterator[None]:
         SPILL_AFTER = before
 
 
-_shared: sqlite3.Connection | None = None
+#: Each thread's scratch database (``db``), made on first use. A run's stores are made and
+#: used in the thread that joins it: runs in several threads of one process (a server
+#: validating uploads) then never share a connection, so one's transactions never meet
+#: another's.
+_local = threading.local()
 _tables = itertools.count()
 _lock = threading.Lock()
 
 
+def _database() -> sqlite3.Connection:
+    """This thread's scratch database (made on first use: a private temporary on-disk file,
+    no journal, no syncing, one small page cache; SQLite deletes the file when it is
+    closed)."""
+    db: sqlite3.Connection | None = getattr(_local, "db", None)
+    if db is None:
+        db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+        db.execute("PRAGMA temp_store = FILE")
+        _local.db = db
+    return db
+
+
 def _table() -> tuple[sqlite3.Connection, str]:
-    """The process's scratch database (made on first use: a private temporary on-disk file,
-    no journal, no syncing, one small page cache) and a new table name in it."""
-    global _shared  # noqa: PLW0603 - one scratch database a process, made on demand
+    """This thread's scratch database and a new table name in it (unique in the process)."""
     with _lock:
-        if _shared is None:
-            db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
-            db.execute("PRAGMA temp_store = FILE")
-            _shared = db
-        return _shared, f"facts_{next(_tables)}"
+        number = next(_tables)
+    return _database(), f"facts_{number}"
 
 
 #: Scratch databases of a parent process this one was forked from: kept, never used or closed.
@@ -88,11 +100,12 @@ def forget_database() -> None:
     """In a process just forked: make a scratch database of its own when one is needed (a
     connection carried over a fork must not be used; it is kept, not closed, so that nothing
     of the parent's file is touched)."""
-    global _shared, _lock  # noqa: PLW0603 - one scratch database a process
+    global _local, _lock  # noqa: PLW0603 - one scratch database a thread
     _lock = threading.Lock()  # a forked copy may have been held by another thread
-    if _shared is not None:
-        _inherited.append(_shared)
-    _shared = None
+    db = getattr(_local, "db", None)
+    if db is not None:
+        _inherited.append(db)
+    _local = threading.local()
 
 
 @contextlib.contextmanager

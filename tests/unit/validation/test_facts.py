@@ -183,7 +183,7 @@ def test_stores_share_one_scratch_database_and_drop_their_tables() -> None:
     log.append(1)
     assert index.on_disk
     assert log.on_disk
-    db = _facts._shared
+    db = _facts._database()
     assert db is not None
 
     def tables() -> set[str]:

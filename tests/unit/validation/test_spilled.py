@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pickle
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -221,3 +222,29 @@ def test_a_run_whose_findings_spill_reports_the_same(
     assert render(got, "json", RenderOptions(max_findings=7)) == render(
         expected, "json", RenderOptions(max_findings=7)
     )
+
+
+def test_each_thread_has_its_own_scratch_database() -> None:
+    here = _facts._database()
+    assert _facts._database() is here
+    with ThreadPoolExecutor(1) as pool:
+        there = pool.submit(_facts._database).result()
+    assert there is not here
+
+
+def test_runs_in_threads_at_once_report_what_each_does_alone(
+    national: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four runs at once in threads of one process (a server validating uploads), their facts
+    and findings spilling: each gives the report it gives alone (each thread's stores are in
+    its own scratch database, so one run's transactions never meet another's)."""
+    monkeypatch.setattr(_workers, "RECORD_SET_BYTES", 0)
+    monkeypatch.setattr(_facts, "SPILL_AFTER", 8)
+    alone = render(_run(national, None), "json", RenderOptions())
+
+    def report(_: int) -> str:
+        return render(_run(national, None), "json", RenderOptions())
+
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(report, range(4)))
+    assert together == [alone] * 4
