@@ -13,7 +13,7 @@ escapes; junit never writes a character XML 1.0 cannot hold.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, final
 from urllib.parse import quote
@@ -74,23 +74,34 @@ def _summary(report: Report, lang: str, hidden: int) -> str:
 
 def render_text(report: Report, options: RenderOptions) -> str:
     """``path:line:col: CODE severity message [pointer]``, a blank line between files, a summary."""
-    return "".join(_text_parts(report, options))
+    return "".join(_text_lines(report, options))
 
 
-#: How many lines of the text format make one part of :func:`render_parts`.
-_TEXT_LINES = 1000
+#: How many lines of the text and github formats make one part of :func:`render_parts`.
+_PART_LINES = 1000
 
 
-def _text_parts(report: Report, options: RenderOptions) -> Iterator[str]:
-    """The text of :func:`render_text`, a thousand findings at a time."""
+def _in_parts(lines: Iterable[str]) -> Iterator[str]:
+    """``lines`` joined :data:`_PART_LINES` at a time."""
+    part: list[str] = []
+    for line in lines:
+        part.append(line)
+        if len(part) >= _PART_LINES:
+            yield "".join(part)
+            part.clear()
+    if part:
+        yield "".join(part)
+
+
+def _text_lines(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The lines of :func:`render_text`, each with its newline."""
     shown, hidden = _shown(report, options)
-    lines: list[str] = []
     previous: str | None = None
     any_shown = False
     for finding in shown:
         any_shown = True
         if previous is not None and finding.path != previous:
-            lines.append("\n")
+            yield "\n"
         previous = finding.path
         where = one_line(finding.path or "<input>")
         if finding.line is not None:
@@ -103,14 +114,10 @@ def _text_parts(report: Report, options: RenderOptions) -> Iterator[str]:
             severity = f"{severity}{_RESET}"
             pointer = f"{_DIM}{pointer}{_RESET}" if pointer else ""
         message = one_line(finding.message(options.lang))
-        lines.append(no_workflow_commands(f"{where}: {code} {severity} {message}{pointer}") + "\n")
-        if len(lines) >= _TEXT_LINES:
-            yield "".join(lines)
-            lines.clear()
+        yield no_workflow_commands(f"{where}: {code} {severity} {message}{pointer}") + "\n"
     if any_shown:
-        lines.append("\n")
-    lines.append(_summary(report, options.lang, hidden) + "\n")
-    yield "".join(lines)
+        yield "\n"
+    yield _summary(report, options.lang, hidden) + "\n"
 
 
 def report_json(report: Report, options: RenderOptions) -> dict[str, Any]:
@@ -205,8 +212,12 @@ _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 
 def render_github(report: Report, options: RenderOptions) -> str:
     """GitHub Actions workflow commands: one annotation per finding, then the summary."""
+    return "".join(_github_lines(report, options))
+
+
+def _github_lines(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The lines of :func:`render_github`, each with its newline."""
     shown, hidden = _shown(report, options)
-    lines = []
     for finding in shown:
         props = []
         if finding.path:
@@ -220,11 +231,9 @@ def render_github(report: Report, options: RenderOptions) -> str:
         message = finding.message(options.lang)
         if finding.pointer:
             message += f" [{finding.pointer}]"
-        lines.append(
-            f"::{_GITHUB_LEVELS[finding.severity]} {','.join(props)}::{_escape_data(message)}"
-        )
-    lines.append(_summary(report, options.lang, hidden))
-    return "\n".join(lines) + "\n"
+        level = _GITHUB_LEVELS[finding.severity]
+        yield f"::{level} {','.join(props)}::{_escape_data(message)}\n"
+    yield _summary(report, options.lang, hidden) + "\n"
 
 
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -368,11 +377,13 @@ def render(report: Report, name: str, options: RenderOptions) -> str:
 
 def render_parts(report: Report, name: str, options: RenderOptions) -> Iterator[str]:
     """The text of :func:`~antt_domain.validation.render`, in pieces to write one after the
-    other: the JSON and text reports of a large run are never held whole in memory (the other
-    formats come in one piece)."""
+    other: the JSON, text and github reports of a large run are never held whole in memory
+    (sarif and junit come in one piece)."""
     if name == "json":
         yield from _json_parts(report, options)
     elif name == "text":
-        yield from _text_parts(report, options)
+        yield from _in_parts(_text_lines(report, options))
+    elif name == "github":
+        yield from _in_parts(_github_lines(report, options))
     else:
         yield render(report, name, options)

@@ -165,10 +165,11 @@ def test_a_report_keeps_spilled_findings_as_they_are(
     assert report.at_or_above(Severity.ERROR) == shuffled.at_or_above(Severity.ERROR)
 
 
-@pytest.mark.parametrize("name", ["text", "json"])
-def test_text_and_json_come_in_parts_that_make_the_whole(name: str) -> None:
-    """A large report's text and JSON are written a part at a time (findings of no file among
-    them): the parts make what ``render`` gives, in more than one part."""
+@pytest.mark.parametrize("name", ["text", "json", "github"])
+def test_text_json_and_github_come_in_parts_that_make_the_whole(name: str) -> None:
+    """A large report's text, JSON and GitHub annotations are written a part at a time
+    (findings of no file among them): the parts make what ``render`` gives, in more than one
+    part."""
     found = [*_findings(2500), *(attrs.evolve(f, path=None) for f in _findings(30))]
     report = Report(findings=found)
     parts = list(render_parts(report, name, RenderOptions()))
