@@ -1,9 +1,9 @@
 """Findings in report order in bounded memory, however many a run finds: an external sort.
 
-A :class:`SortedSpill` keeps items in memory up to :data:`~antt_domain.validation._facts.
-SPILL_AFTER`; past that it sorts them and writes them as a *run* (rows of :data:`_CHUNK`
-pickled items) to a table of the process's scratch database, as the fact stores do
-(:mod:`antt_domain.validation._facts`). Iterating merges the runs and what memory holds, one
+A :class:`SortedSpill` keeps items in memory up to its limit; past that it sorts them and
+writes them as a *run* (rows of :data:`_CHUNK` pickled items) to a table of the thread's
+scratch database, as the fact stores do (:mod:`antt_domain.validation._facts`); runs of one
+size are merged :data:`_FAN_IN` at a time. Iterating merges the runs and what memory holds, one
 chunk of each at a time, in the order ``sorted(items, key=key)`` gives: stable, equal keys
 in the order added. :meth:`SortedSpill.settle` writes that order once as one run, which
 :class:`SpilledFindings` then reads as a sequence -- the findings of a large report, never
