@@ -15,6 +15,7 @@ from antt_domain.validation._facts import FactIndex, FactLog
 from antt_domain.validation._faults import RuleCrashError
 from antt_domain.validation._findings import Finding, InputSummary, Report, RuleFault, Severity
 from antt_domain.validation._formats import REPORT_FORMATS, RenderOptions, render
+from antt_domain.validation._ids import RecordIds
 from antt_domain.validation._inputs import InputError
 from antt_domain.validation._repeats import Repeats
 from antt_domain.validation._rules import (
@@ -53,6 +54,7 @@ __all__ = [
     "LifecycleCheck",
     "Located",
     "RecordCheck",
+    "RecordIds",
     "RecordSet",
     "RenderOptions",
     "Repeats",

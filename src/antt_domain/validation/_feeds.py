@@ -22,11 +22,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast, final
 
+import attrs
+
 from antt_domain.model import Dataset
 from antt_domain.model import v2 as model_v2
 from antt_domain.validation._apply import Raised
 from antt_domain.validation._facts import FactIndex
 from antt_domain.validation._faults import Faults, issues_of
+from antt_domain.validation._ids import RecordIds
 from antt_domain.validation._rules import (
     FactLifecycle,
     Lifecycle,
@@ -62,7 +65,9 @@ class Feeds:
         *,
         index_ids: bool = False,
     ) -> None:
-        self.context = context
+        #: The ids of the run's records, numbered as they come (rules ask it at their end).
+        self.numbered = RecordIds()
+        self.context = context = attrs.evolve(context, ids=self.numbered)
         #: Where each id's first record is: (path, pointer, line), with ``index_ids``.
         self.ids: FactIndex[tuple[str, str, int | None]] | None = FactIndex() if index_ids else None
         self.faults = faults
@@ -150,11 +155,19 @@ class Feeds:
         for name, dataset in documents:
             for rule, document in self.documents:
                 self._call(rule, document, name, dataset)
+        number = self.numbered.count  # the number of the piece's first record
+        items = list(records) if self.needs_records else []
+        if self.split:  # a fact row for every record
+            self.numbered.extend([row[2] for row in facts])
+        else:
+            self.numbered.extend([item.record.id for item in items])
         if any(self.split):
-            self._take(path, facts, before)
-        if not self.needs_records:
-            return
-        items = list(records)
+            self._take(path, facts, before, number)
+        if items:
+            self._feed_records(items, number)
+
+    def _feed_records(self, items: list[Located], number: int) -> None:
+        """The records of a piece (the first numbered ``number``) to the rules fed them."""
         ids = self.ids
         if ids is not None:
             for item in items:
@@ -164,11 +177,12 @@ class Feeds:
                 self._guarded(rule, self._records, record, items)
         for rule, make, take in self.local:
             if rule.code not in self.faults.off:
-                self._guarded(rule, self._facts_here, make, take, items)
+                self._guarded(rule, self._facts_here, make, take, items, number)
 
-    def _take(self, path: str, facts: Sequence[FactRow], before: int) -> None:
-        """The split rules take the facts of one piece: one loop a rule (a rule's order is
-        the input order; between rules order does not matter)."""
+    def _take(self, path: str, facts: Sequence[FactRow], before: int, number: int) -> None:
+        """The split rules take the facts of one piece (its first record numbered
+        ``number``): one loop a rule (a rule's order is the input order; between rules order
+        does not matter)."""
         spots: list[Spot] = []
         for index, entry in enumerate(self.split):
             if entry is None or entry[0].code in self.faults.off:
@@ -180,8 +194,9 @@ class Feeds:
                         pointer=pointer,
                         line=None if line is None else line + before,
                         record_id=record_id,
+                        number=at,
                     )
-                    for pointer, line, record_id, _ in facts
+                    for at, (pointer, line, record_id, _) in enumerate(facts, number)
                 ]
             rule, take = entry
             self._guarded(rule, self._taken, take, index, spots, facts)
@@ -211,11 +226,13 @@ class Feeds:
             if found is not None:
                 raised.extend((rule, issue, issue.at) for issue in issues_of(found))
 
-    def _facts_here(self, rule: Rule, make: _Method, take: _Method, items: list[Located]) -> None:
+    def _facts_here(
+        self, rule: Rule, make: _Method, take: _Method, items: list[Located], number: int
+    ) -> None:
         raised, context = self.raised, self.context
-        for item in items:
+        for at, item in enumerate(items, number):
             fact = make(item, context)
-            found = None if fact is None else take(item.spot, fact)
+            found = None if fact is None else take(item.numbered(at), fact)
             if found is not None:
                 raised.extend((rule, issue, issue.at) for issue in issues_of(found))
 
@@ -227,7 +244,8 @@ class Feeds:
             self._call(rule, instance.end, flush=flush)
 
     def close(self) -> None:
-        """Drop the places of the records by id (and their file on disk)."""
+        """Drop the places of the records by id and their ids (and their files on disk)."""
+        self.numbered.close()
         if self.ids is not None:
             self.ids.close()
 

@@ -37,6 +37,7 @@ from antt_domain.model import Codelist, Dataset, Record
 from antt_domain.model import v2 as model_v2
 from antt_domain.validation._codeinfo import CodeInfo
 from antt_domain.validation._findings import Severity
+from antt_domain.validation._ids import RecordIds
 from antt_domain.vi import Gazetteer
 
 __all__ = [
@@ -83,17 +84,34 @@ class Located:
         """Where the record was read, without the record."""
         return Spot(path=self.path, pointer=self.pointer, line=self.line, record_id=self.record.id)
 
+    def numbered(self, number: int) -> Spot:
+        """:attr:`spot`, with the record's ``number`` in its run (see :class:`Spot`)."""
+        return Spot(
+            path=self.path,
+            pointer=self.pointer,
+            line=self.line,
+            record_id=self.record.id,
+            number=number,
+        )
+
 
 @final
 @attrs.frozen(kw_only=True)
 class Spot:
     """Where a sound record was read, without the record: what a rule across records keeps
-    to place a finding on it (``Issue(at=spot)``) once the record itself is gone."""
+    to place a finding on it (``Issue(at=spot)``) once the record itself is gone.
+
+    ``number`` is the record's place among the sound records of the run, in input order,
+    from 0, in a Spot the engine gives a rule's ``take`` (``None`` in one made otherwise): it
+    tells apart two records with one id, and says, with :meth:`RecordIds.first`, whether a
+    record is the first with its id. It is not part of the Spot's equality.
+    """
 
     path: str
     pointer: str
     line: int | None
     record_id: str
+    number: int | None = attrs.field(default=None, eq=False)
 
 
 @final
@@ -187,12 +205,16 @@ class RuleContext:
     ``codelists`` are the 1.0 ones, which rules on 1.0 records read; ``codelists_v2`` the
     2.0 ones (bundled, then plugins' namespaced codes), which rules on
     :mod:`antt_domain.model.v2` records read. A dataset's own ``vocabulary`` is in
-    :attr:`RecordSet.documents`.
+    :attr:`RecordSet.documents`. ``ids`` is the run's :class:`RecordIds` for the rules across
+    records (the engine evolves the context it starts them with).
     """
 
     codelists: Mapping[str, Codelist] = attrs.field(factory=dict, hash=False)
     gazetteer: Gazetteer | None = None
     codelists_v2: Mapping[str, Codelist] = attrs.field(factory=dict, hash=False)
+    #: The ids of the run's sound records in input order (:class:`RecordIds`), in the context
+    #: a rule across records is started with; ``None`` elsewhere (where ``facts`` are made).
+    ids: RecordIds | None = attrs.field(default=None, eq=False)
 
 
 RecordCheck = Callable[[Record, RuleContext], Iterable[Issue]]
@@ -266,26 +288,33 @@ class LifecycleCheck:
         return callable(getattr(self.lifecycle, "facts", None))
 
     def open(self, context: RuleContext) -> Lifecycle | FactLifecycle:
-        """A started instance of the rule for one run."""
+        """A started instance of the rule for one run (``context``: the run's, with its
+        :class:`RecordIds` -- see :meth:`run_context`)."""
         rule = self.lifecycle()
         rule.start(context)
         return rule
 
-    def __call__(self, records: RecordSet, context: RuleContext) -> Iterator[Issue]:
-        rule = self.open(context)
-        document = getattr(rule, "document", None)
-        if document is not None:
-            for path, dataset in records.documents:
-                found = document(path, dataset)
-                if found is not None:
-                    yield from found
+    @staticmethod
+    def run_context(context: RuleContext) -> RuleContext:
+        """``context`` for the rules across records of one run: with a new
+        :class:`RecordIds`, which :meth:`feed` (or the engine) fills."""
+        return attrs.evolve(context, ids=RecordIds())
+
+    def feed(
+        self, rule: Lifecycle | FactLifecycle, records: Sequence[Located], context: RuleContext
+    ) -> Iterator[Issue]:
+        """Feed an opened instance ``rule`` the ``records`` of its run, in input order, as the
+        engine does (numbered, their ids filed in ``context.ids``, the :class:`RecordIds` it
+        was opened with): the issues it gives as it goes; its ``end`` is left to the caller."""
+        if context.ids is not None:
+            context.ids.extend([item.record.id for item in records])
         if self.splits:
             facts = cast("FactLifecycle", rule).facts
             take = cast("FactLifecycle", rule).take
-            for item in records:
+            for number, item in enumerate(records):
                 fact = facts(item, context)
                 if fact is not None:
-                    found = take(item.spot, fact)
+                    found = take(item.numbered(number), fact)
                     if found is not None:
                         yield from found
         else:
@@ -294,7 +323,21 @@ class LifecycleCheck:
                 found = feed(item)
                 if found is not None:
                     yield from found
-        yield from rule.end()
+
+    def __call__(self, records: RecordSet, context: RuleContext) -> Iterator[Issue]:
+        context = self.run_context(context)
+        try:
+            rule = self.open(context)
+            document = getattr(rule, "document", None)
+            if document is not None:
+                for path, dataset in records.documents:
+                    found = document(path, dataset)
+                    if found is not None:
+                        yield from found
+            yield from self.feed(rule, records, context)
+            yield from rule.end()
+        finally:
+            cast("RecordIds", context.ids).close()
 
 
 def _check_code(instance: Any, attribute: Any, value: CodeInfo) -> None:

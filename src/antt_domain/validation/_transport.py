@@ -38,8 +38,9 @@ class Part:
     records as ``payload`` (only when the parent needs records), and ``checked`` holds only
     what the piece was (path, kind, count, version, dataset documents). ``facts`` are the
     facts of the split rules across records (:class:`~antt_domain.validation.FactLifecycle`),
-    one row a sound record that has some. Lines (of findings, faults, records and facts)
-    count from the start of the piece. Picklable: the unit of work of a distributed run.
+    one row a sound record, with facts or not (the joining process numbers the records and
+    files every id). Lines (of findings, faults, records and facts) count from the start of
+    the piece. Picklable: the unit of work of a distributed run.
     """
 
     #: Where the piece starts in its input (0: the input's first piece, or the whole input).

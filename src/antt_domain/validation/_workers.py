@@ -248,14 +248,13 @@ def fact_columns(
 
 
 def fact_rows(records: Sequence[Located], columns: Sequence[list[Any]]) -> tuple[FactRow, ...]:
-    """The rows of ``columns`` (of facts of ``records``): one a record with some facts."""
+    """The rows of ``columns`` (of facts of ``records``): one a record, with or without facts
+    (the process joining them numbers the records and files their ids)."""
     if not columns:  # no rule (the main process may have dealt every one out)
         return ()
-    none = (None,) * len(columns)
     return tuple(
         (item.pointer, item.line, item.record.id, got)
         for item, got in zip(records, zip(*columns, strict=True), strict=True)
-        if got != none
     )
 
 

@@ -4,6 +4,7 @@ a shard process died -- leaves no process behind and ends in a clear error."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import sys
@@ -323,3 +324,67 @@ def test_the_main_process_may_join_no_rule(
     sources = discover([national])
     assert _json(run(sources, Options(jobs=2))) == _json(run(sources, Options()))
     assert sharded
+
+
+def _hiding(hidden: bool) -> list[dict[str, Any]]:
+    """2.0 records where, with ``hidden``, a figure comes first with the id of a source, of a
+    document, of an area and of two organisations, pieces before them: the rules that judge
+    by the first record of an id (D113, D007, D009, D108: an organisation named after it is
+    read, and before) then judge nothing of them; without, each finds one problem each."""
+    period = {"kind": "interval", "start": "2023-01-01", "end": "2023-12-31"}
+
+    def fig(record_id: str, **more: Any) -> dict[str, Any]:
+        return {"type": "figure", "id": record_id, "kind": "tips_provided", "period": period,
+                "quantity": {"value": 3, "unit": "tip"}, **more}  # fmt: skip
+
+    filler = [fig(f"fill-{n}") for n in range(400)]
+    records: list[dict[str, Any]] = [
+        {"type": "area", "id": "area-p", "name": "Tỉnh P", "level": "province"}
+    ]
+    if hidden:
+        records += [fig(record_id) for record_id in ("src-b", "doc-b", "area-q", "org-a", "org-b")]
+    gone = {"kind": "police", "level": "district", "valid_to": "2020-12-31"}
+    actors = [{"role": "organiser", "organisation": "org-a"}]
+    records += [
+        *filler,
+        {"type": "source", "id": "src-b", "kind": "article", "title": "T", "published": "2020"},
+        {"type": "document", "id": "doc-b", "kind": "coordination_programme",
+         "effective": {"kind": "interval", "start": "2018-01-01", "end": "2019-12-31"}},
+        {"type": "area", "id": "area-q", "name": "Xã Q", "level": "commune", "parent": "area-p"},
+        {"type": "organisation", "id": "org-a", "name": "Công an huyện A", **gone},
+        fig("fig-b", actors=[{"role": "organiser", "organisation": "org-b"}]),
+        *filler[:200],
+        fig("fig-a", actors=actors),
+        {"type": "organisation", "id": "org-b", "name": "Công an huyện B", **gone},
+        {"type": "area", "id": "area-x", "name": "Thôn X", "level": "commune", "parent": "area-q"},
+        fig("fig-o", period={"kind": "open", "start": "2023-05-01", "as_written": "từ 5/2023"},
+            sources=[{"source": "src-b"}]),
+        fig("fig-d", under=["doc-b"]),
+    ]  # fmt: skip
+    return records
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("hidden", [True, False])
+def test_the_first_record_of_an_id_is_told_across_pieces_and_processes(
+    monkeypatch: pytest.MonkeyPatch, sharded: list[int], tmp_path: Path, hidden: bool
+) -> None:
+    """The records are numbered and their ids filed once, where the rules are joined: a
+    record of another kind read first with an id hides the later ones of it, pieces apart,
+    in one process and in shards, as over a RecordSet of every record."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    path = tmp_path / "hiding.jsonl"
+    lines = (json.dumps(record, ensure_ascii=False) for record in _hiding(hidden))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sources = discover([path])
+    options = {"schema_version": "2", "select": ("D007", "D009", "D108", "D113")}
+    facts = run(sources, Options(**options))
+    many = [run(sources, Options(jobs=jobs, **options)) for jobs in (2, 3)]
+    monkeypatch.setattr(_workers, "RECORD_SET_BYTES", 1 << 30)
+    records = run(sources, Options(**options))
+    assert [_json(report) for report in [facts, *many]] == [_json(records)] * 3
+    found = {(f.code, f.record_id) for f in records.findings}
+    judged = {("D113", "fig-o"), ("D007", "fig-d"), ("D009", "area-x")}
+    judged |= {("D108", "fig-a"), ("D108", "fig-b")}
+    assert found == (set() if hidden else judged)
+    assert len(sharded) == 1 + 2

@@ -304,12 +304,9 @@ def test_what_a_rule_takes_is_spots_and_facts_not_records(
     for spill in (False, True):
         if spill:
             _spill_after_one(monkeypatch)
-        instance: Any = check.open(context)
-        found: list[Any] = []
-        for item in items:
-            facts = instance.facts(item, context)
-            if facts is not None:
-                found += instance.take(item.spot, facts) or ()
+        run = check.run_context(context)
+        instance: Any = check.open(run)
+        found: list[Any] = list(check.feed(instance, items, run))
         assert not _holds(vars(instance), (Located, *_record_classes()))
         found += instance.end()
         assert found == expected

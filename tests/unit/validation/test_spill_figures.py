@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,10 @@ from antt_domain.model import v2
 from antt_domain.validation import (
     FactIndex,
     FactLog,
+    Issue,
     LifecycleCheck,
     Located,
+    RecordIds,
     Repeats,
     RuleContext,
     Spot,
@@ -259,16 +261,14 @@ def test_what_a_rule_keeps_is_facts_and_places(monkeypatch: pytest.MonkeyPatch, 
     _spilled(monkeypatch)
     context = RuleContext(gazetteer=GAZETTEER)
     items = _items()
-    issues = []
+    issues: list[Issue] = []
     for rule in (r for r in BUILT_IN_RULES if r.code == code):
         check = rule.check
         assert isinstance(check, LifecycleCheck)
         assert check.splits
-        state: Any = check.open(context)
-        for item in items:
-            fact = state.facts(item, context)
-            if fact is not None:
-                issues += list(state.take(item.spot, fact) or ())
+        run = check.run_context(context)
+        state: Any = check.open(run)
+        issues += check.feed(state, items, run)
         kept = list(_kept(vars(state)))
         stores = [value for value in kept if isinstance(value, (FactIndex, FactLog, Repeats))]
         if code != "D109":  # D109 keeps nothing: an event is judged alone
@@ -280,24 +280,44 @@ def test_what_a_rule_keeps_is_facts_and_places(monkeypatch: pytest.MonkeyPatch, 
     assert all(isinstance(issue.at, Spot) for issue in issues if issue.at is not None)
 
 
+def _first_records(
+    told: Sequence[tuple[str, int | None]],
+) -> tuple[RecordIds, FirstRecords[int]]:
+    """A :class:`FirstRecords` told the records ``told`` as the engine tells it: every id
+    filed in the run's :class:`RecordIds`, the records with a value (not ``None``) added."""
+    ids = RecordIds()
+    first: FirstRecords[int] = FirstRecords(RuleContext(ids=ids))
+    ids.extend([record_id for record_id, _ in told])
+    for number, (record_id, value) in enumerate(told):
+        if value is not None:
+            spot = Spot(path="x", pointer="", line=number + 1, record_id=record_id, number=number)
+            first.add(spot, value)
+    return ids, first
+
+
 def test_the_first_record_of_an_id_decides_once_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     _spilled(monkeypatch)
-    first: FirstRecords[int] = FirstRecords()
-    for record_id, value in [("a", None), ("a", 1), ("b", 2), ("b", None), ("c", None), ("b", 3)]:
-        if value is None:
-            first.other(record_id)
-        else:
-            first.add(record_id, value)
-    first.settle("abcd")
-    assert [first.get(record_id) for record_id in "abcd"] == [None, 2, None, None]
+    told = [("a", None), ("a", 1), ("b", 2), ("b", None), ("c", None), ("b", 3), ("e", 4)]
+    ids, first = _first_records(told)
+    assert ids.count == len(told)
+    first.settle("abcde")
+    assert [first.get(record_id) for record_id in "abcde"] == [None, 2, None, None, 4]
+
+
+def test_first_records_need_the_numbered_spots_of_the_engine() -> None:
+    """Made outside a run (no RecordIds) or told a Spot the engine did not number, it says
+    so rather than answer wrong."""
+    with pytest.raises(ValueError, match="RecordIds"):
+        FirstRecords(RuleContext())
+    first: FirstRecords[int] = FirstRecords(RuleContext(ids=RecordIds()))
+    with pytest.raises(ValueError, match="numbered"):
+        first.add(Spot(path="x", pointer="", line=1, record_id="a"), 1)
 
 
 def test_nothing_asked_reads_nothing_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """Asked for no id, the first records are not looked for (the log is not read back)."""
     _spilled(monkeypatch)
-    first: FirstRecords[int] = FirstRecords()
-    first.add("a", 1)
-    first.other("b")
+    _, first = _first_records([("a", 1), ("b", None)])
     read: list[object] = []
 
     def reading(log: object) -> Iterator[object]:

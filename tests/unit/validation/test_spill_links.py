@@ -183,17 +183,17 @@ def test_a_rule_keeps_plain_facts_and_spots_never_records(
     monkeypatch.setattr(antt_domain.validation._facts, "SPILL_AFTER", spill)
     check = RULES[code].check
     assert isinstance(check, LifecycleCheck)
-    rule: Any = check.open(_CONTEXT)
+    run = check.run_context(_CONTEXT)
+    rule: Any = check.open(run)
     records = _records_set()
     for path, dataset in records.documents:
         if hasattr(rule, "document"):
             rule.document(path, dataset)
     for item in records:
         facts = rule.facts(item, _CONTEXT)
-        if facts is not None:
-            assert pickle.loads(pickle.dumps(facts)) == facts  # noqa: S301 - our own bytes
-            assert not any(isinstance(v, (Located, Figure)) for v in _held(facts))
-            rule.take(item.spot, facts)
+        assert pickle.loads(pickle.dumps(facts)) == facts  # noqa: S301 - our own bytes
+        assert not any(isinstance(v, (Located, Figure)) for v in _held(facts))
+    list(check.feed(rule, records, run))
     held = list(_held(list(vars(rule).values())))
     assert any(isinstance(value, Spot) for value in held)
     assert not any(isinstance(value, (Located, Figure)) for value in held)

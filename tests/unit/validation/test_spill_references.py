@@ -226,16 +226,16 @@ def test_what_a_rule_keeps_is_facts_and_spots(code: str) -> None:
             Located(record=record, path="x.json", pointer=f"/records/{n}")
             for n, record in enumerate(dataset.records)
         ]
-        instance: Any = check.open(context)
+        run = check.run_context(context)
+        instance: Any = check.open(run)
         document = getattr(instance, "document", None)
         if document is not None:
             document("x.json", attrs.evolve(dataset, records=()))
         for item in items:
             made: Any = check.lifecycle  # a FactLifecycle class (check.splits)
             facts = made.facts(item, context)
-            if facts is not None:
-                assert pickle.loads(pickle.dumps(facts)) == facts  # noqa: S301 - our own bytes
-                found += instance.take(item.spot, facts) or ()
+            assert pickle.loads(pickle.dumps(facts)) == facts  # noqa: S301 - our own bytes
+        found += check.feed(instance, items, run)
         assert not _located(instance, set())
         found += list(instance.end())
     assert found  # the rule finds something in these

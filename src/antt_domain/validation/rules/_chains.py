@@ -11,7 +11,7 @@ from typing import Generic, TypeVar, final
 
 from antt_domain.validation import _facts
 from antt_domain.validation._facts import SEEN, FactIndex, FactLog
-from antt_domain.validation._rules import Issue, Spot
+from antt_domain.validation._rules import Issue, RuleContext, Spot
 
 __all__ = ["FirstRecords", "Groups", "chain_loops", "loop_issue"]
 
@@ -26,39 +26,40 @@ _R = TypeVar("_R")
 class FirstRecords(Generic[_V]):
     """The facts of the first record with each id asked for, as :meth:`RecordSet.get` would
     give them, when a rule keeps facts of some kinds of records only: each kept record is told
-    with its facts (:meth:`add`), every other one with its id only (:meth:`other`): one that
-    comes first hides the later ones of its id. Make it in ``start``; :meth:`settle` with the
-    ids the rule will ask for (the targets of its links) after the last record, then
-    :meth:`get`.
+    with its facts (:meth:`add`); a record of another kind that comes first with an id hides
+    the later ones, which the run's :class:`RecordIds` tells (the rule is not told of it: its
+    ``facts`` are ``None``). Make it in ``start`` with the context given there;
+    :meth:`settle` with the ids the rule will ask for (the targets of its links) after the
+    last record, then :meth:`get`.
 
-    Kept: every record's (id, facts or ``None``) in input order, in a :class:`FactLog` of
+    Kept: each kept record's (number, id, facts) in input order, in a :class:`FactLog` of
     chunks of :data:`_CHUNK` (one row a chunk costs a tenth of one a row once on disk, and no
-    record is looked up as it comes); then, from :meth:`settle`, the ids asked for and the
-    first record of each (:class:`FactIndex` each).
+    record is looked up as it comes); then, from :meth:`settle`, the first record of each id
+    asked for, when it is a kept one (a :class:`FactIndex`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, context: RuleContext) -> None:
+        if context.ids is None:
+            msg = "FirstRecords needs the run's RecordIds: make it in start(), from its context"
+            raise ValueError(msg)
+        self._ids = context.ids
+        self._ids.keep()
         # A row is a chunk: spill after as many records as any other store keeps (a chunk
         # no longer than that, so that a low limit puts a few records on disk too).
         self._size = max(1, min(_CHUNK, _facts.SPILL_AFTER))
         rows = max(1, _facts.SPILL_AFTER // self._size)
-        self._log: FactLog[tuple[tuple[str, _V | None], ...]] = FactLog(limit=rows)
-        self._chunk: list[tuple[str, _V | None]] = []
-        self._first: FactIndex[tuple[_V] | tuple[()]] = FactIndex()
+        self._log: FactLog[tuple[tuple[int, str, _V], ...]] = FactLog(limit=rows)
+        self._chunk: list[tuple[int, str, _V]] = []
+        self._first: FactIndex[_V] = FactIndex()
 
-    def add(self, record_id: str, value: _V) -> None:
-        """A record of a kept kind, with its facts ``value`` (never ``None``)."""
+    def add(self, spot: Spot, value: _V) -> None:
+        """A record of a kept kind (``spot``: as the engine gave it, numbered), with its
+        facts ``value`` (never ``None``)."""
+        if spot.number is None:
+            msg = "FirstRecords.add needs the Spot the engine gives take() (it is numbered)"
+            raise ValueError(msg)
         chunk = self._chunk
-        chunk.append((record_id, value))
-        if len(chunk) >= self._size:
-            self._log.append(tuple(chunk))
-            chunk.clear()
-
-    def other(self, record_id: str) -> None:
-        """A record of another kind, with ``record_id`` (called for most records of a run:
-        kept short)."""
-        chunk = self._chunk
-        chunk.append((record_id, None))
+        chunk.append((spot.number, spot.record_id, value))
         if len(chunk) >= self._size:
             self._log.append(tuple(chunk))
             chunk.clear()
@@ -67,25 +68,22 @@ class FirstRecords(Generic[_V]):
         """After the last record: find the first record of each id in ``wanted``."""
         self._log.append(tuple(self._chunk))
         self._chunk.clear()
-        asked: FactIndex[bool] = FactIndex()
+        firsts = self._ids.first(wanted)
         try:
-            for record_id in wanted:
-                asked.add(record_id, SEEN)
-            if not asked.on_disk and not len(asked):
-                return  # nothing asked: the records need not be read again
+            if not firsts.on_disk and not len(firsts):
+                return  # nothing asked, or no record with an id asked
             for chunk in self._log:
-                for record_id, value in chunk:
-                    if record_id in asked:
-                        self._first.add(record_id, () if value is None else (value,))
+                for number, record_id, value in chunk:
+                    if firsts.get(record_id) == number:
+                        self._first.add(record_id, value)
         finally:
-            asked.close()
+            firsts.close()
             self._log.close()
 
     def get(self, record_id: str) -> _V | None:
         """The facts of the first record with ``record_id`` (an id given to :meth:`settle`);
         ``None`` when there is none, or when it is of a kind not kept."""
-        found = self._first.get(record_id)
-        return found[0] if found else None
+        return self._first.get(record_id)
 
     def close(self) -> None:
         """Drop everything (and the files on disk)."""

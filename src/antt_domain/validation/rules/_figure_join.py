@@ -18,18 +18,17 @@ __all__ = ["FigureJoin", "Summary", "join_facts"]
 
 #: What a rule of the join keeps of a figure (never ``None``; a tuple).
 Summary = tuple[Any, ...]
-#: The facts of a record that is not a 2.0 figure: a target, but not a figure.
-_NOT_A_FIGURE = False
 
 
 def join_facts(
     item: Located, relations: Collection[LinkRelation], summary: Callable[[Figure], Summary]
-) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+) -> tuple[Summary, tuple[FigureEdge, ...]] | None:
     """The facts of one record for a rule joining linked figures: ``(summary, edges)`` for a
-    2.0 figure (``edges``: its links of ``relations``), ``False`` for any other record."""
+    2.0 figure (``edges``: its links of ``relations``), ``None`` for any other record (the
+    engine files its id: a record of another kind with a figure's id hides it)."""
     record = item.record
     if not isinstance(record, Figure):
-        return _NOT_A_FIGURE
+        return None
     return summary(record), figure_edges(record, relations)
 
 
@@ -37,22 +36,19 @@ class FigureJoin:
     """A rule comparing each figure with the figures its links point to (the first record of
     each target id, when that is a 2.0 figure), link by link in input order.
 
-    Kept: the summary of each figure and the id of every other record, in input order
-    (:class:`FirstRecords`: in chunks, nothing looked up as they come; at the end, the first
-    record of each id a link names); the :class:`Spot`, summary and edges of each figure with
+    Kept: the summary and number of each figure, in input order (:class:`FirstRecords`: in
+    chunks, nothing looked up as they come; at the end, the first record of each id a link
+    names, by the run's ids); the :class:`Spot`, summary and edges of each figure with
     a link the rule compares, in a :class:`FactLog`. A subclass gives ``facts`` and
     ``compare``."""
 
     def start(self, context: RuleContext) -> None:
-        self.first: FirstRecords[Summary] = FirstRecords()
+        self.first: FirstRecords[Summary] = FirstRecords(context)
         self.linking: FactLog[tuple[Spot, Summary, tuple[FigureEdge, ...]]] = FactLog()
 
     def take(self, spot: Spot, facts: Any) -> None:
-        if isinstance(facts, bool):
-            self.first.other(spot.record_id)
-            return
         summary, edges = facts
-        self.first.add(spot.record_id, summary)
+        self.first.add(spot, summary)
         if edges:
             self.linking.append((spot, summary, edges))
 

@@ -88,12 +88,13 @@ _Under = tuple[str, tuple[str, ...], date, date]
 class _OutsideAgreement:
     """Figures dated entirely outside an agreement's interval of effect (2.0: figures and
     events outside the ``effective`` interval of a document they are ``under``), as the first
-    record with the agreement's id says. Kept: the interval of effect of each agreement, the
-    ids of the other records (a duplicate id hides an agreement), and the figures' references
-    to agreements with their dates, judged at the end (an agreement may come later)."""
+    record with the agreement's id says. Kept: the interval of effect of each agreement, with
+    its number (:class:`FirstRecords`: a duplicate id of another kind hides an agreement,
+    which the run's ids tell), and the figures' references to agreements with their dates,
+    judged at the end (an agreement may come later)."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> _Effect | _Under | tuple[()]:
+    def facts(item: Located, context: RuleContext) -> _Effect | _Under | None:
         record = item.record
         if isinstance(record, (Activity, Outcome, ModelInstance)):
             field, documents = "agreements", record.agreements
@@ -104,23 +105,21 @@ class _OutsideAgreement:
                 effective = record.effective
                 if isinstance(effective, (Interval, v2.Interval)):
                     return (effective.start, effective.end)
-            return ()  # its id may hide an agreement's
+            return None  # its id may hide an agreement's: the run's ids tell
         if documents:
             dates = span(when(record))
             if dates is not None and dates[0] is not None and dates[1] is not None:
                 return (field, tuple(documents), dates[0], dates[1])
-        return ()
+        return None
 
     def start(self, context: RuleContext) -> None:
-        self.effect: FirstRecords[_Effect] = FirstRecords()
+        self.effect: FirstRecords[_Effect] = FirstRecords(context)
         self.under: FactLog[tuple[Spot, _Under]] = FactLog()
 
-    def take(self, spot: Spot, facts: _Effect | _Under | tuple[()]) -> None:
+    def take(self, spot: Spot, facts: _Effect | _Under) -> None:
         if len(facts) == 2:  # an agreement
-            self.effect.add(spot.record_id, facts)
-            return
-        self.effect.other(spot.record_id)
-        if len(facts) == 4:  # a figure under agreements
+            self.effect.add(spot, facts)
+        else:  # a figure under agreements
             self.under.append((spot, facts))
 
     def end(self) -> Iterator[Issue]:

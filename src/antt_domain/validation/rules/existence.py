@@ -1,16 +1,19 @@
 """Rules on organisations and areas in time: D004 (a 1.0 figure's organiser, partners and
 area existed during its period) and D108 (the units a 2.0 record names were active then).
 
-Both are rules written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`).
-Kept: in a :class:`FactIndex`, for each id, the name and days of existence of its first record
-when that is an organisation or area (else a mark: the first record of an id is the one
-judged); in a :class:`FactLog`, the units a dated record names that were not seen yet when it
-was taken, with the record's days (judged at the end). A unit already seen is judged when the
-dated record is taken.
+Both are rules written as facts and a join (:class:`~antt_domain.validation.FactLifecycle`),
+told only of the units and the dated records that name some. Kept: in a :class:`FactIndex`,
+for each id, the number, name and days of existence of its first organisation or area; in a
+:class:`FactLog`, the units a dated record names that were not seen yet when it was taken,
+with the record's days (judged at the end); in another, what a unit already seen gave when the
+dated record was taken -- a finding that stands at the end if that unit is the first record
+of its id (a record of another kind read before it with its id hides it: the run's
+:class:`~antt_domain.validation.RecordIds` tell).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple, cast
@@ -18,6 +21,7 @@ from typing import Any, NamedTuple, cast
 from antt_domain.model import Area, Organisation, v2
 from antt_domain.model.v2 import Actor, Assessment, Award, Event, Figure, ModelInstance, Plan
 from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._ids import RecordIds
 from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
 from antt_domain.validation.rules._references import pointer, record_references
 from antt_domain.validation.rules._spans import absence, bounds_v2
@@ -42,14 +46,11 @@ class _Unit(NamedTuple):
     valid_to: date | None
 
 
-#: A mark for an id whose first record is no organisation or area (none of them is judged).
-_OTHER = 0
-
 #: The facts of a dated record: (id, first day, last day, (pointer, id) of the units named).
 _DatedFacts = tuple[str, date | None, date | None, tuple[tuple[str, str], ...]]
-#: What D004 and D108 need of a record: its id alone, (id, unit) for an organisation or area,
-#: a :data:`_DatedFacts` for a dated record.
-_Facts = str | tuple[str, _Unit] | _DatedFacts
+#: What D004 and D108 need of a record: (id, unit) for an organisation or area, a
+#: :data:`_DatedFacts` for a dated record naming some (``None`` for any other).
+_Facts = tuple[str, _Unit] | _DatedFacts
 #: A unit named by a dated record before it was seen: (where, pointer, id, first, last).
 _Waiting = tuple[Spot, str, str, date | None, date | None]
 
@@ -61,55 +62,61 @@ def _unit(record: Any) -> _Unit:
 class _InTime:
     """The join of D004 and D108: units by id, dated records' names of them (the first record
     of an id is the one looked at, as ``RecordSet.get``). Kept: ``units``, a
-    :class:`FactIndex` of each id to its first record's name and days of existence when that
-    is an organisation or area the rule judges, else a mark; ``waiting``, a :class:`FactLog`
-    of the units a dated record named before they were seen, with its Spot and days."""
+    :class:`FactIndex` of each id to the number, name and days of existence of its first
+    organisation or area the rule judges; ``waiting``, a :class:`FactLog` of the units a dated
+    record named before they were seen, with its Spot and days; ``found``, a :class:`FactLog`
+    of the issues found against a unit already seen, with its number and id (they stand if
+    that unit is the first record of its id: the run's ids tell at the end)."""
 
     def start(self, context: RuleContext) -> None:
-        self.units: FactIndex[_Unit | int] = FactIndex()
+        self.ids = cast("RecordIds", context.ids)
+        self.ids.keep()
+        self.units: FactIndex[tuple[int | None, _Unit]] = FactIndex()
         self.waiting: FactLog[_Waiting] = FactLog()
+        self.found: FactLog[tuple[int | None, str, Issue]] = FactLog()
 
-    def take(self, spot: Spot, facts: _Facts) -> list[Issue] | None:
+    def take(self, spot: Spot, facts: _Facts) -> None:
         units = self.units
-        if isinstance(facts, str):
-            units.add(facts, _OTHER)
-            return None
         if isinstance(facts[1], _Unit):
-            units.add(facts[0], facts[1])
-            return None
-        record_id, first, last, named = facts
-        units.add(record_id, _OTHER)
-        found: list[Issue] | None = None
+            units.add(facts[0], (spot.number, facts[1]))  # the first of an id stays
+            return
+        _, first, last, named = facts
         for where, target in named:
             unit = units.get(target)
             if unit is None:
                 self.waiting.append((spot, where, target, first, last))
                 continue
-            issue = _judge(spot, where, target, unit, (first, last))
+            issue = _judge(spot, where, target, unit[1], (first, last))
             if issue is not None:
-                found = found or []
-                found.append(issue)
-        return found
+                self.found.append((unit[0], target, issue))
 
     def end(self) -> Iterator[Issue]:
         units = self.units
+        asked = itertools.chain(
+            (target for _, target, _ in self.found),
+            (target for _, _, target, _, _ in self.waiting),
+        )
+        firsts = self.ids.first(asked)
         try:
+            for number, target, found in self.found:
+                if firsts.get(target) == number:  # the unit is the first record of its id
+                    yield found
             for spot, where, target, first, last in self.waiting:
                 unit = units.get(target)
-                if unit is not None:
-                    issue = _judge(spot, where, target, unit, (first, last))
+                if unit is not None and firsts.get(target) == unit[0]:
+                    issue = _judge(spot, where, target, unit[1], (first, last))
                     if issue is not None:
                         yield issue
         finally:
+            firsts.close()
             units.close()
             self.waiting.close()
+            self.found.close()
 
 
 def _judge(
-    spot: Spot, where: str, target: str, unit: _Unit | int, span: tuple[date | None, date | None]
+    spot: Spot, where: str, target: str, unit: _Unit, span: tuple[date | None, date | None]
 ) -> Issue | None:
-    if not isinstance(unit, _Unit):
-        return None
     absent = absence(cast("Any", unit), target, *span)
     return None if absent is None else Issue(at=spot, pointer=where, params=absent)
 
@@ -117,25 +124,25 @@ def _judge(
 class _Existence(_InTime):
     """Organisers, partners and areas existed during the period of the figure (D004): 1.0
     and 2.0 organisations and areas. Kept: the ids and units of :class:`_InTime`; its facts
-    are (id, unit) for a unit, (id, days, (pointer, id) named) for a dated record, else the
-    id alone."""
+    are (id, unit) for a unit, (id, days, (pointer, id) named) for a dated record naming
+    some, else ``None``."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> _Facts:
+    def facts(item: Located, context: RuleContext) -> _Facts | None:
         record: Any = item.record
         if isinstance(record, _ENTITIES):
             return record.id, _unit(record)
         period = _when(record)
         span = None if period is None else _span(period)
         if span is None:
-            return cast("str", record.id)
+            return None
         named = tuple(
             (pointer(field, index), target)
             for field, index, target, _ in record_references(record)
             if field in _EXISTING
         )
         if not named:
-            return cast("str", record.id)
+            return None
         return record.id, span[0], span[1], named
 
 
@@ -200,20 +207,20 @@ def _when_v2(record: _Dated) -> tuple[date | None, date | None] | None:
 class _UnitNotActive(_InTime):
     """Organisations and areas named by a dated 2.0 record existed on some day of it (D108):
     2.0 organisations and areas only. Kept: the ids and units of :class:`_InTime`; its facts
-    are (id, unit) for a 2.0 unit, (id, days, (pointer, id) named) for a dated 2.0 record,
-    else the id alone."""
+    are (id, unit) for a 2.0 unit, (id, days, (pointer, id) named) for a dated 2.0 record
+    naming some, else ``None``."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> _Facts:
+    def facts(item: Located, context: RuleContext) -> _Facts | None:
         record: Any = item.record
         if isinstance(record, _UNITS_V2):
             return record.id, _unit(record)
         if not isinstance(record, _DATED):
-            return cast("str", record.id)
+            return None
         span = _when_v2(record)
         named = () if span is None else tuple(_named(record))
         if not named or span is None:
-            return record.id
+            return None
         return record.id, span[0], span[1], named
 
 

@@ -188,35 +188,32 @@ class _Breakdowns:
     """1.0 breakdowns (``part_of``) within their whole, alone and together, and no loops.
 
     Kept: of each activity or outcome, its id, part_of and quantity (unit, value, exact) and,
-    with a part_of, its Spot; of every other record its id, for a record of another kind
-    hides a later whole of its id as ``RecordSet.get`` would (:class:`FirstRecords`: in input
-    order, in chunks; at the end, only the first record of each whole named is looked up);
-    the Spot, unit and value of each part, grouped by whole (:class:`Groups`); the (id,
-    part_of) of each part, to walk the chains (a :class:`FactLog`). Every record has facts: at
-    least its id.
+    with a part_of, its Spot, with its number (:class:`FirstRecords`: in input order, in
+    chunks; at the end, only the first record of each whole named is looked up: a record of
+    another kind hides a later whole of its id as ``RecordSet.get`` would, which the run's ids
+    tell); the Spot, unit and value of each part, grouped by whole (:class:`Groups`); the (id,
+    part_of) of each part, to walk the chains (a :class:`FactLog`). Other records have no
+    facts.
     """
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> _PartFacts | str:
+    def facts(item: Located, context: RuleContext) -> _PartFacts | None:
         record = item.record
         if not isinstance(record, (Activity, Outcome)):
-            return record.id
+            return None
         quantity = record.quantity
         if quantity is None:
             return (record.id, record.part_of, None, None, False)
         return (record.id, record.part_of, quantity.unit, quantity.value, quantity.is_exact)
 
     def start(self, context: RuleContext) -> None:
-        self.first: FirstRecords[_Whole] = FirstRecords()
+        self.first: FirstRecords[_Whole] = FirstRecords(context)
         self.parts: Groups[tuple[Spot, str | None, Any]] = Groups()
         self.starts: FactLog[tuple[str, str]] = FactLog()
 
-    def take(self, spot: Spot, facts: _PartFacts | str) -> None:
-        if isinstance(facts, str):
-            self.first.other(facts)
-            return
+    def take(self, spot: Spot, facts: _PartFacts) -> None:
         record_id, part_of, unit, value, exact = facts
-        self.first.add(record_id, (part_of, unit, value, exact, spot if part_of else None))
+        self.first.add(spot, (part_of, unit, value, exact, spot if part_of else None))
         if part_of is not None:
             self.parts.add(part_of, (spot, unit, value))
             if part_of:
@@ -324,19 +321,19 @@ class _BreakdownsV2:
     meet.
 
     Kept: the id and size (period digest, unit, bounds, as written) of each figure with a
-    size, the id of every other record (:class:`FirstRecords`: at the end, only the first
-    record of each whole named is looked up); the Spot, size and part_of links of each figure
-    that has both (a :class:`FactLog`). Every record has facts: at least its id.
+    size and its number (:class:`FirstRecords`: at the end, only the first record of each
+    whole named is looked up, by the run's ids); the Spot, size and part_of links of each
+    figure that has both (a :class:`FactLog`). Other records have no facts.
     """
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> _FigureFacts | str:
+    def facts(item: Located, context: RuleContext) -> _FigureFacts | None:
         figure = item.record
         if not isinstance(figure, Figure):
-            return figure.id
+            return None
         size = _size(figure)
         if size is None:
-            return figure.id  # as good as another kind of record: never a whole
+            return None  # as good as another kind of record: never a whole
         if not figure.links:
             return (figure.id, size, ())
         parts = tuple(
@@ -349,15 +346,12 @@ class _BreakdownsV2:
         return (figure.id, size, parts)
 
     def start(self, context: RuleContext) -> None:
-        self.first: FirstRecords[_Size] = FirstRecords()
+        self.first: FirstRecords[_Size] = FirstRecords(context)
         self.parts: FactLog[tuple[Spot, _Size, tuple[tuple[int, str], ...]]] = FactLog()
 
-    def take(self, spot: Spot, facts: _FigureFacts | str) -> None:
-        if isinstance(facts, str):
-            self.first.other(facts)
-            return
-        record_id, size, parts = facts
-        self.first.add(record_id, size)
+    def take(self, spot: Spot, facts: _FigureFacts) -> None:
+        _, size, parts = facts
+        self.first.add(spot, size)
         if parts:
             self.parts.append((spot, size, parts))
 

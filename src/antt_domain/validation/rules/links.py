@@ -2,10 +2,11 @@
 (:class:`~antt_domain.validation.FactLifecycle`): no rule keeps a record.
 
 Each figure gives, where it is read, its links (as plain values) and the little the rules
-compare of it (units, kind, value bounds); every other record gives only its kind, because a
-link's target is the FIRST record with that id. Kept (in fact stores, which spill to disk):
-every record's summary or id in input order (``rules._chains.FirstRecords``: the first record
-of each id a link names is found at the end); the :class:`Spot`, summary and links of each
+compare of it (units, kind, value bounds); every other record gives nothing (D103: its kind),
+though a link's target is the FIRST record with that id: the engine files every record's id
+and number (``RecordIds``). Kept (in fact stores, which spill to disk): each figure's summary
+and number in input order (``rules._chains.FirstRecords``: the first record of each id a link
+names is found at the end); the :class:`Spot`, summary and links of each
 linking figure in a :class:`FactLog`. At the end each link is joined with its target's
 summary, in input order (the join: ``rules._figure_join``). D102 keeps its link graph in a
 ``FactGraph`` (``rules._cycles``) and walks it at the end; D101 also keeps the units declared
@@ -63,7 +64,7 @@ class PartInOtherUnit(FigureJoin):
     records). Dimensions are looked up at the end, once every vocabulary is known."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | None:
         return join_facts(item, _DIMENSION_RELATIONS, _units)
 
     def start(self, context: RuleContext) -> None:
@@ -215,8 +216,8 @@ class LinkToNonFigure:
 
     Kept: the kind of every record (``""`` for a 2.0 figure) in input order
     (:class:`FirstRecords`: the first record of each id a link names is looked up at the
-    end); the :class:`Spot` and links of each figure with links in a
-    :class:`FactLog`, judged at the end in input order."""
+    end; every record has facts, at least its kind); the :class:`Spot` and links of each
+    figure with links in a :class:`FactLog`, judged at the end in input order."""
 
     @staticmethod
     def facts(item: Located, context: RuleContext) -> tuple[FigureEdge, ...] | str:
@@ -226,14 +227,14 @@ class LinkToNonFigure:
         return str(getattr(record, "TYPE", type(record).__name__))
 
     def start(self, context: RuleContext) -> None:
-        self.kinds: FirstRecords[str] = FirstRecords()
+        self.kinds: FirstRecords[str] = FirstRecords(context)
         self.linking: FactLog[tuple[Spot, tuple[FigureEdge, ...]]] = FactLog()
 
     def take(self, spot: Spot, facts: tuple[FigureEdge, ...] | str) -> None:
         if isinstance(facts, str):
-            self.kinds.add(spot.record_id, facts)
+            self.kinds.add(spot, facts)
             return
-        self.kinds.add(spot.record_id, "")
+        self.kinds.add(spot, "")
         if facts:
             self.linking.append((spot, facts))
 
@@ -320,7 +321,7 @@ class VersionsDisagree(FigureJoin):
     quantity, its unit, value bounds and value as written."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | None:
         return join_facts(item, _VERSION_OF, _kind_and_value)
 
     def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
@@ -379,7 +380,7 @@ class VersionOfAVersion(FigureJoin):
     version_of link (when that is one id)."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | None:
         return join_facts(item, _VERSION_OF, _main_version)
 
     def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:
@@ -430,7 +431,7 @@ class FewerMembers(FigureJoin):
     bounds and its value as written."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | bool:
+    def facts(item: Located, context: RuleContext) -> tuple[Summary, tuple[FigureEdge, ...]] | None:
         return join_facts(item, _MEMBERS_OF, _value)
 
     def compare(self, spot: Spot, mine: Summary, edge: FigureEdge, theirs: Summary) -> Issue | None:

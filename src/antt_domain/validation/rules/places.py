@@ -109,33 +109,30 @@ class _Hierarchy:
     """No parent loops (areas, organisations, agreements of 1.0; areas, organisations,
     documents of 2.0; each kind its own tree); an area's parent a level or two up.
 
-    Kept: of each record in a tree, its id, kind, parent, level and (with a parent) Spot; of
-    every other record its id (:class:`FirstRecords`: at the end, only the first record of
-    each parent named is looked up); the (id, parent) of each record with a parent, by kind,
-    to walk the chains; the Spot, kind, parent and level of each area with a parent
-    (:class:`FactLog` each). Every record has facts: at least its id.
+    Kept: of each record in a tree, its id, number, kind, parent, level and (with a parent)
+    Spot (:class:`FirstRecords`: at the end, only the first record of each parent named is
+    looked up, by the run's ids); the (id, parent) of each record with a parent, by kind, to
+    walk the chains; the Spot, kind, parent and level of each area with a parent
+    (:class:`FactLog` each). Other records have no facts.
     """
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> _TreeFacts | str:
+    def facts(item: Located, context: RuleContext) -> _TreeFacts | None:
         tree = _TREE.get(type(item.record))
         if tree is None:
-            return item.record.id
+            return None
         node: Any = item.record  # one of _TREES: all have a parent
         level = node.level.value if tree in (_AREA, _AREA_V2) and node.level is not None else None
         return (tree, node.id, node.parent, level)
 
     def start(self, context: RuleContext) -> None:
-        self.first: FirstRecords[_Node] = FirstRecords()
+        self.first: FirstRecords[_Node] = FirstRecords(context)
         self.chains = [FactLog[tuple[str, str]]() for _ in _TREES]
         self.areas: FactLog[tuple[Spot, int, str, str]] = FactLog()
 
-    def take(self, spot: Spot, facts: _TreeFacts | str) -> None:
-        if isinstance(facts, str):
-            self.first.other(facts)
-            return
+    def take(self, spot: Spot, facts: _TreeFacts) -> None:
         tree, record_id, parent, level = facts
-        self.first.add(record_id, (tree, parent, level, spot if parent else None))
+        self.first.add(spot, (tree, parent, level, spot if parent else None))
         if parent:
             self.chains[tree].append((record_id, parent))
         if parent is not None and level is not None:
@@ -218,42 +215,36 @@ _Result = tuple[int, tuple[str, ...], tuple[str, ...]]
 class _MemberLevel:
     """Members of a 2.0 assessment result about levels (its subjects) are at one of them.
 
-    Kept: the id and level name ("" for none) of each 2.0 area or organisation, the id of
-    every other record (:class:`FirstRecords`: at the end, only the first record of each
-    member named is looked up); the Spot and the results about levels (number, levels,
-    members) of each assessment with some (a :class:`FactLog`). Every record has facts: at
-    least its id.
+    Kept: the id, number and level name ("" for none) of each 2.0 area or organisation
+    (:class:`FirstRecords`: at the end, only the first record of each member named is looked
+    up, by the run's ids); the Spot and the results about levels (number, levels, members) of
+    each assessment with some (a :class:`FactLog`). Other records have no facts.
     """
 
     @staticmethod
     def facts(
         item: Located, context: RuleContext
-    ) -> tuple[str, str] | tuple[str, tuple[_Result, ...]] | str:
+    ) -> tuple[str, str] | tuple[str, tuple[_Result, ...]] | None:
         record = item.record
         if isinstance(record, (v2.Area, v2.Organisation)):
             return (record.id, record.level.value if record.level is not None else "")
         if not isinstance(record, Assessment):
-            return record.id
+            return None
         results = []
         for number, result in enumerate(record.results):
             levels = {subject for subject in result.subjects if subject in _LEVELS}
             if levels and result.members:
                 results.append((number, tuple(sorted(levels)), result.members))
-        return (record.id, tuple(results)) if results else record.id
+        return (record.id, tuple(results)) if results else None
 
     def start(self, context: RuleContext) -> None:
-        self.first: FirstRecords[str] = FirstRecords()
+        self.first: FirstRecords[str] = FirstRecords(context)
         self.assessments: FactLog[tuple[Spot, tuple[_Result, ...]]] = FactLog()
 
-    def take(
-        self, spot: Spot, facts: tuple[str, str] | tuple[str, tuple[_Result, ...]] | str
-    ) -> None:
-        if isinstance(facts, str):
-            self.first.other(facts)
-        elif isinstance(facts[1], str):
-            self.first.add(facts[0], facts[1])
+    def take(self, spot: Spot, facts: tuple[str, str] | tuple[str, tuple[_Result, ...]]) -> None:
+        if isinstance(facts[1], str):
+            self.first.add(spot, facts[1])
         else:
-            self.first.other(facts[0])
             self.assessments.append((spot, facts[1]))
 
     def end(self) -> Iterator[Issue]:

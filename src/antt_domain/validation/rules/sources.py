@@ -45,11 +45,12 @@ _Published = tuple[date]
 class _OpenAfterSource:
     """Open periods ('từ ... đến nay') start before the source that prints them (as the first
     record with the source's id says). Kept: the last day each source may have been published
-    on, the ids of the other records (a duplicate id hides a source), and each record's open
-    periods with the sources it cites, judged at the end (a source may come later)."""
+    on, with its number (:class:`FirstRecords`: a duplicate id of another kind hides a source,
+    which the run's ids tell), and each record's open periods with the sources it cites,
+    judged at the end (a source may come later)."""
 
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> _Opens | _Published | tuple[()]:
+    def facts(item: Located, context: RuleContext) -> _Opens | _Published | None:
         record = item.record
         if isinstance(record, (Figure, Event, Award, Assessment, Plan)):
             cited = tuple(citation.source for citation in record.sources)
@@ -65,18 +66,16 @@ class _OpenAfterSource:
             published = _published(record)
             if published is not None:
                 return (published,)
-        return ()  # its id may hide a source's
+        return None  # its id may hide a source's: the run's ids tell
 
     def start(self, context: RuleContext) -> None:
-        self.published: FirstRecords[date] = FirstRecords()
+        self.published: FirstRecords[date] = FirstRecords(context)
         self.opens: FactLog[tuple[Spot, _Opens]] = FactLog()
 
-    def take(self, spot: Spot, facts: _Opens | _Published | tuple[()]) -> None:
+    def take(self, spot: Spot, facts: _Opens | _Published) -> None:
         if len(facts) == 1:  # a source
-            self.published.add(spot.record_id, facts[0])
-            return
-        self.published.other(spot.record_id)
-        if len(facts) == 2:  # open periods citing sources
+            self.published.add(spot, facts[0])
+        else:  # open periods citing sources
             self.opens.append((spot, facts))
 
     def end(self) -> Iterator[Issue]:
