@@ -305,13 +305,16 @@ class LifecycleCheck:
     ) -> Iterator[Issue]:
         """Feed an opened instance ``rule`` the ``records`` of its run, in input order, as the
         engine does (numbered, their ids filed in ``context.ids``, the :class:`RecordIds` it
-        was opened with): the issues it gives as it goes; its ``end`` is left to the caller."""
+        was opened with; fed again, the records go on from those before): the issues it gives
+        as it goes; its ``end`` is left to the caller."""
+        first = 0
         if context.ids is not None:
+            first = context.ids.count
             context.ids.extend([item.record.id for item in records])
         if self.splits:
             facts = cast("FactLifecycle", rule).facts
             take = cast("FactLifecycle", rule).take
-            for number, item in enumerate(records):
+            for number, item in enumerate(records, first):
                 fact = facts(item, context)
                 if fact is not None:
                     found = take(item.numbered(number), fact)
