@@ -13,44 +13,16 @@ escapes; junit never writes a character XML 1.0 cannot hold.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import Any, final
-from urllib.parse import quote
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
-import attrs
-
-from antt_domain._version import __version__
-from antt_domain.text_safety import json_safe, no_workflow_commands, one_line, xml_safe
-from antt_domain.validation._catalogue import CodeInfo
+from antt_domain.text_safety import json_safe, no_workflow_commands, one_line
 from antt_domain.validation._findings import Finding, Report, Severity
+from antt_domain.validation._junit import junit_parts
+from antt_domain.validation._render import RenderOptions, findings_shown
+from antt_domain.validation._sarif import sarif_parts
 
 __all__ = ["REPORT_FORMATS", "RenderOptions", "render", "render_parts"]
-
-INFORMATION_URI = "https://github.com/antt-domain/antt-domain"
-
-
-@final
-@attrs.frozen(kw_only=True)
-class RenderOptions:
-    """How to render: language, the failing severity, the catalogue, colour, a cap on rows."""
-
-    lang: str = "en"
-    fail_on: Severity = Severity.ERROR
-    catalogue: Mapping[str, CodeInfo] = attrs.field(factory=dict, hash=False)
-    colour: bool = False
-    max_findings: int | None = None
-
-
-def _shown(report: Report, options: RenderOptions) -> tuple[Sequence[Finding], int]:
-    """The findings to show, and how many are not shown (including those the run did not
-    keep)."""
-    findings = report.findings
-    left_out = sum(report.omitted.values())
-    if options.max_findings is None or len(findings) <= options.max_findings:
-        return findings, left_out
-    return findings[: options.max_findings], len(findings) - options.max_findings + left_out
-
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -95,7 +67,7 @@ def _in_parts(lines: Iterable[str]) -> Iterator[str]:
 
 def _text_lines(report: Report, options: RenderOptions) -> Iterator[str]:
     """The lines of :func:`render_text`, each with its newline."""
-    shown, hidden = _shown(report, options)
+    shown, hidden = findings_shown(report, options)
     previous: str | None = None
     any_shown = False
     for finding in shown:
@@ -122,7 +94,7 @@ def _text_lines(report: Report, options: RenderOptions) -> Iterator[str]:
 
 def report_json(report: Report, options: RenderOptions) -> dict[str, Any]:
     """The documented JSON shape of a report (``version`` 1)."""
-    shown, hidden = _shown(report, options)
+    shown, hidden = findings_shown(report, options)
     return {
         **_json_shell(report, options, hidden),
         "findings": [_json_finding(f, options) for f in shown],
@@ -168,7 +140,7 @@ def _json_parts(report: Report, options: RenderOptions) -> Iterator[str]:
     """The text of ``json.dumps(report_json(...), indent=2)``, one finding at a time: a report
     of a hundred thousand findings never exists as Python objects, or as one string, at once.
     """
-    shown, hidden = _shown(report, options)
+    shown, hidden = findings_shown(report, options)
     shell = {**_json_shell(report, options, hidden), "findings": []}
     text = json_safe(json.dumps(shell, ensure_ascii=False, indent=2))
     if not shown:
@@ -217,7 +189,7 @@ def render_github(report: Report, options: RenderOptions) -> str:
 
 def _github_lines(report: Report, options: RenderOptions) -> Iterator[str]:
     """The lines of :func:`render_github`, each with its newline."""
-    shown, hidden = _shown(report, options)
+    shown, hidden = findings_shown(report, options)
     for finding in shown:
         props = []
         if finding.path:
@@ -236,128 +208,20 @@ def _github_lines(report: Report, options: RenderOptions) -> Iterator[str]:
     yield _summary(report, options.lang, hidden) + "\n"
 
 
-_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-
-
-def _uri(path: str) -> str:
-    candidate = Path(path)
-    if candidate.is_absolute():
-        return candidate.as_uri()
-    return quote(candidate.as_posix())
+def render(report: Report, name: str, options: RenderOptions) -> str:
+    """The report in format ``name`` (one of :data:`REPORT_FORMATS`)."""
+    return REPORT_FORMATS[name](report, options)
 
 
 def render_sarif(report: Report, options: RenderOptions) -> str:
     """SARIF 2.1.0, as code-scanning services accept it (one run, rules from the catalogue)."""
-    shown, _ = _shown(report, options)
-    used = sorted({f.code for f in shown})
-    rules = []
-    for code in used:
-        info = options.catalogue.get(code)
-        rule: dict[str, Any] = {"id": code}
-        if info is not None:
-            title = info.title_vi if options.lang == "vi" else info.title_en
-            explanation = info.explanation_vi if options.lang == "vi" else info.explanation_en
-            rule |= {
-                "name": "".join(part.capitalize() for part in info.name.split("-")),
-                "shortDescription": {"text": title},
-                "fullDescription": {"text": explanation},
-                "defaultConfiguration": {"level": _SARIF_LEVELS[info.severity]},
-                "properties": {"stage": info.stage},
-            }
-        rules.append(rule)
-    index = {code: i for i, code in enumerate(used)}
-    results = []
-    for finding in shown:
-        location: dict[str, Any] = {}
-        if finding.path:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(finding.path)}}
-            if finding.line is not None:
-                physical["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
-            location["physicalLocation"] = physical
-        if finding.pointer is not None:
-            location["logicalLocations"] = [
-                {"fullyQualifiedName": finding.pointer or "/", "kind": "object"}
-            ]
-        result: dict[str, Any] = {
-            "ruleId": finding.code,
-            "ruleIndex": index[finding.code],
-            "level": _SARIF_LEVELS[finding.severity],
-            "message": {"text": finding.message(options.lang)},
-            "locations": [location] if location else [],
-        }
-        if finding.record_id:
-            result["properties"] = {"recordId": finding.record_id}
-        results.append(result)
-    sarif = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "antt-domain",
-                        "version": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
-    return json_safe(json.dumps(sarif, ensure_ascii=False, indent=2)) + "\n"
+    return "".join(sarif_parts(report, options))
 
 
 def render_junit(report: Report, options: RenderOptions) -> str:
     """JUnit XML: a test suite per input file; a failing test case per finding at or above
     the failing severity, a passing one (with the message as output) for the others."""
-    shown, _ = _shown(report, options)
-    by_path: dict[str, list[Finding]] = {i.path: [] for i in report.inputs}
-    for finding in shown:
-        by_path.setdefault(finding.path or "<input>", []).append(finding)
-    import xml.etree.ElementTree as ET  # noqa: PLC0415 - loaded for JUnit output only
-
-    suites = ET.Element("testsuites", name="antt validate")
-    total = failures = 0
-    for raw_path, findings in by_path.items():
-        path = xml_safe(raw_path)
-        failing = [f for f in findings if f.severity.rank >= options.fail_on.rank]
-        suite = ET.SubElement(
-            suites,
-            "testsuite",
-            name=path,
-            tests=str(max(len(findings), 1)),
-            failures=str(len(failing)),
-            errors="0",
-        )
-        if not findings:
-            ET.SubElement(suite, "testcase", classname="antt.validate", name=f"{path}: valid")
-        for finding in findings:
-            where = f":{finding.line}:{finding.column or 1}" if finding.line is not None else ""
-            code, pointer = xml_safe(finding.code), xml_safe(finding.pointer or "")
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                classname=f"antt.validate.{code}",
-                name=f"{path}{where} {code} {pointer}".strip(),
-            )
-            message = xml_safe(finding.message(options.lang))
-            if finding.severity.rank >= options.fail_on.rank:
-                failure = ET.SubElement(
-                    case, "failure", message=message, type=f"{code} {finding.severity}"
-                )
-                failure.text = f"{path}{where}: {code} {finding.severity} {message}"
-            else:
-                ET.SubElement(case, "system-out").text = f"{finding.severity}: {message}"
-        total += max(len(findings), 1)
-        failures += len(failing)
-    suites.set("tests", str(total))
-    suites.set("failures", str(failures))
-    ET.indent(suites)
-    text = ET.tostring(suites, encoding="unicode")
-    # a message's own line breaks are kept; printed to a CI log, none starts a command
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + no_workflow_commands(text) + "\n"
+    return "".join(junit_parts(report, options))
 
 
 #: Report formats by name.
@@ -370,20 +234,19 @@ REPORT_FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
 }
 
 
-def render(report: Report, name: str, options: RenderOptions) -> str:
-    """The report in format ``name`` (one of :data:`REPORT_FORMATS`)."""
-    return REPORT_FORMATS[name](report, options)
-
-
 def render_parts(report: Report, name: str, options: RenderOptions) -> Iterator[str]:
     """The text of :func:`~antt_domain.validation.render`, in pieces to write one after the
-    other: the JSON, text and github reports of a large run are never held whole in memory
-    (sarif and junit come in one piece)."""
+    other: the report of a large run is never held whole in memory (sarif and junit read the
+    findings twice: what the head of the document says first, then the rest)."""
     if name == "json":
         yield from _json_parts(report, options)
     elif name == "text":
         yield from _in_parts(_text_lines(report, options))
     elif name == "github":
         yield from _in_parts(_github_lines(report, options))
+    elif name == "sarif":
+        yield from sarif_parts(report, options)
+    elif name == "junit":
+        yield from junit_parts(report, options)
     else:
         yield render(report, name, options)
