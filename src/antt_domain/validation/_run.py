@@ -40,14 +40,12 @@ def run(
 
     Records are dropped once the pieces they came in are joined, so memory stays flat however
     long a JSONL file is -- unless a rule across records is a function
-    ``check(records, context)``: then the sound records of the run are kept for it; and a run
-    of 64 MiB or less in one process keeps them too (the rules across records then run over
-    a ``RecordSet``: the same findings).
+    ``check(records, context)``: then the sound records of the run are kept for it (the rules
+    across records then run over a ``RecordSet``: the same findings).
     """
     joins = _workers.joins(sources, options)
-    # A small run keeps its records for the rules across records -- in one process: with
-    # worker processes and the join dealt out, their facts come from the workers and are
-    # joined in several processes, sooner whatever the size.
+    # A run in one process no larger than RECORD_SET_BYTES (none, but in tests) keeps its
+    # records for the rules across records; with its join dealt out, never.
     small = joins == 1 and sum(size_of(s) for s in sources) <= _workers.RECORD_SET_BYTES
     plan, rules = _workers.plan_run(options, small=small, joins=joins)
     with spilling_after(options.spill_after):

@@ -95,7 +95,7 @@ class Plan:
     gazetteer: GazetteerOption
     keep_records: bool
     #: Whether the rules across records run over a :class:`RecordSet` of every sound record
-    #: (a rule that is a function of it; or a small run, see :data:`RECORD_SET_BYTES`).
+    #: (a rule that is a function of it; or, in tests, a small run: :data:`RECORD_SET_BYTES`).
     record_set: bool = False
     #: The split rules joined in shard processes (``_shards``): for each shard, the places of
     #: its rules in ``fact_rules``. The main process joins the others.
@@ -117,12 +117,12 @@ class Plan:
 
 
 #: A run in one process whose inputs come to this many bytes or less keeps its sound records
-#: for the rules across records (the RecordSet path: about 4.5 MB of memory a MB of JSONL;
-#: nearly every real report is far smaller); a larger one feeds them facts, in flat memory. A
-#: run whose join is dealt out to several processes (``--jobs``) feeds them facts whatever its
-#: size: its workers make them, and the main process is no longer the one that keeps and joins
-#: every record (see ``docs/performance.md``).
-RECORD_SET_BYTES = 64 * 1024 * 1024
+#: for the rules across records (the RecordSet path: about 4.5 MB of memory a MB of JSONL).
+#: None does (-1): fed compact facts, a run takes as long from a few MB up (measured at 9, 37
+#: and 47 MB of 1.0, 40 MB of 2.0; a tiny file 0.3-0.5 ms more) in flat memory -- 107 MB
+#: against 155 MB at 37 MB, 116 MB against 207 MB at 47 MB (see ``docs/performance.md``).
+#: Tests raise it to compare the two paths.
+RECORD_SET_BYTES = -1
 
 
 def needs_record_set(rules: Sequence[Rule]) -> bool:

@@ -145,3 +145,26 @@ def test_the_command_raises_the_thresholds_around_its_run(
     capsys.readouterr()
     assert [tuple(max(a, b) for a, b in zip(before, engine.GC_THRESHOLDS, strict=True))] == seen
     assert gc.get_threshold() == before
+
+
+def test_a_small_run_feeds_its_rules_facts_and_keeps_no_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """By default no run keeps its sound records for the rules across records because it is
+    small: fed compact facts it takes as long in less memory (docs/performance.md). Only a
+    rule written as a function of the records makes a run keep them."""
+    from antt_domain.validation import _workers  # noqa: PLC0415 - the plan, watched
+
+    plans: list[bool] = []
+    plan_run = _workers.plan_run
+
+    def watched(*args: object, **kwargs: object) -> object:
+        found = plan_run(*args, **kwargs)  # type: ignore[arg-type]
+        plans.append(found[0].record_set)
+        return found
+
+    monkeypatch.setattr(_workers, "plan_run", watched)
+    example = Path(__file__).resolve().parents[3] / "examples" / "cam-thuy-2021" / "dataset.json"
+    report = validate(example)
+    assert plans == [False]
+    assert report.records
