@@ -309,6 +309,11 @@ def test_first_records_need_the_numbered_spots_of_the_engine() -> None:
     so rather than answer wrong."""
     with pytest.raises(ValueError, match="RecordIds"):
         FirstRecords(RuleContext())
+    for code in ("D004", "D007", "D108", "D113"):  # started by hand: each says what it needs
+        check = next(r for r in BUILT_IN_RULES if r.code == code).check
+        assert isinstance(check, LifecycleCheck)
+        with pytest.raises(ValueError, match="run_context"):
+            check.open(RuleContext())
     first: FirstRecords[int] = FirstRecords(RuleContext(ids=RecordIds()))
     with pytest.raises(ValueError, match="numbered"):
         first.add(Spot(path="x", pointer="", line=1, record_id="a"), 1)

@@ -11,15 +11,27 @@ from typing import Generic, TypeVar, final
 
 from antt_domain.validation import _facts
 from antt_domain.validation._facts import SEEN, FactIndex, FactLog
+from antt_domain.validation._ids import RecordIds
 from antt_domain.validation._rules import Issue, RuleContext, Spot
 
-__all__ = ["FirstRecords", "Groups", "chain_loops", "loop_issue"]
+__all__ = ["FirstRecords", "Groups", "chain_loops", "loop_issue", "run_ids"]
 
 #: How many records :class:`FirstRecords` files as one row.
 _CHUNK = 1024
 
 _V = TypeVar("_V")
 _R = TypeVar("_R")
+
+
+def run_ids(context: RuleContext) -> RecordIds:
+    """The run's :class:`RecordIds` in ``context``, kept from now on (a rule asks in
+    ``start``); a context without them (a rule started by hand, not by the engine or
+    :meth:`LifecycleCheck.run_context`) is a :class:`ValueError` saying so."""
+    if context.ids is None:
+        msg = "this rule needs the run's RecordIds: start it with LifecycleCheck.run_context()"
+        raise ValueError(msg)
+    context.ids.keep()
+    return context.ids
 
 
 @final
@@ -39,11 +51,7 @@ class FirstRecords(Generic[_V]):
     """
 
     def __init__(self, context: RuleContext) -> None:
-        if context.ids is None:
-            msg = "FirstRecords needs the run's RecordIds: make it in start(), from its context"
-            raise ValueError(msg)
-        self._ids = context.ids
-        self._ids.keep()
+        self._ids = run_ids(context)
         # A row is a chunk: spill after as many records as any other store keeps (a chunk
         # no longer than that, so that a low limit puts a few records on disk too).
         self._size = max(1, min(_CHUNK, _facts.SPILL_AFTER))

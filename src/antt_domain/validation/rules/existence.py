@@ -21,8 +21,8 @@ from typing import Any, NamedTuple, cast
 from antt_domain.model import Area, Organisation, v2
 from antt_domain.model.v2 import Actor, Assessment, Award, Event, Figure, ModelInstance, Plan
 from antt_domain.validation._facts import FactIndex, FactLog
-from antt_domain.validation._ids import RecordIds
 from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation.rules._chains import run_ids
 from antt_domain.validation.rules._references import pointer, record_references
 from antt_domain.validation.rules._spans import absence, bounds_v2
 from antt_domain.validation.rules._spans import span as _span
@@ -69,8 +69,7 @@ class _InTime:
     that unit is the first record of its id: the run's ids tell at the end)."""
 
     def start(self, context: RuleContext) -> None:
-        self.ids = cast("RecordIds", context.ids)
-        self.ids.keep()
+        self.ids = run_ids(context)
         self.units: FactIndex[tuple[int | None, _Unit]] = FactIndex()
         self.waiting: FactLog[_Waiting] = FactLog()
         self.found: FactLog[tuple[int | None, str, Issue]] = FactLog()
