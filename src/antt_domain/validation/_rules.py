@@ -82,9 +82,9 @@ class Located:
     @property
     def spot(self) -> Spot:
         """Where the record was read, without the record."""
-        return Spot(path=self.path, pointer=self.pointer, line=self.line, record_id=self.record.id)
+        return self.numbered(None)
 
-    def numbered(self, number: int) -> Spot:
+    def numbered(self, number: int | None) -> Spot:
         """:attr:`spot`, with the record's ``number`` in its run (see :class:`Spot`)."""
         return Spot(
             path=self.path,
