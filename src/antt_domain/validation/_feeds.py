@@ -39,7 +39,7 @@ from antt_domain.validation._rules import (
     RuleContext,
     Spot,
 )
-from antt_domain.validation._transport import FactRow
+from antt_domain.validation._transport import Facts
 
 __all__ = ["Feeds"]
 
@@ -53,8 +53,8 @@ _BATCH = 10_000
 class Feeds:
     """The opened rules across records of one run (``rules``, every one a
     :class:`LifecycleCheck`); ``split``: those of them whose facts the pieces bring, in the
-    order of each fact row. Crashes go to ``faults``; issues pile up in :attr:`raised`
-    until taken (:meth:`take_raised`)."""
+    order of the columns of their :class:`Facts`. Crashes go to ``faults``; issues pile up in
+    :attr:`raised` until taken (:meth:`take_raised`)."""
 
     def __init__(
         self,
@@ -79,7 +79,7 @@ class Feeds:
             if instance is not None:
                 self.opened.append((rule, instance))
         by_rule = {id(rule): instance for rule, instance in self.opened}
-        #: The rules whose facts come with the pieces, by their place in a fact row (``None``:
+        #: The rules whose facts come with the pieces, by their column in :class:`Facts` (``None``:
         #: a rule that crashed as it opened).
         self.split: list[tuple[Rule, _Method] | None] = [
             (rule, cast("FactLifecycle", by_rule[id(rule)]).take) if id(rule) in by_rule else None
@@ -147,7 +147,7 @@ class Feeds:
         path: str,
         documents: Iterable[tuple[str, Dataset | model_v2.Dataset]],
         records: Iterable[Located],
-        facts: Sequence[FactRow],
+        facts: Facts | None,
         before: int,
     ) -> None:
         """One piece, read from ``path``: its dataset documents, its records' facts (their
@@ -157,11 +157,11 @@ class Feeds:
                 self._call(rule, document, name, dataset)
         number = self.numbered.count  # the number of the piece's first record
         items = list(records) if self.needs_records else []
-        if self.split:  # a fact row for every record
-            self.numbered.extend([row[2] for row in facts])
+        if self.split:  # the facts name every record
+            self.numbered.extend(facts.ids if facts is not None else ())
         else:
             self.numbered.extend([item.record.id for item in items])
-        if any(self.split):
+        if facts is not None and any(self.split):
             self._take(path, facts, before, number)
         if items:
             self._feed_records(items, number)
@@ -179,13 +179,13 @@ class Feeds:
             if rule.code not in self.faults.off:
                 self._guarded(rule, self._facts_here, make, take, items, number)
 
-    def _take(self, path: str, facts: Sequence[FactRow], before: int, number: int) -> None:
+    def _take(self, path: str, facts: Facts, before: int, number: int) -> None:
         """The split rules take the facts of one piece (its first record numbered
-        ``number``): one loop a rule (a rule's order is the input order; between rules order
-        does not matter)."""
+        ``number``): one loop a rule over its column (a rule's order is the input order;
+        between rules order does not matter)."""
         spots: list[Spot] = []
-        for index, entry in enumerate(self.split):
-            if entry is None or entry[0].code in self.faults.off:
+        for entry, column in zip(self.split, facts.columns, strict=True):
+            if entry is None or column is None or entry[0].code in self.faults.off:
                 continue
             if not spots:
                 spots = [
@@ -196,10 +196,12 @@ class Feeds:
                         record_id=record_id,
                         number=at,
                     )
-                    for at, (pointer, line, record_id, _) in enumerate(facts, number)
+                    for at, (pointer, line, record_id) in enumerate(
+                        zip(facts.pointers, facts.lines, facts.ids, strict=True), number
+                    )
                 ]
             rule, take = entry
-            self._guarded(rule, self._taken, take, index, spots, facts)
+            self._guarded(rule, self._taken, take, spots, column)
 
     def _guarded(self, rule: Rule, loop: Callable[..., None], *args: Any) -> None:
         """``loop(rule, *args)``: a crash in it is the rule's (a fault; the rule off)."""
@@ -208,12 +210,9 @@ class Feeds:
         except Exception as exc:  # noqa: BLE001 - any rule may fail; it becomes a fault
             self.faults.add(rule, exc, None)
 
-    def _taken(
-        self, rule: Rule, take: _Method, index: int, spots: list[Spot], facts: Sequence[FactRow]
-    ) -> None:
+    def _taken(self, rule: Rule, take: _Method, spots: list[Spot], column: list[Any]) -> None:
         raised = self.raised
-        for spot, row in zip(spots, facts, strict=True):
-            fact = row[3][index]
+        for spot, fact in zip(spots, column, strict=True):
             if fact is not None:
                 found = take(spot, fact)
                 if found is not None:

@@ -123,8 +123,8 @@ def _serve(inbox: Any, outbox: Any, plan: Plan, shard: Sequence[int], limit: int
             while (message := inbox.recv()) is not None:
                 path, documents, before, off, data = message
                 faults.off.update(off)
-                rows = pickle.loads(data) if data else ()  # noqa: S301 - from our workers
-                feeds.feed(path, documents, (), rows, before)
+                facts = pickle.loads(data) if data else None  # noqa: S301 - from our workers
+                feeds.feed(path, documents, (), facts, before)
                 send()
             feeds.end(flush=send_and_wait)
             send()

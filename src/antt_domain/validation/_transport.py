@@ -1,8 +1,8 @@
 """What a piece of work gives back (:class:`Part`), and how it travels between processes:
 findings as plain tuples, sound records (only when the parent needs them) as compact JSON
-bytes (attrs objects pickle slowly), and the facts of the split rules across records as one
-plain tuple a record; made objects again in the main process with the lines of the pieces
-before."""
+bytes (attrs objects pickle slowly), and the facts of the split rules across records as
+columns (:class:`Facts`: a list a rule, none for a rule without a fact in the piece); made
+objects again in the main process with the lines of the pieces before."""
 
 from __future__ import annotations
 
@@ -19,13 +19,30 @@ from antt_domain.validation._pipeline import Checked, Payload
 from antt_domain.validation._rules import Located
 from antt_domain.validation._versions import profile
 
-__all__ = ["FactRow", "Part", "finding_row", "received"]
+__all__ = ["Facts", "Part", "finding_row", "received"]
 
 #: A finding as a plain tuple, in the order of its attributes.
 _FindingRow = tuple[Any, ...]
-#: The facts of one sound record: (pointer, line in its piece, record id, the facts of each
-#: split rule of the plan, in the plan's order -- ``None`` where a rule has none).
-FactRow = tuple[str, int | None, str, tuple[Any, ...]]
+
+
+@final
+@attrs.frozen
+class Facts:
+    """The facts of the split rules across records of a piece's sound records, as columns:
+    record ``n`` of the piece is at ``pointers[n]``, ``lines[n]`` (its line in the piece) and
+    has the id ``ids[n]``; each split rule of the plan (in the plan's order) has a column of
+    its facts, one a record (``None`` where it has none), or ``None`` for a rule with no fact
+    of any record of the piece (a 2.0 rule on 1.0 records: no loop over them). The joining
+    process numbers the records and files their ids. Columns rather than a tuple a record:
+    fewer objects to pickle and unpickle, and one loop a rule over its own column."""
+
+    pointers: list[str]
+    lines: list[int | None]
+    ids: list[str]
+    columns: tuple[list[Any] | None, ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 @final
@@ -37,10 +54,10 @@ class Part:
     needs them) its sound records; from another process the findings come as ``rows`` and the
     records as ``payload`` (only when the parent needs records), and ``checked`` holds only
     what the piece was (path, kind, count, version, dataset documents). ``facts`` are the
-    facts of the split rules across records (:class:`~antt_domain.validation.FactLifecycle`),
-    one row a sound record, with facts or not (the joining process numbers the records and
-    files every id). Lines (of findings, faults, records and facts) count from the start of
-    the piece. Picklable: the unit of work of a distributed run.
+    facts of the split rules across records (:class:`~antt_domain.validation.FactLifecycle`)
+    of every sound record, as :class:`Facts` (``None`` when the plan makes none). Lines (of
+    findings, faults, records and facts) count from the start of the piece. Picklable: the
+    unit of work of a distributed run.
     """
 
     #: Where the piece starts in its input (0: the input's first piece, or the whole input).
@@ -52,7 +69,7 @@ class Part:
     faults: tuple[tuple[RuleFault, int | None], ...] = ()
     rows: tuple[_FindingRow, ...] = ()
     payload: Payload | None = None
-    facts: tuple[FactRow, ...] = ()
+    facts: Facts | None = None
     #: The facts of the rules of each shard (``Plan.shards``), pickled for its process.
     shipped: tuple[bytes, ...] = ()
     #: The input the piece is of, to locate the findings of the rules across records (left

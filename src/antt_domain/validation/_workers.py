@@ -37,7 +37,7 @@ from antt_domain.validation._pipeline import Payload
 from antt_domain.validation._pool import in_order
 from antt_domain.validation._rules import LifecycleCheck, Located, RecordSet, Rule, RuleContext
 from antt_domain.validation._shards import deal, here
-from antt_domain.validation._transport import FactRow, Part, finding_row
+from antt_domain.validation._transport import Facts, Part, finding_row
 from antt_domain.validation.rules import BUILT_IN_RULES
 
 __all__ = [
@@ -45,7 +45,7 @@ __all__ = [
     "Unit",
     "check_unit",
     "fact_columns",
-    "fact_rows",
+    "facts_of",
     "joins",
     "needs_record_set",
     "plan_run",
@@ -106,12 +106,12 @@ class Plan:
         return rule_context(self.codelists, self.codelists_v2, self.gazetteer)
 
     def split_rules(self) -> list[Rule]:
-        """The built-in split rules whose facts the pieces bring, in the order of a fact row."""
+        """The built-in split rules whose facts the pieces bring, in the order of their columns."""
         return [BUILT_IN_RULES[i] for i in self.fact_rules]
 
     def split_here(self) -> list[Rule]:
         """The split rules the main process joins (all but the shards'), in the order of the
-        fact rows it is given."""
+        facts it is given."""
         split = self.split_rules()
         return [split[place] for place in here(len(split), self.shards)]
 
@@ -186,7 +186,7 @@ def check_unit(unit: Unit, plan: Plan, context: RuleContext, faults: Faults, *, 
         raised = apply_record_rules(checked.records, rules, context, faults)
         found = rule_findings(raised, RecordSet(()))
         checked.findings += locate_in_piece(unit.source, data, found)
-    facts: tuple[FactRow, ...] = ()
+    facts: Facts | None = None
     shipped: tuple[bytes, ...] = ()
     if plan.fact_rules and checked.records:
         split = [BUILT_IN_RULES[i] for i in plan.fact_rules]
@@ -247,28 +247,30 @@ def fact_columns(
     return columns
 
 
-def fact_rows(records: Sequence[Located], columns: Sequence[list[Any]]) -> tuple[FactRow, ...]:
-    """The rows of ``columns`` (of facts of ``records``): one a record, with or without facts
-    (the process joining them numbers the records and files their ids)."""
-    if not columns:  # no rule (the main process may have dealt every one out)
-        return ()
-    return tuple(
-        (item.pointer, item.line, item.record.id, got)
-        for item, got in zip(records, zip(*columns, strict=True), strict=True)
+def facts_of(records: Sequence[Located], columns: Sequence[list[Any]]) -> Facts | None:
+    """The :class:`Facts` of ``records`` with ``columns`` (of their facts, a rule a column;
+    one with no fact at all becomes ``None``); ``None`` when there is no rule (the main process
+    may have dealt every one out)."""
+    if not columns:
+        return None
+    return Facts(
+        pointers=[item.pointer for item in records],
+        lines=[item.line for item in records],
+        ids=[item.record.id for item in records],
+        columns=tuple(None if c.count(None) == len(c) else c for c in columns),
     )
 
 
 def cut(
     records: Sequence[Located], columns: list[list[Any]], shards: Sequence[Sequence[int]]
-) -> tuple[tuple[FactRow, ...], tuple[bytes, ...]]:
-    """The fact rows of the rules the main process joins, and those of each shard's rules
+) -> tuple[Facts | None, tuple[bytes, ...]]:
+    """The facts of the rules the main process joins, and those of each shard's rules
     (``Plan.shards``), pickled for its process."""
     shipped = tuple(
-        pickle.dumps(fact_rows(records, [columns[i] for i in shard]), pickle.HIGHEST_PROTOCOL)
+        pickle.dumps(facts_of(records, [columns[i] for i in shard]), pickle.HIGHEST_PROTOCOL)
         for shard in shards
     )
-    mine = [columns[i] for i in here(len(columns), shards)]
-    return fact_rows(records, mine), shipped
+    return facts_of(records, [columns[i] for i in here(len(columns), shards)]), shipped
 
 
 def _work_batch(batch: list[Unit], plan: Plan) -> list[Part]:

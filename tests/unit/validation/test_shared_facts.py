@@ -9,7 +9,7 @@ from typing import Any
 from antt_domain import load_example
 from antt_domain.validation import Issue, Located, Rule, RuleContext, Spot, dataset_rule
 from antt_domain.validation._faults import Faults
-from antt_domain.validation._workers import fact_columns, fact_rows
+from antt_domain.validation._workers import fact_columns, facts_of
 from antt_domain.validation.rules import BUILT_IN_RULES
 
 CALLS: list[str] = []
@@ -19,7 +19,7 @@ CRASH_AT: list[str] = []
 
 class _Shared:
     @staticmethod
-    def facts(item: Located, context: RuleContext) -> str:
+    def facts(item: Located, context: RuleContext) -> str | None:
         CALLS.append(item.record.id)
         if item.record.id in CRASH_AT:
             raise RuntimeError("boom")
@@ -28,7 +28,7 @@ class _Shared:
     def start(self, context: RuleContext) -> None:
         pass
 
-    def take(self, spot: Spot, facts: str) -> None:
+    def take(self, spot: Spot, facts: str | None) -> None:
         pass
 
     def end(self) -> Iterator[Issue]:
@@ -66,10 +66,12 @@ def test_one_facts_function_is_called_once_a_record_for_two_rules() -> None:
     CRASH_AT.clear()
     items = _items()
     rules = [_rule("XSF001", _One), _rule("XSF002", _Other)]
-    rows = fact_rows(items, fact_columns(items, rules, RuleContext(), Faults()))
+    facts = facts_of(items, fact_columns(items, rules, RuleContext(), Faults()))
     assert len(CALLS) == len(items)
-    assert all(row[3][0] is row[3][1] for row in rows)
-    assert [row[3][0] for row in rows] == [item.record.id for item in items]
+    assert facts is not None
+    first, second = facts.columns
+    assert first is second  # one column, pickled once
+    assert first == facts.ids == [item.record.id for item in items]
 
 
 def test_a_crash_in_a_shared_function_is_a_fault_of_each_rule() -> None:
@@ -88,3 +90,24 @@ def test_d002_and_d003_share_their_facts() -> None:
     checks: list[Any] = [by_code[code].check for code in ("D002", "D003")]
     facts = [check.lifecycle.facts for check in checks]
     assert facts[0] is facts[1]
+
+
+class _Never(_Shared):
+    @staticmethod
+    def facts(item: Located, context: RuleContext) -> None:
+        return None
+
+
+def test_a_rule_without_a_fact_in_a_piece_sends_no_column() -> None:
+    """A 2.0 rule over a piece of 1.0 records has no fact of any: its column is ``None``,
+    so nothing of it is pickled or looped over, and the other rule's column is whole."""
+    items = _items()
+    rules = [_rule("XSF001", _One), _rule("XSF003", _Never)]
+    facts = facts_of(items, fact_columns(items, rules, RuleContext(), Faults()))
+    assert facts is not None
+    assert facts.columns[1] is None
+    assert facts.columns[0] == facts.ids
+    assert len(facts) == len(items)
+    assert facts.lines == [item.line for item in items]
+    assert facts.pointers == [item.pointer for item in items]
+    assert facts_of(items, []) is None  # no rule left to this process
