@@ -12,9 +12,10 @@ validations: it runs Python's cyclic collector less often while they do (see
 A distributed engine (Dask, Spark) runs a validation in two halves: :func:`check_part` on
 each input, or each byte range of a large JSONL file, wherever it likes -- the map -- and
 :func:`join` over the :class:`Part` objects, in input order, in one process -- the join:
-plugins' record rules, the rules across records on the parts' compact facts, the findings
-located and capped. :func:`run` is these two halves in one machine; :func:`line_bounds` cuts a
-JSONL file into byte ranges at line starts, as the engine does.
+plugins' record rules, the rules across records on the parts' compact facts (:class:`Facts`,
+a column a rule), the findings located and capped. :func:`run` is these two halves in one
+machine; :func:`line_bounds` cuts a JSONL file into byte ranges at line starts, as the
+engine does.
 
 How a run goes (the modules of ``antt_domain.validation``): ``_run`` is the pipeline; it plans
 the run and checks every piece of the inputs in ``_workers`` (in this process, or in worker
@@ -40,7 +41,7 @@ from antt_domain.validation._options import (
 from antt_domain.validation._pieces import line_bounds
 from antt_domain.validation._pool import GC_THRESHOLDS, few_collections
 from antt_domain.validation._run import check_part, join, run
-from antt_domain.validation._transport import Part
+from antt_domain.validation._transport import Facts, Part
 
 __all__ = [
     "DEFAULT",
@@ -48,6 +49,7 @@ __all__ = [
     "INPUT_FORMATS",
     "Codelists",
     "Default",
+    "Facts",
     "GazetteerOption",
     "InputSource",
     "Options",
