@@ -78,7 +78,7 @@ html_show_sourcelink = False
 nitpick_ignore = [
     ("py:class", "antt_domain.model._dataset._R"),  # Dataset.get's private TypeVar
     ("py:class", "antt_domain.model.v2._dataset._R"),  # the 2.0 Dataset.get's private TypeVar
-    ("py:class", "antt_domain.validation._rules._T"),  # RecordSet.derived's private TypeVar
+    ("py:class", "antt_domain.validation._records._T"),  # RecordSet.derived's private TypeVar
     ("py:class", "antt_domain.validation._facts._V"),  # FactIndex's private TypeVar
     ("py:class", "antt_domain.validation._facts._R"),  # FactLog's private TypeVar
     ("py:class", "antt_domain.validation._repeats._R"),  # Repeats' private TypeVar

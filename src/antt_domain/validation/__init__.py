@@ -17,19 +17,15 @@ from antt_domain.validation._findings import Finding, InputSummary, Report, Rule
 from antt_domain.validation._formats import REPORT_FORMATS, RenderOptions, render
 from antt_domain.validation._ids import RecordIds
 from antt_domain.validation._inputs import InputError
+from antt_domain.validation._records import Issue, Located, RecordSet, RuleContext, Spot
 from antt_domain.validation._repeats import Repeats
 from antt_domain.validation._rules import (
     DatasetCheck,
     FactLifecycle,
-    Issue,
     Lifecycle,
     LifecycleCheck,
-    Located,
     RecordCheck,
-    RecordSet,
     Rule,
-    RuleContext,
-    Spot,
     dataset_rule,
     record_rule,
 )

@@ -12,7 +12,8 @@ from antt_domain.validation._catalogue import finding_from
 from antt_domain.validation._faults import Faults, NotAnIssueError, issues_of
 from antt_domain.validation._locate import Pending
 from antt_domain.validation._options import DEFAULT, Codelists, GazetteerOption
-from antt_domain.validation._rules import Issue, Located, RecordSet, Rule, RuleContext, Spot
+from antt_domain.validation._records import Issue, Located, RecordSet, RuleContext, Spot
+from antt_domain.validation._rules import Rule
 from antt_domain.vi import bundled_gazetteer
 
 __all__ = [

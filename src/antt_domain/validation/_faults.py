@@ -18,7 +18,8 @@ from typing import Any, final
 from antt_domain.errors import AnttError
 from antt_domain.validation._codeinfo import CodeInfo, finding_from
 from antt_domain.validation._findings import RuleFault, Severity
-from antt_domain.validation._rules import Issue, Located, Rule
+from antt_domain.validation._records import Issue, Located
+from antt_domain.validation._rules import Rule
 
 __all__ = ["FAULT_CODES", "Faults", "NotAnIssueError", "RuleCrashError", "describe", "issues_of"]
 

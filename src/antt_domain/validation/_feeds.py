@@ -30,15 +30,8 @@ from antt_domain.validation._apply import Raised
 from antt_domain.validation._facts import FactIndex
 from antt_domain.validation._faults import Faults, issues_of
 from antt_domain.validation._ids import RecordIds
-from antt_domain.validation._rules import (
-    FactLifecycle,
-    Lifecycle,
-    LifecycleCheck,
-    Located,
-    Rule,
-    RuleContext,
-    Spot,
-)
+from antt_domain.validation._records import Located, RuleContext, Spot
+from antt_domain.validation._rules import FactLifecycle, Lifecycle, LifecycleCheck, Rule
 from antt_domain.validation._transport import Facts
 
 __all__ = ["Feeds"]

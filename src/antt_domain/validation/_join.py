@@ -33,7 +33,8 @@ from antt_domain.validation._kept import Kept
 from antt_domain.validation._locate import locate_faults, locate_sorted
 from antt_domain.validation._options import Options
 from antt_domain.validation._pipeline import Checked
-from antt_domain.validation._rules import Located, RecordSet, Rule
+from antt_domain.validation._records import Located, RecordSet
+from antt_domain.validation._rules import Rule
 from antt_domain.validation._shards import Shards
 from antt_domain.validation._transport import Part, received
 from antt_domain.validation._workers import Plan

@@ -32,7 +32,7 @@ from antt_domain.schemas import SchemaVersion
 from antt_domain.validation._catalogue import NOTICE_CODES, finding_from, make_finding
 from antt_domain.validation._findings import Finding, InputSummary
 from antt_domain.validation._locate import locate_findings, locate_in_line
-from antt_domain.validation._rules import Located
+from antt_domain.validation._records import Located
 from antt_domain.validation._schema_findings import schema_problems
 from antt_domain.validation._stage_findings import (
     read_error_finding,

@@ -16,7 +16,7 @@ from antt_domain._accel import accelerator
 from antt_domain.validation._findings import Finding, RuleFault, Severity
 from antt_domain.validation._inputs import InputSource
 from antt_domain.validation._pipeline import Checked, Payload
-from antt_domain.validation._rules import Located
+from antt_domain.validation._records import Located
 from antt_domain.validation._versions import profile
 
 __all__ = ["Facts", "Part", "finding_row", "received"]

@@ -35,7 +35,8 @@ from antt_domain.validation._options import (
 from antt_domain.validation._pieces import Reading, check_piece, line_bounds, size_of
 from antt_domain.validation._pipeline import Payload
 from antt_domain.validation._pool import in_order
-from antt_domain.validation._rules import LifecycleCheck, Located, RecordSet, Rule, RuleContext
+from antt_domain.validation._records import Located, RecordSet, RuleContext
+from antt_domain.validation._rules import LifecycleCheck, Rule
 from antt_domain.validation._shards import deal, here
 from antt_domain.validation._transport import Facts, Part, finding_row
 from antt_domain.validation.rules import BUILT_IN_RULES

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar, final
 from antt_domain.validation import _facts
 from antt_domain.validation._facts import SEEN, FactIndex, FactLog
 from antt_domain.validation._ids import RecordIds
-from antt_domain.validation._rules import Issue, RuleContext, Spot
+from antt_domain.validation._records import Issue, RuleContext, Spot
 
 __all__ = ["FirstRecords", "Groups", "chain_loops", "loop_issue", "run_ids"]
 

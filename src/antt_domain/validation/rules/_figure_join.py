@@ -9,7 +9,7 @@ from typing import Any
 
 from antt_domain.model.v2 import Figure, LinkRelation
 from antt_domain.validation._facts import FactLog
-from antt_domain.validation._rules import Issue, Located, RuleContext, Spot
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
 from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._walk_v2 import FigureEdge, figure_edges
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from antt_domain.model import Activity, Codelist, Outcome, Quantity, v2
-from antt_domain.validation._rules import RuleContext
+from antt_domain.validation._records import RuleContext
 from antt_domain.validation.rules._fields_v2 import quantities_v2
 
 __all__ = ["V2_QUANTIFIED", "codelists_for", "dimension", "quantities"]

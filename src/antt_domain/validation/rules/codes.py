@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from antt_domain.model import Activity, Codelist, ModelType, Organisation, Outcome, Source
-from antt_domain.validation._rules import Issue, RuleContext, record_rule
+from antt_domain.validation._records import Issue, RuleContext
+from antt_domain.validation._rules import record_rule
 from antt_domain.validation.rules._fields_v2 import OPEN_CODES_V2
 from antt_domain.validation.rules._quantities import codelists_for, quantities
 

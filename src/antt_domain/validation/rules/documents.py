@@ -14,14 +14,8 @@ from datetime import date
 from antt_domain.model import Activity, Agreement, Interval, ModelInstance, Outcome, Source, v2
 from antt_domain.validation._facts import FactLog
 from antt_domain.validation._findings import Severity
-from antt_domain.validation._rules import (
-    Issue,
-    Located,
-    RuleContext,
-    Spot,
-    dataset_rule,
-    record_rule,
-)
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule, record_rule
 from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._spans import span, when
 from antt_domain.vi import VietnameseParseError, parse_symbol

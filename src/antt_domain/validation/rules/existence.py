@@ -21,7 +21,8 @@ from typing import Any, NamedTuple, cast
 from antt_domain.model import Area, Organisation, v2
 from antt_domain.model.v2 import Actor, Assessment, Award, Event, Figure, ModelInstance, Plan
 from antt_domain.validation._facts import FactIndex, FactLog
-from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule
 from antt_domain.validation.rules._chains import run_ids
 from antt_domain.validation.rules._references import pointer, record_references
 from antt_domain.validation.rules._spans import absence, bounds_v2

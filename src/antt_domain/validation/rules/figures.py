@@ -15,16 +15,9 @@ from typing import Any
 from antt_domain.model import Activity, Outcome
 from antt_domain.model.v2 import Figure, LinkRelation
 from antt_domain.validation._facts import SEEN, FactIndex, FactLog
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
 from antt_domain.validation._repeats import Repeats
-from antt_domain.validation._rules import (
-    Issue,
-    LifecycleCheck,
-    Located,
-    Rule,
-    RuleContext,
-    Spot,
-    dataset_rule,
-)
+from antt_domain.validation._rules import LifecycleCheck, Rule, dataset_rule
 from antt_domain.validation.rules._chains import FirstRecords, Groups, chain_loops, loop_issue
 from antt_domain.validation.rules._walk_v2 import value_bounds
 

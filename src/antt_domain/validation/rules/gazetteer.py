@@ -22,7 +22,8 @@ from typing import Any
 from antt_domain.model import Area, v2
 from antt_domain.validation._facts import FactIndex, FactLog
 from antt_domain.validation._findings import Severity
-from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule
 from antt_domain.validation.rules._spans import span, when
 from antt_domain.vi import Gazetteer, ceased_into, former_unit_note, name_key
 

@@ -21,13 +21,8 @@ from typing import Any
 from antt_domain.model import Codelist
 from antt_domain.model.v2 import Dataset, Figure, LinkRelation
 from antt_domain.validation._facts import FactIndex, FactLog
-from antt_domain.validation._rules import (
-    Issue,
-    Located,
-    RuleContext,
-    Spot,
-    dataset_rule,
-)
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule
 from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._cycles import FactGraph
 from antt_domain.validation.rules._figure_join import FigureJoin, Summary, join_facts

@@ -14,7 +14,8 @@ import unicodedata
 
 from antt_domain.model import Area, Organisation, v2
 from antt_domain.validation._facts import FactIndex
-from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule
 from antt_domain.vi import fix_lookalikes, name_key
 
 __all__ = ["NAME_KEY_CHARS", "duplicate_names"]

@@ -16,14 +16,8 @@ from typing import Any
 from antt_domain.model import Agreement, Area, AreaLevel, Organisation, OrganisationLevel, v2
 from antt_domain.model.v2 import Assessment
 from antt_domain.validation._facts import FactLog
-from antt_domain.validation._rules import (
-    Issue,
-    Located,
-    RuleContext,
-    Spot,
-    dataset_rule,
-    record_rule,
-)
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule, record_rule
 from antt_domain.validation.rules._chains import FirstRecords, chain_loops, loop_issue
 
 __all__ = ["code_length", "hierarchy", "member_level"]

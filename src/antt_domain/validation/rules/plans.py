@@ -11,7 +11,8 @@ from datetime import date
 from typing import Any
 
 from antt_domain.model.v2 import Assessment, Award, Plan, Quantity
-from antt_domain.validation._rules import Issue, RuleContext, record_rule
+from antt_domain.validation._records import Issue, RuleContext
+from antt_domain.validation._rules import record_rule
 from antt_domain.validation.rules._spans import bounds_v2
 
 __all__ = [

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from antt_domain.model import Activity, Outcome, v2
-from antt_domain.validation._rules import Issue, RuleContext, record_rule
+from antt_domain.validation._records import Issue, RuleContext
+from antt_domain.validation._rules import record_rule
 from antt_domain.validation.rules._quantities import V2_QUANTIFIED, dimension, quantities
 from antt_domain.vi import VietnameseParseError, parse_quantity
 

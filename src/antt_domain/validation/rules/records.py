@@ -24,7 +24,8 @@ from antt_domain.model.v2 import (
     Plan,
     Precision,
 )
-from antt_domain.validation._rules import Issue, RuleContext, record_rule
+from antt_domain.validation._records import Issue, RuleContext
+from antt_domain.validation._rules import record_rule
 from antt_domain.validation.rules._walk_v2 import periods_of, quantities_of
 
 __all__ = ["counted_fits", "duration_disagrees", "inferred_without_basis", "vague_and_number"]

@@ -19,8 +19,9 @@ from typing import Any
 
 from antt_domain.model import Area, Dataset, Organisation, Source, v2
 from antt_domain.validation._facts import FactIndex, FactLog
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
 from antt_domain.validation._repeats import Repeats
-from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation._rules import dataset_rule
 from antt_domain.validation.rules._references import (
     RECORD_TYPES,
     ReferenceFact,

@@ -15,7 +15,8 @@ from datetime import date
 
 from antt_domain.model.v2 import Actor, Assessment, Award, Event, Figure, Open, Plan, Source
 from antt_domain.validation._facts import FactLog
-from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule
 from antt_domain.validation.rules._chains import FirstRecords
 from antt_domain.validation.rules._walk_v2 import periods_of
 

@@ -20,7 +20,8 @@ from typing import Any
 from antt_domain.model import Dataset as DatasetV1
 from antt_domain.model.v2 import RECORD_CLASSES, Dataset, Vocabulary
 from antt_domain.validation._facts import FactLog
-from antt_domain.validation._rules import Issue, Located, RuleContext, Spot, dataset_rule
+from antt_domain.validation._records import Issue, Located, RuleContext, Spot
+from antt_domain.validation._rules import dataset_rule
 from antt_domain.validation.rules._walk_v2 import codes_of
 
 __all__ = ["outside_namespace", "undeclared_code", "vocabulary_conflict"]
