@@ -179,7 +179,7 @@ def test_spill_after_moves_facts_to_disk_and_finds_the_same(
     assert made  # on disk
     assert spilled.stdout == default.stdout
     assert spilled.returncode == default.returncode == 1
-    assert _facts.SPILL_AFTER == 20_000  # the run's setting ends with the run
+    assert _facts.SPILL_AFTER == 5_000  # the run's setting ends with the run
     refused = antt("validate", "--spill-after", "0", str(FIXTURE))
     assert refused.returncode == 2
 

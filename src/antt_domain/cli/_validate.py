@@ -126,7 +126,7 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="N",
         help=(
             "keep up to N facts a store of the rules across records in memory, then move them "
-            "to a temporary file (default 20000; more is faster and takes more memory)"
+            "to a temporary file, and as many findings (default 5000; more takes more memory)"
         ),
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")

@@ -33,7 +33,7 @@ __all__ = ["SEEN", "SPILL_AFTER", "FactIndex", "FactLog", "forget_database", "sp
 
 #: How many entries a store keeps in memory before it moves them to disk. Read when a store
 #: is made (a test sets it low to run the on-disk path on small inputs).
-SPILL_AFTER = 20_000
+SPILL_AFTER = 5_000
 
 #: The value of a :class:`FactIndex` used as a set (``index.add(key, SEEN)``).
 SEEN: Final = True

@@ -113,8 +113,8 @@ def _sorted(findings: Iterable[Finding]) -> Sequence[Finding]:
 class Report:
     """The findings of one validation run, sorted, with what was read.
 
-    ``findings`` is a tuple; for a run that finds more than a quarter of what a fact store
-    keeps in memory (``Options.spill_after``: 5,000 findings by default) it is a
+    ``findings`` is a tuple; for a run that finds more than a fact store keeps in memory
+    (``Options.spill_after``: 5,000 findings by default) it is a
     :class:`SpilledFindings`, a read-only sequence of them kept in a temporary file, read as
     it is iterated (equal to the tuple of the same findings, and pickled as one)."""
 

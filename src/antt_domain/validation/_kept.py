@@ -17,10 +17,9 @@ __all__ = ["Kept", "in_memory"]
 
 def in_memory() -> int:
     """How many findings a run keeps in memory (each of those found and those waiting to be
-    located) before the rest wait on disk: a quarter of
-    :data:`~antt_domain.validation._facts.SPILL_AFTER` (5,000 by default), a finding being a
-    few times the size of a fact."""
-    return max(1, _facts.SPILL_AFTER // 4)
+    located) before the rest wait on disk: as many as a store keeps facts,
+    :data:`~antt_domain.validation._facts.SPILL_AFTER` (5,000 by default)."""
+    return max(1, _facts.SPILL_AFTER)
 
 
 @final

@@ -72,7 +72,8 @@ class Options:
     raise_on_crash: bool = False
     #: How many facts each store of a rule across records keeps in memory before moving them
     #: to a temporary SQLite file (``None``: the default of ``_facts.SPILL_AFTER``,
-    #: 20,000). More is faster on a large input and takes more memory.
+    #: 5,000; the findings follow the same limit). More takes more memory; on a large input
+    #: it is not faster (see docs/performance.md).
     spill_after: int | None = None
 
     def keeps(self, code: str) -> bool:

@@ -203,7 +203,7 @@ def _run(path: Path, cap: int | None) -> Report:
 def test_a_run_whose_findings_spill_reports_the_same(
     national: Path, cap: int | None, facts: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Findings past 25 // 4 = 6 in memory (the pieces' and the rule findings waiting to be
+    """Findings past 25 in memory (the pieces' and the rule findings waiting to be
     located) go to disk: the same report in every format, with no cap, a cap below the limit
     (kept as before: trimmed in memory) and caps above it (the first ``cap`` read from
     disk)."""
@@ -211,7 +211,7 @@ def test_a_run_whose_findings_spill_reports_the_same(
         monkeypatch.setattr(_workers, "RECORD_SET_BYTES", 0)
     expected = _run(national, cap)
     monkeypatch.setattr(_facts, "SPILL_AFTER", 25)
-    assert in_memory() == 6
+    assert in_memory() == 25
     got = _run(national, cap)
     assert len(expected.findings) + sum(expected.omitted.values()) > 60
     assert isinstance(got.findings, SpilledFindings) == (cap != 4)
