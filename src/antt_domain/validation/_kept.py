@@ -19,7 +19,7 @@ def in_memory() -> int:
     """How many findings a run keeps in memory (each of those found and those waiting to be
     located) before the rest wait on disk: as many as a store keeps facts,
     :data:`~antt_domain.validation._facts.SPILL_AFTER` (5,000 by default)."""
-    return max(1, _facts.SPILL_AFTER)
+    return _facts.SPILL_AFTER
 
 
 @final

@@ -65,8 +65,10 @@ class Options:
     codelists_v2: Codelists = DEFAULT
     jobs: int = 1
     #: Keep at most this many findings (the first in report order) and count the others:
-    #: memory then stays flat however many findings a large input has.
-    max_findings: int | None = None
+    #: memory then stays flat however many findings a large input has (0: count them only).
+    max_findings: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
+    )
     #: A rule that crashes raises :class:`~antt_domain.validation.RuleCrashError` at once,
     #: instead of becoming a V900/D900 finding in ``Report.faults`` while the run goes on.
     raise_on_crash: bool = False
@@ -74,7 +76,9 @@ class Options:
     #: to a temporary SQLite file (``None``: the default of ``_facts.SPILL_AFTER``,
     #: 5,000; the findings follow the same limit). More takes more memory; on a large input
     #: it is not faster (see docs/performance.md).
-    spill_after: int | None = None
+    spill_after: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
+    )
 
     def keeps(self, code: str) -> bool:
         """Whether findings of ``code`` are reported (a crashed rule always is)."""

@@ -30,6 +30,18 @@ def test_default_is_one_enum_member_typed_as_a_literal() -> None:
     assert engine.Options().gazetteer is engine.DEFAULT
 
 
+@pytest.mark.parametrize(
+    ("setting", "refused", "kept"), [("spill_after", 0, 1), ("max_findings", -1, 0)]
+)
+def test_options_refuse_limits_the_cli_refuses(setting: str, refused: int, kept: int) -> None:
+    """A store keeps at least one fact in memory and a report at least no finding: a limit
+    below that is a ValueError when the options are made, not a run that silently keeps
+    nothing (``antt validate`` refuses the same values)."""
+    with pytest.raises(ValueError, match=setting):
+        engine.Options(**{setting: refused})
+    assert getattr(engine.Options(**{setting: kept}), setting) == kept
+
+
 def test_engine_internals_are_in_the_engine_module_only() -> None:
     """validation.__all__ is the API of an application; the engine's pieces are in
     validation.engine, and the two lists of formats have names of their own."""
