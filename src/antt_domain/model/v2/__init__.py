@@ -46,6 +46,19 @@ from antt_domain.model.v2._parts import (
     SymbolVariant,
     Venue,
 )
+from antt_domain.model.v2._periods import (
+    PERIOD_CLASSES,
+    AsOf,
+    Composite,
+    Duration,
+    Interval,
+    Length,
+    Open,
+    PartialDate,
+    Period,
+    Recurring,
+    Unstated,
+)
 from antt_domain.model.v2._records import (
     RECORD_CLASSES,
     Area,
@@ -65,22 +78,11 @@ from antt_domain.model.v2._records import (
 )
 from antt_domain.model.v2._values import (
     EXTENSIBLE_CODELISTS,
-    PERIOD_CLASSES,
     Actor,
-    AsOf,
     Citation,
-    Composite,
-    Duration,
-    Interval,
-    Length,
     Link,
     Number,
-    Open,
-    PartialDate,
-    Period,
     Quantity,
-    Recurring,
-    Unstated,
     Vocabulary,
     VocabularyCode,
 )

@@ -25,8 +25,9 @@ from antt_domain.model._checks import (
 from antt_domain.model._values import Publisher
 from antt_domain.model.v2._checks import is_a
 from antt_domain.model.v2._fields import optional_period
+from antt_domain.model.v2._periods import Period
 from antt_domain.model.v2._records import RECORD_CLASSES, JSONValue, Record
-from antt_domain.model.v2._values import Period, Vocabulary
+from antt_domain.model.v2._values import Vocabulary
 
 __all__ = ["SCHEMA_VERSION", "Dataset"]
 

@@ -8,7 +8,8 @@ import attrs
 
 from antt_domain.model._checks import as_tuple, check_json_value, check_tuple, fail
 from antt_domain.model.v2._checks import NAMESPACE_RE, check_bool, typed_list
-from antt_domain.model.v2._values import PERIOD_CLASSES, Citation, Quantity
+from antt_domain.model.v2._periods import PERIOD_CLASSES
+from antt_domain.model.v2._values import Citation, Quantity
 
 __all__ = [
     "check_one_of",

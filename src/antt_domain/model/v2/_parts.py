@@ -29,7 +29,8 @@ from antt_domain.model.v2._fields import (
     optional_quantity,
     required_period,
 )
-from antt_domain.model.v2._values import Citation, Length, Period, Quantity
+from antt_domain.model.v2._periods import Length, Period
+from antt_domain.model.v2._values import Citation, Quantity
 
 __all__ = [
     "Anniversary",

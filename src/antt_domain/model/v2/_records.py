@@ -71,15 +71,8 @@ from antt_domain.model.v2._parts import (
     SymbolVariant,
     Venue,
 )
-from antt_domain.model.v2._values import (
-    Actor,
-    Citation,
-    Link,
-    PartialDate,
-    Period,
-    Quantity,
-    Recurring,
-)
+from antt_domain.model.v2._periods import PartialDate, Period, Recurring
+from antt_domain.model.v2._values import Actor, Citation, Link, Quantity
 
 __all__ = [
     "RECORD_CLASSES",
